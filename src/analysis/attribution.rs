@@ -1,0 +1,608 @@
+//! Who said each quotation, read the way a copy editor reads it.
+//!
+//! Cues are found sentence by sentence in the writer's narrative: a speech verb in
+//! any tense with its source before it ("Trump posted") or after it ("said Edward
+//! Alden"), a participle whose source is the main clause's subject ("…, saying"),
+//! or a phrase ("according to Putin", "in a statement"). Each quotation takes the
+//! nearest cue of its sentence. What is left falls back, in order, to the speaker
+//! of the neighbouring quotation in the same paragraph and to the continuing speaker
+//! of the paragraph before; nested quotations take their parent's speaker.
+
+use std::ops::Range;
+
+use super::lexicon::{Gender, Lexicon, PhraseSource, flag, with_lowercase};
+use super::people::{People, RunClass};
+use super::quotes::RawQuote;
+use super::tokens::{Kind, Token};
+
+/// Who a quotation is credited to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A person the story names (index into the entities).
+    Person(usize),
+    /// A description, organisation or pronoun left as written: "a spokeswoman",
+    /// "the newspaper", "the Kremlin".
+    Description {
+        span: Range<usize>,
+        anonymous: bool,
+        gender: Gender,
+    },
+}
+
+/// How a quotation got its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// A cue in its own sentence.
+    Cue,
+    /// The speaker of the quotation before it, with nobody else named between.
+    Continuing,
+    /// The speaker of the quotation it is nested in.
+    Nested,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub source: Source,
+    /// The cue's words ("He added", "according to Putin"), when there is one.
+    pub cue: Option<Range<usize>>,
+    pub via: Via,
+}
+
+#[derive(Debug, Clone)]
+struct Cue {
+    /// Token index of the verb or phrase (first token).
+    at: usize,
+    /// Byte span of the cue's words, source included.
+    span: Range<usize>,
+    source: Source,
+}
+
+/// What earlier sentences offer a pronoun to refer back to.
+#[derive(Debug, Default, Clone)]
+struct Salience {
+    /// Sources of cues, in order.
+    cue_sources: Vec<Source>,
+    /// People named in the sentence, in order, with token index.
+    persons: Vec<(usize, usize)>,
+    block: usize,
+    /// Last token of the sentence ends with a colon ("He said:").
+    ends_with_colon: bool,
+}
+
+pub struct Attributor<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    lex: &'a Lexicon,
+    pub people: People,
+    sentences: &'a [Range<usize>],
+    salience: Vec<Salience>,
+}
+
+/// Attributes every quotation. Returns one entry per quotation in `quotes`, and the
+/// people (candidates that turned out to be speakers are promoted).
+pub fn attribute(
+    tokens: &[Token],
+    sentences: &[Range<usize>],
+    text: &str,
+    quotes: &[RawQuote],
+    people: People,
+    lex: &Lexicon,
+) -> (Vec<Option<Attribution>>, People) {
+    let mut a = Attributor {
+        tokens,
+        text,
+        lex,
+        people,
+        sentences,
+        salience: Vec::with_capacity(sentences.len()),
+    };
+    let mut out: Vec<Option<Attribution>> = vec![None; quotes.len()];
+    // Where each top-level quotation sits: (token index, sentence index).
+    let mut placed: Vec<(usize, usize, usize)> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let cues = a.cues(si, s.clone());
+        let mut sal = Salience {
+            cue_sources: cues.iter().map(|c| c.source.clone()).collect(),
+            block: tokens[s.start].block,
+            ends_with_colon: tokens[s.end - 1].is_punct(':'),
+            ..Salience::default()
+        };
+        for t in s.clone() {
+            if let Some(e) = a.people.person_at(t) {
+                if sal.persons.last().is_none_or(|&(pe, _)| pe != e) {
+                    sal.persons.push((e, t));
+                }
+            }
+        }
+        a.salience.push(sal);
+        for t in s.clone() {
+            let Some(q) = tokens[t].quote() else { continue };
+            placed.push((q, t, si));
+            let best = cues
+                .iter()
+                .min_by_key(|c| (c.at as isize - t as isize).unsigned_abs());
+            if let Some(c) = best {
+                out[q] = Some(Attribution {
+                    source: c.source.clone(),
+                    cue: Some(c.span.clone()),
+                    via: Via::Cue,
+                });
+            }
+        }
+    }
+    a.continuing(&mut out, &placed, quotes);
+    // Nested quotations inherit, outermost first (quotes are sorted by start, so a
+    // parent always comes before its children).
+    for i in 0..quotes.len() {
+        if let Some(p) = quotes[i].parent {
+            if let Some(parent) = out[p].clone() {
+                out[i] = Some(Attribution {
+                    source: parent.source,
+                    cue: parent.cue,
+                    via: Via::Nested,
+                });
+            }
+        }
+    }
+    (out, a.people)
+}
+
+impl<'a> Attributor<'a> {
+    fn word(&self, t: usize) -> &'a str {
+        let tok = &self.tokens[t];
+        &self.text[tok.start..tok.stem_end]
+    }
+
+    fn is_word(&self, t: usize, w: &str) -> bool {
+        self.tokens[t].is_word() && self.word(t).eq_ignore_ascii_case(w)
+    }
+
+    /// Every cue in sentence `s` whose source can be found.
+    fn cues(&mut self, si: usize, s: Range<usize>) -> Vec<Cue> {
+        let mut cues = Vec::new();
+        let has_quote = s.clone().any(|t| self.tokens[t].quote().is_some());
+        let mut t = s.start;
+        while t < s.end {
+            let tok = self.tokens[t];
+            if !tok.is_word() {
+                t += 1;
+                continue;
+            }
+            if let Some((len, kind)) = self.phrase_at(t, s.end) {
+                let source = match kind {
+                    PhraseSource::After => self.source_right(t + len, s.end, si),
+                    PhraseSource::Subject => self.subject(si, s.start, t),
+                };
+                if let Some((source, span)) = source {
+                    cues.push(Cue {
+                        at: t,
+                        span: self.tokens[t].start.min(span.start)..span.end.max(self.tokens[t + len - 1].end),
+                        source,
+                    });
+                }
+                t += len;
+                continue;
+            }
+            if tok.has(flag::CUE) && (has_quote || !tok.has(flag::DESCRIPTION)) {
+                let participle = tok.has(flag::PARTICIPLE)
+                    && !t
+                        .checked_sub(1)
+                        .is_some_and(|p| self.tokens[p].has(flag::AUX) || self.is_word(p, "been"));
+                let found = if participle {
+                    self.subject(si, s.start, t).or_else(|| self.source_right(t + 1, s.end, si))
+                } else {
+                    self.source_left(t, s.start, si)
+                        .or_else(|| self.source_right(t + 1, s.end, si))
+                };
+                if let Some((source, span)) = found {
+                    cues.push(Cue {
+                        at: t,
+                        span: tok.start.min(span.start)..tok.end.max(span.end),
+                        source,
+                    });
+                }
+            }
+            t += 1;
+        }
+        cues
+    }
+
+    /// A multi-word cue phrase starting at `t`: its length in tokens and kind.
+    fn phrase_at(&self, t: usize, end: usize) -> Option<(usize, PhraseSource)> {
+        let first = self.word(t);
+        if !matches!(first.len(), 2..=9) {
+            return None;
+        }
+        'phrases: for (words, kind) in &self.lex.cue_phrases {
+            if !first.eq_ignore_ascii_case(&words[0]) || t + words.len() > end {
+                continue;
+            }
+            for (k, w) in words.iter().enumerate().skip(1) {
+                if !self.is_word(t + k, w) {
+                    continue 'phrases;
+                }
+            }
+            return Some((words.len(), *kind));
+        }
+        None
+    }
+
+    /// The source standing before a cue verb at `v`: "Trump posted", "Karoline
+    /// Leavitt, the press secretary, said", "Trump has also said".
+    fn source_left(&mut self, v: usize, start: usize, si: usize) -> Option<(Source, Range<usize>)> {
+        let mut k = v.checked_sub(1)?;
+        let mut skipped = 0;
+        while k > start && skipped < 6 {
+            if self.skippable(k) {
+                k -= 1;
+                skipped += 1;
+            } else if k > start + 1 && self.tokens[k].has(flag::DAY_MONTH) && ["on", "last", "this", "next"].iter().any(|w| self.is_word(k - 1, w)) {
+                // "Albers on Thursday called"
+                k -= 2;
+                skipped += 2;
+            } else {
+                break;
+            }
+        }
+        if k < start {
+            return None;
+        }
+        if ["and", "but"].iter().any(|w| self.is_word(k, w)) {
+            // "Van Looy congratulated O'Brien but said": the clause's subject.
+            return self.subject(si, start, k);
+        }
+        if self.tokens[k].is_punct(',') {
+            // Appositions and relative clauses between the source and its verb:
+            // "Sen. Daniel Ortiz, D-N.M., who voted for the bill, tweeted".
+            let mut m = k;
+            let floor = k.saturating_sub(40).max(start);
+            while m > floor {
+                m -= 1;
+                let t = &self.tokens[m];
+                if t.quote().is_some() || t.is_punct(';') || (t.is_punct('.') && !self.after_abbreviation(m)) {
+                    return None;
+                }
+                if t.is_punct(',') && m > start {
+                    if let Some(found) = self.source_at(m - 1, start, si) {
+                        return Some(found);
+                    }
+                }
+            }
+            // The clause opened the sentence: "Trump, who …, said".
+            return self.subject(si, start, k);
+        }
+        self.source_at(k, start, si)
+    }
+
+    /// Whether the full stop at `m` ends an abbreviation or an initial ("No.", "N.M.").
+    fn after_abbreviation(&self, m: usize) -> bool {
+        m.checked_sub(1).is_some_and(|p| {
+            let t = &self.tokens[p];
+            t.is_word() && t.end == self.tokens[m].start && (t.has(flag::ABBREVIATION) || t.end - t.start <= 2)
+        })
+    }
+
+    fn skippable(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        if !matches!(t.kind, Kind::Word(_)) {
+            return false;
+        }
+        t.has(flag::AUX) || (t.kind == Kind::Word(super::tokens::Case::Lower) && self.word(k).ends_with("ly"))
+    }
+
+    /// The source whose last token is `k` (looking leftwards).
+    fn source_at(&mut self, k: usize, start: usize, si: usize) -> Option<(Source, Range<usize>)> {
+        let tok = self.tokens[k];
+        if let Some(run) = self.people.run_at(k) {
+            return self.source_of_run(run, start, si);
+        }
+        if tok.has(flag::PRONOUN) {
+            return self.pronoun(k, si).map(|s| (s, tok.start..tok.end));
+        }
+        if tok.has(flag::RELATIVE) {
+            // "according to Putin, who emphasised": the antecedent before the comma.
+            let p = k.checked_sub(1)?;
+            if self.tokens[p].is_punct(',') && p > start {
+                return self.source_at(p - 1, start, si);
+            }
+            return if p >= start { self.source_at(p, start, si) } else { None };
+        }
+        if tok.has(flag::DESCRIPTION) && tok.is_word() {
+            return Some(self.description_ending(k, k, start));
+        }
+        // "a source familiar with the matter said", "Edward Alden of the Council
+        // said": a head further left with a modifier after it.
+        let floor = k.saturating_sub(8).max(start);
+        let mut m = k;
+        while m > floor {
+            m -= 1;
+            let t = &self.tokens[m];
+            if !t.is_word() {
+                return None;
+            }
+            if t.has(flag::CUE) && !t.has(flag::DESCRIPTION) {
+                return None;
+            }
+            let before_prep = self.tokens.get(m + 1).is_some_and(|n| n.is_word())
+                && ["of", "at", "for", "from", "in", "with", "familiar", "close", "who", "on"]
+                    .iter()
+                    .any(|w| self.is_word(m + 1, w));
+            if !before_prep {
+                continue;
+            }
+            if let Some(run) = self.people.run_at(m) {
+                if self.people.name_span(run, self.tokens).end == t.stem_end {
+                    return self.source_of_run(run, start, si).map(|(s, sp)| (s, sp.start..self.tokens[k].end));
+                }
+            }
+            if t.has(flag::DESCRIPTION) {
+                return Some(self.description_ending(m, k, start));
+            }
+        }
+        None
+    }
+
+    fn source_of_run(&mut self, run: usize, _start: usize, _si: usize) -> Option<(Source, Range<usize>)> {
+        let span = self.people.name_span(run, self.tokens);
+        match self.people.runs[run].class {
+            RunClass::Person(e) => Some((Source::Person(e), span)),
+            RunClass::Candidate => {
+                let e = self.people.promote(run, self.tokens, self.text)?;
+                Some((Source::Person(e), span))
+            }
+            RunClass::Organisation | RunClass::Place => {
+                // Keep a "the" written before it: "the Kremlin".
+                let name_start = self.people.runs[run].name.start;
+                let start_tok = self.people.runs[run].title.as_ref().map_or(name_start, |t| t.start);
+                let mut s = self.tokens[start_tok].start;
+                if start_tok > 0 && self.is_word(start_tok - 1, "the") {
+                    s = self.tokens[start_tok - 1].start;
+                }
+                let span = s..span.end;
+                Some((
+                    Source::Description {
+                        span: span.clone(),
+                        anonymous: false,
+                        gender: Gender::Plural,
+                    },
+                    span,
+                ))
+            }
+            RunClass::Other | RunClass::HeadlineWord => None,
+        }
+    }
+
+    /// A description whose head noun is at `head` and which ends at `last`,
+    /// extended left over its determiner and modifiers.
+    fn description_ending(&self, head: usize, last: usize, start: usize) -> (Source, Range<usize>) {
+        let mut first = head;
+        let floor = head.saturating_sub(5).max(start);
+        let mut m = head;
+        while m > floor {
+            m -= 1;
+            let t = &self.tokens[m];
+            if !t.is_word() || t.has(flag::CUE) || t.has(flag::AUX) || t.has(flag::PRONOUN) || t.has(flag::RELATIVE) {
+                break;
+            }
+            if t.has(flag::DETERMINER) || t.possessive() {
+                first = m;
+                break;
+            }
+            if t.has(flag::STOP) {
+                break;
+            }
+            first = m;
+        }
+        let span = self.tokens[first].start..self.tokens[last].end;
+        let head_tok = &self.tokens[head];
+        let anonymous = head_tok.has(flag::ANONYMOUS)
+            || with_lowercase(&self.text[span.clone()], |d| {
+                self.lex.anonymous_phrases.iter().any(|p| d.contains(&**p))
+            });
+        (
+            Source::Description {
+                span: span.clone(),
+                anonymous,
+                gender: head_tok.info.gender,
+            },
+            span,
+        )
+    }
+
+    /// The source after a cue: "said Edward Alden", "according to Putin",
+    /// "said a spokeswoman for the ministry".
+    fn source_right(&mut self, from: usize, end: usize, si: usize) -> Option<(Source, Range<usize>)> {
+        let mut k = from;
+        let start = self.sentences[si].start;
+        // "said economist Jane Doe", "said the president"
+        while k < end && k < from + 6 {
+            let t = self.tokens[k];
+            if !t.is_word() {
+                return None;
+            }
+            if let Some(run) = self.people.run_at(k) {
+                return self.source_of_run(run, start, si);
+            }
+            if t.has(flag::PRONOUN) && k == from {
+                return self.pronoun(k, si).map(|s| (s, t.start..t.end));
+            }
+            if t.has(flag::DESCRIPTION) {
+                let (src, span) = self.description_ending(k, k, from);
+                return Some((src, span));
+            }
+            if !(t.has(flag::DETERMINER) || t.has(flag::TITLE) || t.kind == Kind::Word(super::tokens::Case::Lower) && !t.has(flag::CUE)) {
+                return None;
+            }
+            if t.has(flag::CUE) || t.has(flag::STOP) && !t.has(flag::DETERMINER) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The subject of sentence `si`, for a participle or a phrase at `before`:
+    /// the source of an earlier cue in the sentence, else its first source.
+    fn subject(&mut self, si: usize, start: usize, before: usize) -> Option<(Source, Range<usize>)> {
+        let clause = self.clause_start(start, before);
+        // People first: "In an interview with the Financial Times, Raman said".
+        for pass in 0..2 {
+            let mut depth = 0i32;
+            for t in clause..before {
+                let tok = self.tokens[t];
+                match tok.kind {
+                    Kind::Punct('(') => depth += 1,
+                    Kind::Punct(')') => depth -= 1,
+                    _ => {}
+                }
+                if depth > 0 || tok.quote().is_some() {
+                    continue;
+                }
+                if let Some(run) = self.people.run_at(t) {
+                    let class = self.people.runs[run].class;
+                    let wanted = match pass {
+                        0 => matches!(class, RunClass::Person(_)),
+                        _ => matches!(class, RunClass::Candidate | RunClass::Organisation),
+                    };
+                    if wanted {
+                        if let Some(r) = self.source_of_run(run, start, si) {
+                            return Some(r);
+                        }
+                    }
+                    continue;
+                }
+                if pass == 0 && tok.has(flag::PRONOUN) {
+                    return self.pronoun(t, si).map(|s| (s, tok.start..tok.end));
+                }
+                if pass == 1 && tok.has(flag::DESCRIPTION) && self.tokens.get(t + 1).is_some_and(|n| !n.has(flag::DESCRIPTION)) {
+                    // Only a description in subject position: one with a determiner.
+                    let (src, span) = self.description_ending(t, t, start);
+                    if span.start < tok.start || t == start {
+                        return Some((src, span));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Where the main clause starts: after an opening phrase such as "In a later
+    /// interview with the Financial Times," or "Speaking from Sochi,".
+    fn clause_start(&self, start: usize, before: usize) -> usize {
+        let first = &self.tokens[start];
+        let opener = first.is_word()
+            && (first.has(flag::STOP) && !first.has(flag::DETERMINER) && !first.has(flag::PRONOUN)
+                || self.word(start).ends_with("ing")
+                || self.word(start).ends_with("ed"));
+        if !opener {
+            return start;
+        }
+        (start..before)
+            .find(|&t| self.tokens[t].is_punct(','))
+            .map_or(start, |c| c + 1)
+    }
+
+    /// The person or description a pronoun at token `k` refers to: the nearest
+    /// fitting one before it, preferring an earlier sentence's speaker, then its
+    /// subject (first person named), then whoever was named last.
+    fn pronoun(&mut self, k: usize, si: usize) -> Option<Source> {
+        let g = self.tokens[k].info.gender;
+        let start = self.sentences[si].start;
+        // In this sentence, before the pronoun: its subject first, then the nearest.
+        let here: Vec<usize> = (start..k).filter_map(|t| self.people.person_at(t)).collect();
+        let order = here.first().into_iter().chain(here.iter().rev());
+        for &e in order {
+            if self.fits(&Source::Person(e), g) {
+                return Some(Source::Person(e));
+            }
+        }
+        let block = self.tokens[k].block;
+        for s in (0..si).rev().take(12) {
+            let sal = &self.salience[s];
+            if block.saturating_sub(sal.block) > 4 {
+                break;
+            }
+            let mut options: Vec<Source> = sal.cue_sources.clone();
+            if let Some(&(e, _)) = sal.persons.first() {
+                options.push(Source::Person(e));
+            }
+            options.extend(sal.persons.iter().rev().map(|&(e, _)| Source::Person(e)));
+            if let Some(found) = options.into_iter().find(|o| self.fits(o, g)) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    fn fits(&self, s: &Source, g: Gender) -> bool {
+        match s {
+            Source::Person(e) => g != Gender::Plural && self.people.entities[*e].gender.fits(g),
+            Source::Description { gender, .. } => match g {
+                Gender::Plural => *gender == Gender::Plural || *gender == Gender::Unknown,
+                _ => *gender == g || *gender == Gender::Unknown,
+            },
+        }
+    }
+
+    /// Fallbacks for quotations with no cue of their own: the speaker of the
+    /// quotation before it in the paragraph, after it in the paragraph, or — for a
+    /// paragraph that opens with a quotation — of the paragraph before, provided
+    /// nobody else is named in between.
+    fn continuing(&self, out: &mut [Option<Attribution>], placed: &[(usize, usize, usize)], quotes: &[RawQuote]) {
+        for i in 0..placed.len() {
+            let (q, t, si) = placed[i];
+            if out[q].is_some() {
+                continue;
+            }
+            let block_of = |tok: usize| self.tokens[tok].block;
+            let opens_block = t == 0 || self.tokens[t - 1].block < quotes[q].blocks.0;
+            // Backwards: an attributed quotation earlier in the same paragraph, or in
+            // the paragraph before when this one opens its paragraph.
+            let mut found = None;
+            if let Some(j) = i.checked_sub(1) {
+                let (pq, pt, _) = placed[j];
+                let same_block = block_of(pt) == quotes[q].blocks.0 || block_of(pt) == block_of(t);
+                let prev_block = self.tokens[pt].block + 1 == quotes[q].blocks.0;
+                if let Some(prev) = &out[pq] {
+                    if (same_block || (prev_block && opens_block)) && self.nobody_else(pt + 1, t, &prev.source) {
+                        found = Some(prev.source.clone());
+                    }
+                }
+            }
+            // A colon-ended sentence just before ("The ministry said in a statement:").
+            if found.is_none() && si > 0 {
+                let sal = &self.salience[si - 1];
+                if sal.ends_with_colon {
+                    found = sal.cue_sources.last().cloned();
+                }
+            }
+            // Forwards: the next quotation in the same paragraph has a cue.
+            if found.is_none() {
+                if let Some(&(nq, nt, _)) = placed.get(i + 1) {
+                    if block_of(nt) == block_of(t) {
+                        if let Some(next) = &out[nq] {
+                            if next.via == Via::Cue && self.nobody_else(t + 1, nt, &next.source) {
+                                found = Some(next.source.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(source) = found {
+                out[q] = Some(Attribution {
+                    source,
+                    cue: None,
+                    via: Via::Continuing,
+                });
+            }
+        }
+    }
+
+    /// Whether tokens `from..to` name no person other than the one in `source`.
+    fn nobody_else(&self, from: usize, to: usize, source: &Source) -> bool {
+        (from..to).all(|t| match self.people.person_at(t) {
+            Some(e) => *source == Source::Person(e),
+            None => true,
+        })
+    }
+}

@@ -1,0 +1,119 @@
+//! Whether a quotation is speech standing on its own (`full`), a fragment worked
+//! into the writer's sentence (`partial`), or not speech at all (`term`: a title,
+//! a slogan, a scare quote, a word being mentioned).
+
+use serde::Serialize;
+
+use super::lexicon::{Lexicon, flag, with_lowercase};
+use super::quotes::RawQuote;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Full,
+    Partial,
+    Term,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Full => "full",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Term => "term",
+        }
+    }
+}
+
+/// The words right before `at`, lowercase, at most `n`, nearest last.
+fn words_before(masked: &str, at: usize, n: usize) -> Vec<String> {
+    let mut from = at.saturating_sub(80);
+    while !masked.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &masked[from..at];
+    let mut words: Vec<String> = head
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .map(|w| with_lowercase(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'), str::to_owned))
+        .collect();
+    words.reverse();
+    words
+}
+
+/// Whether the words around the quotation mark it as a term: "so-called “experts”",
+/// "the “America First” slogan".
+pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
+    let before = words_before(masked, q.span.start, 3);
+    // Words directly before, not across punctuation.
+    let gap = masked[..q.span.start].trim_end_matches(' ');
+    let touching = gap.ends_with(|c: char| c.is_alphanumeric() || c == '-');
+    if touching {
+        for signal in &lex.term_before {
+            if signal.len() <= before.len()
+                && before[before.len() - signal.len()..]
+                    .iter()
+                    .zip(signal.iter())
+                    .all(|(a, b)| a == &**b)
+            {
+                return true;
+            }
+        }
+    }
+    let after = masked[q.span.end..].trim_start_matches([' ', '\u{a0}']);
+    let next_word: &str = after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !next_word.is_empty()
+        && next_word.chars().next().is_some_and(char::is_lowercase)
+        && lex.word(next_word).has(flag::TERM_AFTER)
+}
+
+/// Whether the content reads as a title: every longer word capitalised, short, and
+/// with no sentence punctuation at its end ("Meet the Press", "Make America Great
+/// Again").
+pub fn is_title_case(inner: &str) -> bool {
+    let trimmed = inner.trim();
+    if trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ',', ';', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    if words.len() > 8 {
+        return false;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    !long.is_empty()
+        && long
+            .iter()
+            .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+}
+
+/// Whether the quotation stands where a sentence of speech can start: at the start
+/// of a paragraph, or after a colon, comma, dash, or the end of a sentence.
+pub fn stands_alone(q: &RawQuote, masked: &str, block_start: usize) -> bool {
+    let before = masked[block_start.min(q.span.start)..q.span.start].trim_end();
+    match before.chars().last() {
+        None => true,
+        Some(c) => matches!(c, ':' | ',' | '—' | '–' | '(' | '.' | '!' | '?' | '”' | '"' | '’' | '\'' | '»' | '«' | '“' | '‘' | '„' | ';' | '-'),
+    }
+}
+
+pub fn word_count(inner: &str) -> usize {
+    inner.split_whitespace().count()
+}
+
+pub fn ends_as_sentence(inner: &str) -> bool {
+    inner
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"' | '»' | '›'))
+        .ends_with(['.', '!', '?', '…', ','])
+}
+
+pub fn starts_upper(inner: &str) -> bool {
+    inner
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}

@@ -1,0 +1,309 @@
+//! Word lists, loaded once from the data files beside this module.
+//!
+//! Every list is plain text, one entry a line, `#` for comments, so a newsroom can
+//! add a cue verb or a title without reading any code.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// What a word can be. A word may be several things at once ("general").
+pub mod flag {
+    pub const CUE: u32 = 1;
+    pub const PARTICIPLE: u32 = 1 << 1;
+    pub const PRONOUN: u32 = 1 << 2;
+    pub const RELATIVE: u32 = 1 << 3;
+    pub const DESCRIPTION: u32 = 1 << 4;
+    pub const ANONYMOUS: u32 = 1 << 5;
+    pub const TITLE: u32 = 1 << 6;
+    pub const STOP: u32 = 1 << 7;
+    pub const DAY_MONTH: u32 = 1 << 8;
+    pub const AUX: u32 = 1 << 9;
+    pub const GIVEN: u32 = 1 << 10;
+    pub const ORG_WORD: u32 = 1 << 11;
+    pub const ABBREVIATION: u32 = 1 << 12;
+    pub const ELISION: u32 = 1 << 13;
+    pub const TERM_AFTER: u32 = 1 << 14;
+    pub const PARTICLE: u32 = 1 << 15;
+    pub const DETERMINER: u32 = 1 << 16;
+    pub const ADJECTIVE: u32 = 1 << 17;
+}
+
+/// Grammatical gender as far as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+    Plural,
+}
+
+impl Gender {
+    /// Whether something of gender `self` can be referred to by a pronoun of `other`.
+    pub fn fits(self, pronoun: Gender) -> bool {
+        match (self, pronoun) {
+            (_, Gender::Unknown) | (Gender::Unknown, Gender::Male | Gender::Female) => true,
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// Lexical facts about one lowercase word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    pub flags: u32,
+    pub gender: Gender,
+}
+
+impl WordInfo {
+    pub fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+/// Where the source of a cue phrase stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseSource {
+    /// "according to Putin": the source follows.
+    After,
+    /// "in a statement": the sentence's subject.
+    Subject,
+}
+
+/// A small, fast hasher for short lowercase keys (the lexicon is looked up for
+/// every word of every draft, so SipHash's cost would show).
+#[derive(Default)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+pub struct Lexicon {
+    words: HashMap<Box<str>, WordInfo, FxBuild>,
+    places: HashSet<Box<str>, FxBuild>,
+    organisations: HashSet<Box<str>, FxBuild>,
+    /// Multi-word cue phrases, as lowercase word sequences.
+    pub cue_phrases: Vec<(Vec<Box<str>>, PhraseSource)>,
+    /// Word sequences right before an opening mark that make a quotation a term.
+    pub term_before: Vec<Vec<Box<str>>>,
+    /// Phrases that make a description an anonymous source.
+    pub anonymous_phrases: Vec<Box<str>>,
+}
+
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn gender_of(code: &str) -> Gender {
+    match code {
+        "m" | "male" => Gender::Male,
+        "f" | "female" => Gender::Female,
+        "plural" => Gender::Plural,
+        _ => Gender::Unknown,
+    }
+}
+
+impl Lexicon {
+    /// The lexicon built into copydesk.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    fn load() -> Lexicon {
+        let mut lex = Lexicon {
+            words: HashMap::default(),
+            places: HashSet::default(),
+            organisations: HashSet::default(),
+            cue_phrases: Vec::new(),
+            term_before: Vec::new(),
+            anonymous_phrases: Vec::new(),
+        };
+        for line in entries(include_str!("cue_verbs.txt")) {
+            for form in line.split_whitespace() {
+                let participle = form.ends_with("ing");
+                lex.add(form, flag::CUE | if participle { flag::PARTICIPLE } else { 0 });
+            }
+        }
+        for line in entries(include_str!("pronouns.txt")) {
+            let mut parts = line.split_whitespace();
+            let (Some(word), Some(kind)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let f = if kind == "relative" {
+                flag::RELATIVE
+            } else {
+                flag::PRONOUN
+            };
+            lex.add(word, f);
+            lex.set_gender(word, gender_of(kind));
+        }
+        for line in entries(include_str!("descriptions.txt")) {
+            let mut parts = line.split_whitespace();
+            let Some(word) = parts.next() else { continue };
+            lex.add(word, flag::DESCRIPTION);
+            if let Some(g) = parts.next() {
+                lex.set_gender(word, gender_of(g));
+            }
+        }
+        for line in entries(include_str!("anonymous.txt")) {
+            if let Some(word) = line.strip_prefix("head ") {
+                lex.add(word.trim(), flag::ANONYMOUS);
+            } else if let Some(phrase) = line.strip_prefix("phrase ") {
+                lex.anonymous_phrases.push(phrase.trim().into());
+            }
+        }
+        let given = include_str!("given_names.txt")
+            .lines()
+            .chain(include_str!("given_names_more.txt").lines());
+        for line in given.map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let mut parts = line.split_whitespace();
+            let (Some(g), Some(name)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let gender = gender_of(g);
+            let known = lex.words.get(name).copied();
+            lex.add(name, flag::GIVEN);
+            match known {
+                // Listed under both genders: the name alone tells nothing.
+                Some(info) if info.has(flag::GIVEN) && info.gender != gender => {
+                    lex.set_gender(name, Gender::Unknown)
+                }
+                _ => lex.set_gender(name, gender),
+            }
+        }
+        for line in entries(include_str!("titles.txt")) {
+            let mut parts = line.split_whitespace();
+            let Some(word) = parts.next() else { continue };
+            lex.add(word, flag::TITLE);
+            if let Some(g) = parts.next() {
+                lex.set_gender(word, gender_of(g));
+            }
+        }
+        let simple: [(&'static str, u32); 8] = [
+            (include_str!("adjectives.txt"), flag::ADJECTIVE),
+            (include_str!("stopwords.txt"), flag::STOP),
+            (include_str!("days_months.txt"), flag::DAY_MONTH),
+            (include_str!("aux.txt"), flag::AUX),
+            (include_str!("org_words.txt"), flag::ORG_WORD),
+            (include_str!("abbreviations.txt"), flag::ABBREVIATION),
+            (include_str!("elisions.txt"), flag::ELISION),
+            (include_str!("particles.txt"), flag::PARTICLE),
+        ];
+        for (data, f) in simple {
+            for word in entries(data) {
+                lex.add(word, f);
+            }
+        }
+        for word in ["the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "his", "her", "their", "its", "our", "both"] {
+            lex.add(word, flag::DETERMINER);
+        }
+        for line in entries(include_str!("term_signals.txt")) {
+            if let Some(words) = line.strip_prefix("before ") {
+                lex.term_before
+                    .push(words.split_whitespace().map(Into::into).collect());
+            } else if let Some(word) = line.strip_prefix("after ") {
+                lex.add(word.trim(), flag::TERM_AFTER);
+            }
+        }
+        for line in entries(include_str!("cue_phrases.txt")) {
+            let (kind, words) = line.split_once(' ').unwrap_or(("", ""));
+            let source = if kind == "after" {
+                PhraseSource::After
+            } else {
+                PhraseSource::Subject
+            };
+            lex.cue_phrases
+                .push((words.split_whitespace().map(Into::into).collect(), source));
+        }
+        for place in entries(include_str!("places.txt")) {
+            lex.places.insert(place.into());
+        }
+        for org in entries(include_str!("organisations.txt")) {
+            lex.organisations.insert(org.into());
+        }
+        lex
+    }
+
+    fn add(&mut self, word: &str, f: u32) {
+        self.words.entry(word.into()).or_default().flags |= f;
+    }
+
+    fn set_gender(&mut self, word: &str, g: Gender) {
+        self.words.entry(word.into()).or_default().gender = g;
+    }
+
+    /// Facts about `word` in any case.
+    pub fn word(&self, word: &str) -> WordInfo {
+        with_lowercase(word, |w| self.words.get(w).copied().unwrap_or_default())
+    }
+
+    /// Whether the lowercase phrase names a place.
+    pub fn is_place(&self, lower_phrase: &str) -> bool {
+        self.places.contains(lower_phrase)
+    }
+
+    /// Whether the lowercase phrase names an organisation, outlet or platform.
+    pub fn is_organisation(&self, lower_phrase: &str) -> bool {
+        self.organisations.contains(lower_phrase)
+            || lower_phrase
+                .strip_prefix("the ")
+                .is_some_and(|p| self.organisations.contains(p))
+    }
+}
+
+/// Runs `f` on the lowercase form of `word`, with typographic apostrophes made
+/// straight, without allocating for the usual short ASCII word.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        f(std::str::from_utf8(bytes).unwrap_or_default())
+    } else {
+        let lower: String = word
+            .chars()
+            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        f(&lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_with_their_roles() {
+        let lex = Lexicon::get();
+        assert!(lex.word("Said").has(flag::CUE));
+        assert!(lex.word("saying").has(flag::PARTICIPLE));
+        assert!(!lex.word("said").has(flag::PARTICIPLE));
+        assert_eq!(lex.word("she").gender, Gender::Female);
+        assert_eq!(lex.word("Vladimir").gender, Gender::Male);
+        assert_eq!(lex.word("Karoline").gender, Gender::Female);
+        assert!(lex.word("President").has(flag::TITLE));
+        assert!(lex.is_place("kyiv"));
+        assert!(lex.is_organisation("truth social"));
+        assert!(lex.is_organisation("the kremlin"));
+        assert!(lex.cue_phrases.iter().any(|(w, s)| w.len() == 2 && *s == PhraseSource::After));
+    }
+}

@@ -1,0 +1,409 @@
+//! The pure analysis: text in, quotations, people and findings out.
+//!
+//! `analyze` runs one pass in one direction: prose map → quotation marks →
+//! narrative tokens → sentences → people → attribution → kinds → findings. It
+//! knows nothing of editors or files, so the command line and the language server
+//! show identical findings.
+
+pub mod attribution;
+pub mod kinds;
+pub mod lexicon;
+pub mod people;
+pub mod quotes;
+pub mod rules;
+pub mod sentences;
+pub mod tokens;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::text::{Format, ProseMap};
+use attribution::{Source, Via};
+pub use kinds::QuoteKind;
+use lexicon::Lexicon;
+pub use rules::Severity;
+
+/// What the analysis is told besides the text.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub format: Format,
+    /// Per-rule severity overrides; `None` turns a rule off.
+    pub rules: HashMap<String, Option<Severity>>,
+}
+
+impl Options {
+    pub fn new(format: Format) -> Options {
+        Options {
+            format,
+            ..Options::default()
+        }
+    }
+
+    fn severity(&self, rule: &str) -> Option<Severity> {
+        match self.rules.get(rule) {
+            Some(s) => *s,
+            None => rules::rule(rule).map(|r| r.severity),
+        }
+    }
+}
+
+/// Who is credited with a quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Speaker {
+    /// Index into [`Analysis::people`].
+    Person(usize),
+    /// A description, as written ("a spokeswoman", "the Kremlin").
+    Description(String),
+}
+
+/// How the source was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum How {
+    Cue,
+    Continuing,
+    Nested,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    /// Opening mark to closing mark, both included.
+    pub span: Range<usize>,
+    /// Between the marks.
+    pub inner: Range<usize>,
+    pub kind: QuoteKind,
+    pub nested_in: Option<usize>,
+    /// The first part of a quotation split around its cue ("“…,” he said, “…”").
+    pub continues: Option<usize>,
+    pub multi_paragraph: bool,
+    pub speaker: Option<Speaker>,
+    /// The attribution's words ("He added", "according to Putin").
+    pub cue: Option<Range<usize>>,
+    pub how: Option<How>,
+    pub anonymous: bool,
+}
+
+impl Quote {
+    pub fn attributed(&self) -> bool {
+        self.speaker.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    /// The full name as the story gives it.
+    pub name: String,
+    pub titles: Vec<String>,
+    pub mentions: Vec<Range<usize>>,
+    /// Indices of the quotations credited to this person.
+    pub quotes: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub message: String,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Range<usize>,
+    pub new_text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Range<usize>,
+    pub related: Vec<Related>,
+    pub fixes: Vec<Fix>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Analysis {
+    pub quotes: Vec<Quote>,
+    pub people: Vec<Person>,
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// The speaker of a quotation as a person would write it.
+    pub fn speaker_name<'a>(&'a self, q: &'a Quote) -> Option<&'a str> {
+        match q.speaker.as_ref()? {
+            Speaker::Person(p) => Some(&self.people[*p].name),
+            Speaker::Description(d) => Some(d),
+        }
+    }
+}
+
+/// Analyses a draft.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let lex = Lexicon::get();
+    let prose = ProseMap::new(text, options.format);
+    let masked = prose.masked.as_str();
+    let (raw, lone) = quotes::scan(masked, &prose.blocks, lex);
+    let toks = tokens::tokenize(masked, &prose.blocks, &raw, lex);
+    let sentences = sentences::split(&toks, masked, &raw);
+    let headlines = headline_blocks(&toks, masked, prose.blocks.len());
+    let people = people::find(&toks, masked, lex, &|b| headlines.get(b).copied().unwrap_or(false));
+
+    // Terms by their surroundings are settled before attribution, so a title in a
+    // sentence with a cue ("appeared on “Meet the Press” and said") is not speech.
+    let block_start = |q: &quotes::RawQuote| prose.blocks[q.blocks.0].start;
+    let signalled: Vec<bool> = raw
+        .iter()
+        .map(|q| {
+            kinds::has_term_signal(q, masked, lex)
+                || (!headlines[q.blocks.0]
+                    && !kinds::stands_alone(q, masked, block_start(q))
+                    && kinds::is_title_case(&masked[q.inner.clone()]))
+        })
+        .collect();
+    let (mut attributions, people) = attribution::attribute(&toks, &sentences, masked, &raw, people, lex);
+    for (i, s) in signalled.iter().enumerate() {
+        if *s && raw[i].parent.is_none() {
+            attributions[i] = None;
+        }
+    }
+
+    let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
+    for (i, q) in raw.iter().enumerate() {
+        let inner = &masked[q.inner.clone()];
+        let att = &attributions[i];
+        let alone = kinds::stands_alone(q, masked, block_start(q));
+        let continues = continuation_of(i, &raw, &quotes, masked);
+        let kind = if signalled[i] {
+            QuoteKind::Term
+        } else if q.multi_paragraph || continues.is_some() || (alone && kinds::starts_upper(inner)) {
+            QuoteKind::Full
+        } else if att.is_none() && kinds::word_count(inner) <= 3 && !kinds::ends_as_sentence(inner) {
+            QuoteKind::Term
+        } else {
+            QuoteKind::Partial
+        };
+        let (speaker, cue, how, anonymous) = match att {
+            Some(a) if kind != QuoteKind::Term || q.parent.is_some() => {
+                let (speaker, anonymous) = match &a.source {
+                    Source::Person(e) => (Speaker::Person(*e), false),
+                    Source::Description { span, anonymous, .. } => {
+                        (Speaker::Description(describe(&text[span.clone()])), *anonymous)
+                    }
+                };
+                let how = match a.via {
+                    Via::Cue => How::Cue,
+                    Via::Continuing => How::Continuing,
+                    Via::Nested => How::Nested,
+                };
+                (Some(speaker), a.cue.clone(), Some(how), anonymous)
+            }
+            _ => (None, None, None, false),
+        };
+        quotes.push(Quote {
+            span: q.span.clone(),
+            inner: q.inner.clone(),
+            kind,
+            nested_in: q.parent,
+            continues,
+            multi_paragraph: q.multi_paragraph,
+            speaker,
+            cue,
+            how,
+            anonymous,
+        });
+    }
+
+    let mut persons: Vec<Person> = people
+        .entities
+        .iter()
+        .map(|e| Person {
+            name: e.name.clone(),
+            titles: e.titles.clone(),
+            mentions: e.mentions.clone(),
+            quotes: Vec::new(),
+        })
+        .collect();
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(Speaker::Person(p)) = q.speaker {
+            persons[p].quotes.push(i);
+        }
+    }
+    // A person is listed only if the story treats them as one: named with a
+    // title or given name, or speaking.
+    let mut analysis = Analysis {
+        quotes,
+        people: persons,
+        findings: Vec::new(),
+    };
+    analysis.findings = findings(&analysis, &lone, text, &toks, &people, options);
+    apply_ignores(&mut analysis.findings, &prose);
+    analysis
+}
+
+/// A description as a speaker is named: "The company" at a sentence's start
+/// becomes "the company".
+fn describe(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out = words.join(" ");
+    if let Some(first) = words.first() {
+        if lexicon::Lexicon::get().word(first).has(lexicon::flag::DETERMINER) && first.chars().next().is_some_and(char::is_uppercase) {
+            let lower: String = first.to_lowercase();
+            out = format!("{lower}{}", &out[first.len()..]);
+        }
+    }
+    out
+}
+
+/// The quotation that `i` continues after a cue splits it: the previous top-level
+/// quotation ending in a comma, with only a short cue clause between.
+fn continuation_of(i: usize, raw: &[quotes::RawQuote], done: &[Quote], masked: &str) -> Option<usize> {
+    let q = &raw[i];
+    let p = (0..i).rev().find(|&j| raw[j].parent == q.parent)?;
+    let prev = &raw[p];
+    if !masked[prev.inner.clone()].trim_end().ends_with([',', '—', '–']) {
+        return None;
+    }
+    let between = &masked[prev.span.end..q.span.start];
+    let words = between.split_whitespace().count();
+    let ok = between.trim_end().ends_with(',') && (1..=12).contains(&words) && !between.contains(['.', '!', '?']);
+    (ok && done.get(p).is_some()).then_some(p)
+}
+
+/// Blocks set in title case: headlines, where capitals say nothing about names.
+fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize) -> Vec<bool> {
+    let mut caps = vec![0usize; n];
+    let mut long = vec![0usize; n];
+    let mut last_punct_stop = vec![false; n];
+    for t in toks {
+        if t.block >= n {
+            continue;
+        }
+        last_punct_stop[t.block] = t.is_punct('.');
+        if t.is_word() && masked[t.start..t.end].chars().count() >= 4 {
+            long[t.block] += 1;
+            if t.is_capitalised() {
+                caps[t.block] += 1;
+            }
+        }
+    }
+    (0..n)
+        .map(|b| long[b] >= 3 && caps[b] * 10 >= long[b] * 7 && !last_punct_stop[b])
+        .collect()
+}
+
+fn first_words(inner: &str, n: usize) -> String {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let mut s = words.iter().take(n).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > n {
+        s.push('…');
+    }
+    s
+}
+
+fn findings(
+    a: &Analysis,
+    lone: &[quotes::LoneMark],
+    text: &str,
+    toks: &[tokens::Token],
+    people: &people::People,
+    options: &Options,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(sev) = options.severity(rules::UNATTRIBUTED_QUOTE) {
+        for q in &a.quotes {
+            if q.kind == QuoteKind::Term || q.nested_in.is_some() || q.attributed() {
+                continue;
+            }
+            let mut related = Vec::new();
+            // The last person named before it: the likeliest speaker to add.
+            let before = toks.partition_point(|t| t.start < q.span.start);
+            if let Some((t, e)) = (0..before).rev().find_map(|t| people.person_at(t).map(|e| (t, e))) {
+                let span = toks[t].start..toks[t].stem_end;
+                related.push(Related {
+                    message: format!("last person named before it: {}", people.entities[e].name),
+                    span,
+                });
+            }
+            out.push(Finding {
+                rule: rules::UNATTRIBUTED_QUOTE,
+                severity: sev,
+                message: format!(
+                    "Quotation “{}” is not attributed: nobody is said to have said, told or written it.",
+                    first_words(&text[q.inner.clone()], 6)
+                ),
+                span: q.span.clone(),
+                related,
+                fixes: Vec::new(),
+            });
+        }
+    }
+    if let Some(sev) = options.severity(rules::UNBALANCED_QUOTE) {
+        for l in lone {
+            let message = if l.opening {
+                format!("Quotation mark {} opens a quotation that never closes.", l.mark)
+            } else {
+                format!("Quotation mark {} closes a quotation that never opened.", l.mark)
+            };
+            out.push(Finding {
+                rule: rules::UNBALANCED_QUOTE,
+                severity: sev,
+                message,
+                span: l.span.clone(),
+                related: Vec::new(),
+                fixes: Vec::new(),
+            });
+        }
+    }
+    if let Some(sev) = options.severity(rules::ANONYMOUS_SOURCE) {
+        let mut seen: Vec<Range<usize>> = Vec::new();
+        for q in &a.quotes {
+            if !q.anonymous || q.nested_in.is_some() {
+                continue;
+            }
+            let Some(cue) = q.cue.clone() else { continue };
+            if seen.contains(&cue) {
+                continue;
+            }
+            seen.push(cue.clone());
+            let who = a.speaker_name(q).unwrap_or("an unnamed source");
+            out.push(Finding {
+                rule: rules::ANONYMOUS_SOURCE,
+                severity: sev,
+                message: format!("Only an anonymous source stands behind this quotation: {who}."),
+                span: cue,
+                related: vec![Related {
+                    message: "the quotation".into(),
+                    span: q.span.clone(),
+                }],
+                fixes: Vec::new(),
+            });
+        }
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+/// Drops findings silenced by a `<!-- copydesk-ignore … -->` comment on the
+/// line before (the paragraph right after the comment).
+fn apply_ignores(findings: &mut Vec<Finding>, prose: &ProseMap) {
+    for d in &prose.ignores {
+        let Some(block) = prose.blocks.iter().find(|b| b.start >= d.after) else {
+            continue;
+        };
+        findings.retain(|f| {
+            let inside = f.span.start >= block.start && f.span.start < block.end;
+            let silenced = d.rules.is_empty() || d.rules.iter().any(|r| r == f.rule);
+            !(inside && silenced)
+        });
+    }
+}

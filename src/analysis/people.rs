@@ -1,0 +1,436 @@
+//! People named in the narrative: name runs, their titles, and the entities they
+//! refer to.
+//!
+//! A capitalised run ("US Vice President JD Vance") splits into the title as the
+//! story gives it ("US Vice President") and the name ("JD Vance"). A run counts as a
+//! person only on evidence: a title or honorific, a known given name, being the
+//! source of a cue, or sharing a surname with a person already known. Places and
+//! organisations come from word lists, so "Truth Social" or "Kyiv" never become
+//! people. A bare surname ("Putin", "Mr. Vance") links to the full-name entity.
+
+use std::ops::Range;
+
+use super::lexicon::{Gender, Lexicon, flag, with_lowercase};
+use super::tokens::{Case, Kind, Token};
+
+/// What a capitalised run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunClass {
+    Person(usize),
+    /// Could be a person; becomes one if the text treats it as one (a cue's source).
+    Candidate,
+    /// A capitalised run in a title-case headline that matches nobody known:
+    /// capitals there say nothing, so it never becomes a person.
+    HeadlineWord,
+    Organisation,
+    Place,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct NameRun {
+    /// Token indices of the name itself (without the title).
+    pub name: Range<usize>,
+    /// Token indices of the title before it, if any.
+    pub title: Option<Range<usize>>,
+    pub class: RunClass,
+}
+
+/// One person the story names.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The name as the story first gives it in full.
+    pub name: String,
+    /// Lowercase surname, the key that bare mentions link by.
+    pub surname: String,
+    pub gender: Gender,
+    /// Titles as the story gives them, in order of first use.
+    pub titles: Vec<String>,
+    /// Byte spans of every mention (name only, without a possessive ending).
+    pub mentions: Vec<Range<usize>>,
+    /// Whether any mention gives the full name.
+    full: bool,
+}
+
+pub struct People {
+    pub entities: Vec<Entity>,
+    pub runs: Vec<NameRun>,
+    /// For each token, the run holding it (`u32::MAX` for none).
+    run_of_token: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl People {
+    /// The run a token belongs to.
+    pub fn run_at(&self, token: usize) -> Option<usize> {
+        self.run_of_token
+            .get(token)
+            .copied()
+            .filter(|&r| r != NONE)
+            .map(|r| r as usize)
+    }
+
+    /// The person a token names, if any.
+    pub fn person_at(&self, token: usize) -> Option<usize> {
+        match self.runs[self.run_at(token)?].class {
+            RunClass::Person(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Turns a candidate run into a person, because the text treats it as one.
+    pub fn promote(&mut self, run: usize, tokens: &[Token], text: &str) -> Option<usize> {
+        match self.runs[run].class {
+            RunClass::Person(e) => Some(e),
+            RunClass::Candidate => {
+                let e = self.entity_for(run, tokens, text, true);
+                self.runs[run].class = RunClass::Person(e);
+                Some(e)
+            }
+            _ => None,
+        }
+    }
+
+    /// Byte span of a run's name.
+    pub fn name_span(&self, run: usize, tokens: &[Token]) -> Range<usize> {
+        let r = &self.runs[run].name;
+        tokens[r.start].start..tokens[r.end - 1].stem_end
+    }
+
+    fn entity_for(&mut self, run: usize, tokens: &[Token], text: &str, allow_new: bool) -> usize {
+        let span = self.name_span(run, tokens);
+        let words = name_words(&self.runs[run].name, tokens);
+        let surname = lower(&text[tokens[*words.last().unwrap_or(&0)].start..tokens[*words.last().unwrap_or(&0)].stem_end]);
+        let title_gender = self.runs[run]
+            .title
+            .as_ref()
+            .map(|t| title_gender(t, tokens))
+            .unwrap_or_default();
+        let e = if words.len() == 1 {
+            self.link_surname(&surname, title_gender, span.start)
+        } else {
+            let full = lower_name(&text[span.clone()]);
+            self.entities
+                .iter()
+                .position(|e| e.full && lower_name(&e.name) == full)
+        };
+        let e = match e {
+            Some(e) => e,
+            None if allow_new || words.len() > 1 => {
+                let given_gender = if words.len() > 1 {
+                    tokens[words[0]].info.gender
+                } else {
+                    Gender::Unknown
+                };
+                self.entities.push(Entity {
+                    name: text[span.clone()].to_string(),
+                    surname,
+                    gender: if title_gender != Gender::Unknown {
+                        title_gender
+                    } else {
+                        given_gender
+                    },
+                    titles: Vec::new(),
+                    mentions: Vec::new(),
+                    full: words.len() > 1,
+                });
+                self.entities.len() - 1
+            }
+            None => return usize::MAX,
+        };
+        let ent = &mut self.entities[e];
+        ent.mentions.push(span);
+        if ent.gender == Gender::Unknown {
+            ent.gender = title_gender;
+        }
+        if let Some(t) = &self.runs[run].title {
+            let title = text[tokens[t.start].start..tokens[t.end - 1].end].to_string();
+            if !is_honorific_only(t, tokens) && !ent.titles.iter().any(|x| x.eq_ignore_ascii_case(&title)) {
+                ent.titles.push(title);
+            }
+        }
+        e
+    }
+
+    /// The full-name entity that a shorter run names: its surname ("Putin"), the
+    /// end of its name ("De Vries" for "Leo de Vries"), or, when nobody has it as a
+    /// surname, its given name ("Faisal" for "Faisal bin Nasser").
+    fn known_by_part(&self, key: &str, words: usize) -> Option<usize> {
+        let full: Vec<(usize, String)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.full)
+            .map(|(i, e)| (i, lower_name(&e.name)))
+            .collect();
+        if words == 1 {
+            let by_given: Vec<usize> = full
+                .iter()
+                .filter(|(_, n)| n.split(' ').next() == Some(key))
+                .map(|(i, _)| *i)
+                .collect();
+            return (by_given.len() == 1).then(|| by_given[0]);
+        }
+        let suffix = format!(" {key}");
+        let matches: Vec<usize> = full.iter().filter(|(_, n)| n.ends_with(&suffix)).map(|(i, _)| *i).collect();
+        (matches.len() == 1).then(|| matches[0])
+    }
+
+    /// The entity a bare surname refers to: the one of that surname mentioned
+    /// last before `at`, else the first after it; gender from an honorific decides
+    /// between relatives.
+    fn link_surname(&self, surname: &str, gender: Gender, at: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.surname != surname || !e.gender.fits(gender) {
+                continue;
+            }
+            let last_before = e.mentions.iter().filter(|m| m.start < at).map(|m| m.start).max();
+            let score = last_before.map_or(0, |p| p + 1);
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+}
+
+fn lower(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Lowercase name with whitespace collapsed, for comparing two spellings of a run.
+fn lower_name(s: &str) -> String {
+    lower(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn name_words(r: &Range<usize>, tokens: &[Token]) -> Vec<usize> {
+    r.clone().filter(|&i| tokens[i].is_word()).collect()
+}
+
+fn title_gender(t: &Range<usize>, tokens: &[Token]) -> Gender {
+    t.clone()
+        .map(|i| tokens[i].info.gender)
+        .find(|g| *g != Gender::Unknown)
+        .unwrap_or_default()
+}
+
+fn is_honorific_only(t: &Range<usize>, tokens: &[Token]) -> bool {
+    t.clone().all(|i| {
+        !tokens[i].is_word() || {
+            let len = tokens[i].end - tokens[i].start;
+            tokens[i].has(flag::ABBREVIATION) || len <= 3
+        }
+    })
+}
+
+/// A capitalised word that can be part of a name.
+fn nameable(t: &Token) -> bool {
+    // "US" and "IT" in capitals are not the pronoun and the stop word.
+    let stop = t.has(flag::STOP) && t.kind != Kind::Word(Case::Upper);
+    t.is_capitalised() && !(stop || t.has(flag::CUE)) || (t.has(flag::GIVEN) && t.is_capitalised())
+}
+
+fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
+    let gap = &text[a.end..b.start];
+    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t' || c == '\n')
+}
+
+/// Finds name runs in `tokens`, classifies them, and builds the entities.
+/// `headline(block)` tells whether a block is set in title case, where capitals
+/// say nothing and only names already known count.
+pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize) -> bool) -> People {
+    let mut runs = Vec::new();
+    let mut run_of_token = vec![NONE; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        if !nameable(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        loop {
+            let cur = &tokens[j];
+            if cur.possessive() {
+                break;
+            }
+            let Some(next) = tokens.get(j + 1) else { break };
+            let short = cur.is_word() && (cur.end - cur.start == 1 || cur.has(flag::ABBREVIATION) || cur.has(flag::TITLE));
+            if next.is_punct('.') && next.start == cur.end && short && cur.is_capitalised() {
+                // "J." "Mr." "Sen.": keep going if a name follows.
+                if tokens.get(j + 2).is_some_and(|n| nameable(n) && n.block == cur.block) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            if cur.is_punct('.') {
+                // After "J." the run already moved past the stop.
+            }
+            if nameable(next) && next.block == cur.block && joined_by_space(cur, next, text) {
+                j += 1;
+                continue;
+            }
+            // "von der Leyen", "bin Salman": particles, then a capitalised word.
+            let mut p = j + 1;
+            while p < tokens.len()
+                && p < j + 4
+                && tokens[p].kind == Kind::Word(Case::Lower)
+                && tokens[p].has(flag::PARTICLE)
+                && joined_by_space(&tokens[p - 1], &tokens[p], text)
+            {
+                p += 1;
+            }
+            if p > j + 1 && tokens.get(p).is_some_and(|n| nameable(n) && joined_by_space(&tokens[p - 1], n, text)) {
+                j = p;
+                continue;
+            }
+            break;
+        }
+        let run_range = start..j + 1;
+        if let Some(run) = classify(run_range.clone(), tokens, text, lex, headline(tokens[start].block)) {
+            let idx = runs.len() as u32;
+            for k in run.name.clone() {
+                run_of_token[k] = idx;
+            }
+            if let Some(t) = &run.title {
+                for k in t.clone() {
+                    run_of_token[k] = idx;
+                }
+            }
+            runs.push(run);
+        }
+        i = j + 1;
+    }
+    let mut people = People {
+        entities: Vec::new(),
+        runs,
+        run_of_token,
+    };
+    // A full name whose surname the story also uses alone is a person: that is how
+    // news copy refers to people ("Priya Raman … Raman said").
+    let mut alone: Vec<String> = Vec::new();
+    for r in &people.runs {
+        if let [w] = name_words(&r.name, tokens)[..] {
+            alone.push(lower(&text[tokens[w].start..tokens[w].stem_end]));
+        }
+    }
+    for r in 0..people.runs.len() {
+        let words = name_words(&people.runs[r].name, tokens);
+        if people.runs[r].class == RunClass::Candidate && words.len() > 1 {
+            let last = words[words.len() - 1];
+            let surname = lower(&text[tokens[last].start..tokens[last].stem_end]);
+            if alone.contains(&surname) {
+                people.runs[r].class = RunClass::Person(usize::MAX);
+            }
+        }
+    }
+    // Full names first, so a bare surname before the full name still links.
+    for r in 0..people.runs.len() {
+        if people.runs[r].class == RunClass::Person(usize::MAX) && name_words(&people.runs[r].name, tokens).len() > 1 {
+            let e = people.entity_for(r, tokens, text, true);
+            people.runs[r].class = RunClass::Person(e);
+        }
+    }
+    for r in 0..people.runs.len() {
+        let class = people.runs[r].class;
+        let words = name_words(&people.runs[r].name, tokens);
+        match class {
+            RunClass::Person(usize::MAX) => {
+                let e = people.entity_for(r, tokens, text, true);
+                people.runs[r].class = RunClass::Person(e);
+            }
+            RunClass::Candidate | RunClass::HeadlineWord => {
+                let span = people.name_span(r, tokens);
+                let key = lower_name(&text[span.clone()]);
+                let by_surname = words.len() == 1 && people.entities.iter().any(|e| e.full && e.surname == key);
+                if by_surname {
+                    let e = people.entity_for(r, tokens, text, false);
+                    if e != usize::MAX {
+                        people.runs[r].class = RunClass::Person(e);
+                    }
+                } else if let Some(e) = people.known_by_part(&key, words.len()) {
+                    people.entities[e].mentions.push(span);
+                    people.runs[r].class = RunClass::Person(e);
+                }
+            }
+            _ => {}
+        }
+    }
+    people
+}
+
+/// Splits a run into title and name and decides what it is. Returns `None` for a
+/// run with nothing name-like left.
+fn classify(run: Range<usize>, tokens: &[Token], text: &str, lex: &Lexicon, headline: bool) -> Option<NameRun> {
+    let words: Vec<usize> = run.clone().filter(|&i| tokens[i].is_word()).collect();
+    // The title runs up to the last title word that still leaves a name after it.
+    let mut title_end = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|&i| tokens[i].has(flag::TITLE));
+    // "Guitarist Ian Coles", "Chief Executive Diane Castellanos": words before a
+    // known given name that is followed by a surname are a title too.
+    let from = title_end.map_or(0, |k| k + 1);
+    if let Some(g) = words[from..words.len().saturating_sub(1)]
+        .iter()
+        .position(|&i| tokens[i].has(flag::GIVEN) && !tokens[i].has(flag::TITLE))
+    {
+        if g > 0 && !words[from..from + g].iter().any(|&i| tokens[i].has(flag::PARTICLE)) {
+            title_end = Some(from + g - 1);
+        }
+    }
+    let (title, name_words) = match title_end {
+        Some(k) => {
+            let mut name_start = words[k] + 1;
+            while name_start < run.end && !tokens[name_start].is_word() {
+                name_start += 1;
+            }
+            (Some(run.start..name_start), &words[k + 1..])
+        }
+        None => (None, &words[..]),
+    };
+    let &first = name_words.first()?;
+    let &last = name_words.last()?;
+    let name = first..last + 1;
+    let lower_text = lower_name(&text[tokens[first].start..tokens[last].stem_end]);
+    let single = name_words.len() == 1;
+    if single && title.is_none() {
+        let t = &tokens[first];
+        let letters = text[t.start..t.stem_end].chars().filter(|c| c.is_alphabetic()).count();
+        // "Officials", "Others", "M": never a name on its own.
+        if letters < 2 || (t.has(flag::DESCRIPTION) && !t.has(flag::GIVEN)) || t.has(flag::ADJECTIVE) {
+            return None;
+        }
+    }
+    let class = if lex.is_place(&lower_text) {
+        RunClass::Place
+    } else if lex.is_organisation(&lower_text) || name_words.iter().any(|&i| tokens[i].has(flag::ORG_WORD)) {
+        RunClass::Organisation
+    } else if name_words.iter().all(|&i| tokens[i].has(flag::ADJECTIVE) && !tokens[i].has(flag::GIVEN))
+        || name_words.iter().all(|&i| tokens[i].has(flag::DAY_MONTH) && !tokens[i].has(flag::GIVEN))
+        || name_words.iter().any(|&i| tokens[i].kind == Kind::Word(Case::Other))
+    {
+        RunClass::Other
+    } else if name_words.len() > 1
+        && with_lowercase(&text[tokens[first].start..tokens[first].stem_end], |w| lex.is_place(w))
+        && !tokens[first].has(flag::GIVEN)
+    {
+        RunClass::Other
+    } else if headline {
+        // In a title-case headline only names known from the story count.
+        RunClass::HeadlineWord
+    } else if title.is_some() || (name_words.len() > 1 && tokens[first].has(flag::GIVEN)) {
+        RunClass::Person(usize::MAX)
+    } else if name_words.iter().all(|&i| tokens[i].kind == Kind::Word(Case::Upper)) && name_words.len() > 1 {
+        // "ON NOW", "BREAKING NEWS": page furniture, not names.
+        RunClass::Other
+    } else {
+        RunClass::Candidate
+    };
+    Some(NameRun { name, title, class })
+}

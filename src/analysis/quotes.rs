@@ -1,0 +1,596 @@
+//! Finding quotations: which quote marks open, which close, which are apostrophes.
+//!
+//! Marks are read in context, the way a copy editor reads them. A straight `'` between
+//! letters is an apostrophe (don't); after a digit it is a foot mark (6'2"); before
+//! "em" or "90s" it stands for missing letters. A `’` closes a single quotation only
+//! when one is open and it stands at a word's end. A paragraph that ends inside a
+//! quotation is fine when the next paragraph opens with the same mark: that is the
+//! newsroom form of a quotation running over several paragraphs.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, flag};
+
+/// Families of quote marks; a quotation is closed by a mark of its own family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Double,
+    Single,
+    Guillemet,
+    SingleGuillemet,
+}
+
+/// A quotation as found in the text, before anyone is attributed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawQuote {
+    /// From the opening mark to just past the closing mark.
+    pub span: Range<usize>,
+    /// The text between the marks (for a multi-paragraph quotation, between the
+    /// first opening mark and the last closing mark).
+    pub inner: Range<usize>,
+    pub family: Family,
+    /// Index of the quotation this one is nested in.
+    pub parent: Option<usize>,
+    /// Whether it runs over more than one paragraph.
+    pub multi_paragraph: bool,
+    /// Block (paragraph) index where it opens and where it closes.
+    pub blocks: (usize, usize),
+}
+
+/// A quote mark with no partner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoneMark {
+    pub span: Range<usize>,
+    pub mark: char,
+    /// An opening mark never closed, rather than a closing mark never opened.
+    pub opening: bool,
+}
+
+/// Every quotation in `masked`, sorted by start, and every lone mark.
+pub fn scan(masked: &str, blocks: &[Range<usize>], lex: &Lexicon) -> (Vec<RawQuote>, Vec<LoneMark>) {
+    let mut s = Scanner {
+        masked,
+        lex,
+        stack: Vec::new(),
+        open_by_closer: [0; CLOSERS.len()],
+        closed: Vec::new(),
+        lone: Vec::new(),
+        next_id: 0,
+    };
+    let mut carried: Option<Frame> = None;
+    for (bi, block) in blocks.iter().enumerate() {
+        let mut skip_first = false;
+        if let Some(mut frame) = carried.take() {
+            let first = masked[block.clone()].chars().next();
+            if first.is_some_and(|c| frame.reopened_by(c)) {
+                frame.multi_paragraph = true;
+                s.push(frame);
+                skip_first = true;
+            } else {
+                s.lone.push(frame.lone());
+            }
+        }
+        s.block(bi, block.clone(), skip_first);
+        // What is still open at the paragraph's end: the outermost quotation may
+        // continue in the next paragraph; anything nested in it may not.
+        while s.stack.len() > 1 {
+            let f = s.pop();
+            s.lone_or_apostrophe(f);
+        }
+        if let Some(f) = s.stack.pop() {
+            s.forget(&f);
+            let next_opens = blocks
+                .get(bi + 1)
+                .and_then(|b| masked[b.clone()].chars().next())
+                .is_some_and(|c| f.reopened_by(c));
+            if next_opens {
+                carried = Some(f);
+            } else {
+                s.lone_or_apostrophe(f);
+            }
+        }
+    }
+    if let Some(f) = carried {
+        s.lone.push(f.lone());
+    }
+    s.finish()
+}
+
+/// Every mark that can close a quotation, indexing the open-count table.
+const CLOSERS: [char; 10] = ['”', '"', '“', '’', '\'', '‘', '»', '«', '›', '‹'];
+
+fn closer_index(c: char) -> Option<usize> {
+    CLOSERS.iter().position(|&x| x == c)
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    id: usize,
+    parent: Option<usize>,
+    start: usize,
+    open_len: usize,
+    family: Family,
+    /// Marks that close it.
+    closers: &'static [char],
+    mark: char,
+    multi_paragraph: bool,
+    first_block: usize,
+}
+
+impl Frame {
+    fn reopened_by(&self, c: char) -> bool {
+        c == self.mark || (self.family == Family::Double && matches!(c, '“' | '"' | '„'))
+    }
+
+    fn lone(&self) -> LoneMark {
+        LoneMark {
+            span: self.start..self.start + self.open_len,
+            mark: self.mark,
+            opening: true,
+        }
+    }
+}
+
+struct Closed {
+    id: usize,
+    parent: Option<usize>,
+    quote: RawQuote,
+}
+
+struct Scanner<'a> {
+    masked: &'a str,
+    lex: &'a Lexicon,
+    stack: Vec<Frame>,
+    /// How many open frames each closer would close; lets a closer find out in O(1)
+    /// whether anything below the top is waiting for it.
+    open_by_closer: [u32; CLOSERS.len()],
+    closed: Vec<Closed>,
+    lone: Vec<LoneMark>,
+    next_id: usize,
+}
+
+enum Role {
+    Open(Family, &'static [char]),
+    /// Closes the innermost quotation that this mark closes.
+    Close(char),
+    Lone,
+    Ignore,
+}
+
+fn is_opening_context(p: Option<char>) -> bool {
+    match p {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '»' | '„' | '‚' | '"' | '\'' | ':' | '‹' | '›' | '\u{feff}'
+                )
+        }
+    }
+}
+
+fn is_closing_context(n: Option<char>) -> bool {
+    match n {
+        None => true,
+        Some(c) => c.is_whitespace() || (!c.is_alphanumeric() && !is_combining(c)),
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+impl<'a> Scanner<'a> {
+    fn push(&mut self, frame: Frame) {
+        for &c in frame.closers {
+            if let Some(i) = closer_index(c) {
+                self.open_by_closer[i] += 1;
+            }
+        }
+        self.stack.push(frame);
+    }
+
+    fn forget(&mut self, frame: &Frame) {
+        for &c in frame.closers {
+            if let Some(i) = closer_index(c) {
+                self.open_by_closer[i] = self.open_by_closer[i].saturating_sub(1);
+            }
+        }
+    }
+
+    fn pop(&mut self) -> Frame {
+        let f = self.stack.pop().expect("pop on a non-empty stack");
+        self.forget(&f);
+        f
+    }
+
+    fn waiting_for(&self, c: char) -> bool {
+        closer_index(c).is_some_and(|i| self.open_by_closer[i] > 0)
+    }
+
+    /// An unclosed straight `'` was an apostrophe typed at a word's start; any other
+    /// unclosed opener is a real lone mark.
+    fn lone_or_apostrophe(&mut self, f: Frame) {
+        if f.mark != '\'' {
+            self.lone.push(f.lone());
+        }
+    }
+
+    fn block(&mut self, bi: usize, block: Range<usize>, skip_first: bool) {
+        let text = &self.masked[block.clone()];
+        // Precomputed once per paragraph so the look-ahead checks stay O(1).
+        let last_straight_double = text.rfind('"').map(|p| block.start + p);
+        let last_word_end_single = last_word_end_single(text).map(|p| block.start + p);
+        let mut prev: Option<char> = None;
+        let mut iter = text.char_indices().peekable();
+        if skip_first {
+            if let Some((_, c)) = iter.next() {
+                prev = Some(c);
+            }
+        }
+        while let Some((rel, c)) = iter.next() {
+            let next = iter.peek().map(|&(_, n)| n);
+            if matches!(c, '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '‹' | '›') {
+                let at = block.start + rel;
+                let role = self.role(c, at, prev, next, &block, last_straight_double, last_word_end_single);
+                self.apply(role, c, at, bi);
+            }
+            prev = Some(c);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn role(
+        &self,
+        c: char,
+        at: usize,
+        p: Option<char>,
+        n: Option<char>,
+        block: &Range<usize>,
+        last_straight_double: Option<usize>,
+        last_word_end_single: Option<usize>,
+    ) -> Role {
+        const DOUBLE_CURLY: &[char] = &['”', '"'];
+        const DOUBLE_STRAIGHT: &[char] = &['"', '”'];
+        const DOUBLE_GERMAN: &[char] = &['“', '”'];
+        const DOUBLE_SWEDISH: &[char] = &['”'];
+        const SINGLE_CURLY: &[char] = &['’', '\''];
+        const SINGLE_STRAIGHT: &[char] = &['\'', '’'];
+        const SINGLE_GERMAN: &[char] = &['‘', '’'];
+        const GUILLEMET: &[char] = &['»'];
+        const GUILLEMET_REVERSED: &[char] = &['«'];
+        const SINGLE_GUILLEMET: &[char] = &['›'];
+        const SINGLE_GUILLEMET_REVERSED: &[char] = &['‹'];
+        let top_closes = |ch: char| self.stack.last().is_some_and(|f| f.closers.contains(&ch));
+        let word_before = p.is_some_and(is_word_char);
+        let word_after = n.is_some_and(is_word_char);
+        match c {
+            '“' => {
+                if top_closes('“') {
+                    Role::Close('“')
+                } else if !is_opening_context(p) && is_closing_context(n) && self.waiting_for('”') {
+                    // A closing mark typed the wrong way round.
+                    Role::Close('”')
+                } else {
+                    Role::Open(Family::Double, DOUBLE_CURLY)
+                }
+            }
+            '”' => {
+                if self.waiting_for('”') {
+                    Role::Close(c)
+                } else if is_opening_context(p) && word_after {
+                    Role::Open(Family::Double, DOUBLE_SWEDISH)
+                } else {
+                    Role::Lone
+                }
+            }
+            '„' => Role::Open(Family::Double, DOUBLE_GERMAN),
+            '"' => {
+                if p.is_some_and(|ch| ch.is_ascii_digit()) {
+                    // 6'2" or a 15" screen, unless it plainly ends a quotation.
+                    if !self.waiting_for('"') {
+                        return Role::Ignore;
+                    }
+                    let more_later = last_straight_double.is_some_and(|l| l > at);
+                    let word_follows = n.is_some_and(char::is_whitespace)
+                        && self.masked[at + 1..block.end]
+                            .trim_start()
+                            .chars()
+                            .next()
+                            .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit());
+                    if more_later && word_follows {
+                        return Role::Ignore;
+                    }
+                    return Role::Close(c);
+                }
+                if self.waiting_for('"') {
+                    Role::Close(c)
+                } else if n.is_some_and(|ch| !ch.is_whitespace()) {
+                    Role::Open(Family::Double, DOUBLE_STRAIGHT)
+                } else {
+                    Role::Lone
+                }
+            }
+            '‘' => {
+                if top_closes('‘') {
+                    Role::Close(c)
+                } else if word_before || !n.is_some_and(|ch| !ch.is_whitespace()) {
+                    Role::Ignore
+                } else if self.elided(at + c.len_utf8()) {
+                    Role::Ignore
+                } else {
+                    Role::Open(Family::Single, SINGLE_CURLY)
+                }
+            }
+            '’' | '\'' => {
+                if c == '\'' && p.is_some_and(|ch| ch.is_ascii_digit()) {
+                    return Role::Ignore;
+                }
+                if word_before && word_after {
+                    return Role::Ignore;
+                }
+                let closes_here = p.is_some_and(|ch| !ch.is_whitespace()) && !word_after;
+                if closes_here && self.waiting_for(c) {
+                    // "the students’ union" inside a single quotation: a plural
+                    // possessive, when a later mark can still close the quotation.
+                    let plural_s = p.is_some_and(|ch| ch == 's' || ch == 'S');
+                    let later = last_word_end_single.is_some_and(|l| l > at);
+                    if plural_s && later && self.lowercase_word_follows(at + c.len_utf8(), block.end) {
+                        return Role::Ignore;
+                    }
+                    return Role::Close(c);
+                }
+                if c == '\'' && is_opening_context(p) && word_after && !self.elided(at + 1) {
+                    return Role::Open(Family::Single, SINGLE_STRAIGHT);
+                }
+                Role::Ignore
+            }
+            '‚' => {
+                if is_opening_context(p) && word_after {
+                    Role::Open(Family::Single, SINGLE_GERMAN)
+                } else {
+                    Role::Ignore
+                }
+            }
+            '«' => {
+                if top_closes('«') {
+                    Role::Close(c)
+                } else {
+                    Role::Open(Family::Guillemet, GUILLEMET)
+                }
+            }
+            '»' => {
+                if self.waiting_for('»') {
+                    Role::Close(c)
+                } else if is_opening_context(p) && n.is_some_and(|ch| !ch.is_whitespace()) {
+                    Role::Open(Family::Guillemet, GUILLEMET_REVERSED)
+                } else {
+                    Role::Lone
+                }
+            }
+            '‹' => {
+                if top_closes('‹') {
+                    Role::Close(c)
+                } else if n.is_some_and(|ch| !ch.is_whitespace()) {
+                    Role::Open(Family::SingleGuillemet, SINGLE_GUILLEMET)
+                } else {
+                    Role::Ignore
+                }
+            }
+            '›' => {
+                if self.waiting_for('›') {
+                    Role::Close(c)
+                } else if is_opening_context(p) && word_after {
+                    Role::Open(Family::SingleGuillemet, SINGLE_GUILLEMET_REVERSED)
+                } else {
+                    Role::Ignore
+                }
+            }
+            _ => Role::Ignore,
+        }
+    }
+
+    /// Whether the word at `at` is one usually written with a leading apostrophe
+    /// ('em, 'til, '90s).
+    fn elided(&self, at: usize) -> bool {
+        let rest = &self.masked[at..];
+        let word_len = rest
+            .char_indices()
+            .find(|&(_, ch)| !is_word_char(ch))
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[..word_len];
+        if word.is_empty() {
+            return false;
+        }
+        let digits = word.trim_end_matches(['s', 'S']);
+        if !digits.is_empty() && digits.chars().all(|ch| ch.is_ascii_digit()) && digits.len() <= 4 {
+            return true;
+        }
+        self.lex.word(word).has(flag::ELISION)
+    }
+
+    fn lowercase_word_follows(&self, at: usize, end: usize) -> bool {
+        let rest = &self.masked[at.min(end)..end];
+        rest.starts_with(char::is_whitespace)
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    }
+
+    fn apply(&mut self, role: Role, c: char, at: usize, bi: usize) {
+        let len = c.len_utf8();
+        match role {
+            Role::Ignore => {}
+            Role::Lone => self.lone.push(LoneMark {
+                span: at..at + len,
+                mark: c,
+                opening: false,
+            }),
+            Role::Open(family, closers) => {
+                // A second opener of the family on top means the first never closed.
+                if let Some(top) = self.stack.last() {
+                    if top.family == family && matches!(family, Family::Double | Family::Guillemet) && top.mark == c {
+                        let f = self.pop();
+                        self.lone.push(f.lone());
+                    }
+                }
+                let id = self.next_id;
+                self.next_id += 1;
+                let parent = self.stack.last().map(|f| f.id);
+                self.push(Frame {
+                    id,
+                    parent,
+                    start: at,
+                    open_len: len,
+                    family,
+                    closers,
+                    mark: c,
+                    multi_paragraph: false,
+                    first_block: bi,
+                });
+            }
+            Role::Close(c) => {
+                // Close the innermost quotation this mark can close; anything
+                // opened inside it and still open has lost its partner.
+                while let Some(top) = self.stack.last() {
+                    if top.closers.contains(&c) {
+                        let f = self.pop();
+                        self.closed.push(Closed {
+                            id: f.id,
+                            parent: f.parent,
+                            quote: RawQuote {
+                                span: f.start..at + len,
+                                inner: f.start + f.open_len..at,
+                                family: f.family,
+                                parent: None,
+                                multi_paragraph: f.multi_paragraph,
+                                blocks: (f.first_block, bi),
+                            },
+                        });
+                        return;
+                    }
+                    let f = self.pop();
+                    self.lone_or_apostrophe(f);
+                }
+            }
+        }
+    }
+
+    fn finish(self) -> (Vec<RawQuote>, Vec<LoneMark>) {
+        let mut closed = self.closed;
+        closed.sort_by_key(|c| c.quote.span.start);
+        let mut index_of_id = vec![usize::MAX; self.next_id];
+        for (i, c) in closed.iter().enumerate() {
+            index_of_id[c.id] = i;
+        }
+        let quotes = closed
+            .into_iter()
+            .map(|c| {
+                let mut q = c.quote;
+                q.parent = c
+                    .parent
+                    .map(|p| index_of_id[p])
+                    .filter(|&i| i != usize::MAX);
+                q
+            })
+            .collect();
+        let mut lone = self.lone;
+        lone.sort_by_key(|l| l.span.start);
+        (quotes, lone)
+    }
+}
+
+/// Offset of the last `’` or `'` in `text` that stands at a word's end.
+fn last_word_end_single(text: &str) -> Option<usize> {
+    let mut last = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if matches!(c, '’' | '\'') {
+            let next = iter.peek().map(|&(_, n)| n);
+            if prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(is_word_char) {
+                last = Some(i);
+            }
+        }
+        prev = Some(c);
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Format, ProseMap};
+
+    fn quotes_of(text: &str) -> (Vec<String>, Vec<char>) {
+        let map = ProseMap::new(text, Format::PlainText);
+        let (q, lone) = scan(&map.masked, &map.blocks, Lexicon::get());
+        (
+            q.iter().map(|q| text[q.span.clone()].to_string()).collect(),
+            lone.iter().map(|l| l.mark).collect(),
+        )
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let (q, lone) = quotes_of(
+            "Putin’s aide didn’t say. In the ’90s rock ’n’ roll ruled at six o’clock, the students’ union said. Harris' plan, 'em, can't.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+        assert!(lone.is_empty(), "{lone:?}");
+    }
+
+    #[test]
+    fn inch_and_foot_marks_are_not_quotes() {
+        let (q, lone) = quotes_of("He is 6'2\" tall and bought a 15\" screen. \"It fits,\" he said.");
+        assert_eq!(q, vec!["\"It fits,\""]);
+        assert!(lone.is_empty());
+    }
+
+    #[test]
+    fn nested_quotations_know_their_parent() {
+        let text = "“We will say: ‘You know what? That was worth a try.’” Vance said.";
+        let map = ProseMap::new(text, Format::PlainText);
+        let (q, _) = scan(&map.masked, &map.blocks, Lexicon::get());
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].parent, Some(0));
+        assert_eq!(&text[q[1].span.clone()], "‘You know what? That was worth a try.’");
+    }
+
+    #[test]
+    fn multi_paragraph_quotation_is_one_and_balanced() {
+        let text = "She said: “First paragraph of it.\n\n“Second paragraph.\n\n“Last one.” Then she left.";
+        let (q, lone) = quotes_of(text);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].starts_with("“First") && q[0].ends_with("Last one.”"));
+        assert!(lone.is_empty());
+    }
+
+    #[test]
+    fn a_lone_mark_is_reported_where_it_stands() {
+        let (q, lone) = quotes_of("“This never closes, he said.\n\nNext paragraph.");
+        assert!(q.is_empty());
+        assert_eq!(lone, vec!['“']);
+    }
+
+    #[test]
+    fn other_conventions() {
+        let (q, _) = quotes_of("Er sagte: „Wir sind bereit.“ Il a dit : «Nous sommes prêts.» Sie: »Ja.«");
+        assert_eq!(q, vec!["„Wir sind bereit.“", "«Nous sommes prêts.»", "»Ja.«"]);
+    }
+
+    #[test]
+    fn single_quoted_headline_and_plural_possessive_inside() {
+        let (q, _) = quotes_of("Talks To Begin ‘Immediately’ After Call");
+        assert_eq!(q, vec!["‘Immediately’"]);
+        let (q, _) = quotes_of("He wrote: 'The workers' union will win, we said' and left.");
+        assert_eq!(q, vec!["'The workers' union will win, we said'"]);
+    }
+}

@@ -1,0 +1,81 @@
+//! Sentences of the narrative, with quotations kept whole.
+//!
+//! A sentence ends at a full stop, question or exclamation mark followed by a
+//! capital, never after an abbreviation ("Mr.", "Sen.") or an initial ("J.D."),
+//! and never inside a quotation. A quotation that ends a sentence of its own
+//! ("“We will win.” Trump wrote.") still belongs with a cue right after it.
+
+use std::ops::Range;
+
+use super::lexicon::flag;
+use super::quotes::RawQuote;
+use super::tokens::{Case, Kind, Token};
+
+/// Splits `tokens` into sentences, as ranges of token indices.
+pub fn split(tokens: &[Token], masked: &str, quotes: &[RawQuote]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        let next = tokens.get(i + 1);
+        let end_here = match next {
+            None => true,
+            Some(n) if n.block != tokens[i].block => true,
+            Some(_) => ends_sentence(tokens, i, masked, quotes),
+        };
+        if end_here {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    out
+}
+
+fn starts_sentence(t: &Token) -> bool {
+    matches!(t.kind, Kind::Word(Case::Title | Case::Upper | Case::Other) | Kind::Quote(_))
+        || matches!(t.kind, Kind::Punct('(' | '[' | '—'))
+}
+
+fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) -> bool {
+    let t = &tokens[i];
+    let next = &tokens[i + 1];
+    match t.kind {
+        Kind::Punct('.') => {
+            if !starts_sentence(next) {
+                return false;
+            }
+            match i.checked_sub(1).map(|p| &tokens[p]) {
+                Some(prev) if prev.is_word() && prev.end == t.start => {
+                    let word = &masked[prev.start..prev.end];
+                    let initial = word.chars().count() == 1 && prev.is_capitalised();
+                    !(initial || prev.has(flag::ABBREVIATION))
+                }
+                _ => true,
+            }
+        }
+        Kind::Punct('!' | '?' | '…') => starts_sentence(next),
+        Kind::Quote(q) => {
+            let inner = &masked[quotes[q].inner.clone()];
+            let ends_with_stop = inner
+                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"' | '»' | '›'))
+                .ends_with(['.', '!', '?', '…']);
+            ends_with_stop && starts_sentence(next) && !cue_follows(tokens, i + 1)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the words from `from` on open with a cue clause ("Trump wrote",
+/// "said Edward Alden", "the ministry said").
+fn cue_follows(tokens: &[Token], from: usize) -> bool {
+    for t in tokens.iter().skip(from).take(7) {
+        match t.kind {
+            Kind::Word(_) if t.has(flag::CUE) && !t.has(flag::PARTICIPLE) => return true,
+            Kind::Word(_) | Kind::Punct(',' | '.') => {}
+            _ => return false,
+        }
+        if t.is_punct('.') {
+            return false;
+        }
+    }
+    false
+}

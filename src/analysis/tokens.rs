@@ -1,0 +1,226 @@
+//! The narrative of a draft as words and punctuation, with each top-level quotation
+//! folded into a single token.
+//!
+//! Attribution reads the writer's sentences, not the speaker's words, so the words
+//! inside a quotation are not tokens here: "“We will win,” he said" is three tokens
+//! `[Quote] [he] [said]` (plus punctuation), which keeps cue-finding simple and fast.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, WordInfo};
+use super::quotes::RawQuote;
+
+/// How a word is capitalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Lower,
+    /// First letter upper case: "Putin", "JD" is [`Case::Upper`].
+    Title,
+    /// Every letter upper case, two letters or more: "JD", "NATO", "ON".
+    Upper,
+    /// Starts with a digit or a symbol.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word(Case),
+    Punct(char),
+    /// A top-level quotation, by index into the quotation list.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    /// End of the token.
+    pub end: usize,
+    /// End of the word without a possessive "’s" or "'s".
+    pub stem_end: usize,
+    pub kind: Kind,
+    pub info: WordInfo,
+    /// Paragraph the token belongs to (for a quotation: where it closes).
+    pub block: usize,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word(_))
+    }
+
+    pub fn is_capitalised(&self) -> bool {
+        matches!(self.kind, Kind::Word(Case::Title | Case::Upper))
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    pub fn quote(&self) -> Option<usize> {
+        match self.kind {
+            Kind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    pub fn possessive(&self) -> bool {
+        self.stem_end < self.end
+    }
+
+    pub fn has(&self, f: u32) -> bool {
+        self.info.has(f)
+    }
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}')
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '.')
+}
+
+/// Tokenises the prose blocks of `masked`, folding each top-level quotation.
+pub fn tokenize(masked: &str, blocks: &[Range<usize>], quotes: &[RawQuote], lex: &Lexicon) -> Vec<Token> {
+    let tops: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
+    let mut out = Vec::with_capacity(masked.len() / 5);
+    let mut qi = 0;
+    let mut resume = 0;
+    for (bi, block) in blocks.iter().enumerate() {
+        let mut i = block.start.max(resume);
+        while i < block.end {
+            while qi < tops.len() && quotes[tops[qi]].span.start < i {
+                qi += 1;
+            }
+            if let Some(&q) = tops.get(qi) {
+                if quotes[q].span.start == i {
+                    let span = &quotes[q].span;
+                    out.push(Token {
+                        start: span.start,
+                        end: span.end,
+                        stem_end: span.end,
+                        kind: Kind::Quote(q),
+                        info: WordInfo::default(),
+                        block: quotes[q].blocks.1,
+                    });
+                    i = span.end;
+                    resume = i;
+                    qi += 1;
+                    continue;
+                }
+            }
+            let next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
+            let Some(c) = masked[i..].chars().next() else { break };
+            if c.is_whitespace() || c == '\u{feff}' {
+                i += c.len_utf8();
+                continue;
+            }
+            if is_word_char(c) {
+                let end = word_end(masked, i, block.end.min(next_quote));
+                let stem_end = possessive_stem(masked, i, end);
+                let word = &masked[i..stem_end];
+                out.push(Token {
+                    start: i,
+                    end,
+                    stem_end,
+                    kind: Kind::Word(case_of(word)),
+                    info: lex.word(word),
+                    block: bi,
+                });
+                i = end;
+            } else {
+                out.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    stem_end: i + c.len_utf8(),
+                    kind: Kind::Punct(c),
+                    info: WordInfo::default(),
+                    block: bi,
+                });
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// End of the word starting at `start`: word characters, joined by apostrophes,
+/// hyphens and (between letters, as in "U.S") full stops.
+fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..limit].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        if is_word_char(c) {
+            end = start + off + c.len_utf8();
+        } else if is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) && c != '.' {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn possessive_stem(text: &str, start: usize, end: usize) -> usize {
+    let w = &text[start..end];
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return start + stem.len();
+            }
+        }
+    }
+    end
+}
+
+fn case_of(word: &str) -> Case {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return Case::Other;
+    };
+    if first.is_lowercase() {
+        Case::Lower
+    } else if first.is_uppercase() {
+        let mut letters = 1;
+        let mut all_upper = true;
+        for c in chars {
+            if c.is_alphabetic() {
+                letters += 1;
+                if !c.is_uppercase() {
+                    all_upper = false;
+                }
+            }
+        }
+        if all_upper && letters > 1 {
+            Case::Upper
+        } else {
+            Case::Title
+        }
+    } else {
+        Case::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::quotes;
+    use crate::text::{Format, ProseMap};
+
+    #[test]
+    fn quotations_fold_and_possessives_split() {
+        let text = "“We will win,” Putin’s aide said. Jean-Pierre can't.";
+        let map = ProseMap::new(text, Format::PlainText);
+        let lex = Lexicon::get();
+        let (q, _) = quotes::scan(&map.masked, &map.blocks, lex);
+        let toks = tokenize(&map.masked, &map.blocks, &q, lex);
+        let shown: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            shown,
+            vec!["“We will win,”", "Putin’s", "aide", "said", ".", "Jean-Pierre", "can't", "."]
+        );
+        assert_eq!(toks[0].quote(), Some(0));
+        assert!(toks[1].possessive());
+        assert_eq!(&text[toks[1].start..toks[1].stem_end], "Putin");
+    }
+}

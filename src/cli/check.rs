@@ -1,0 +1,72 @@
+//! `copydesk check`: the pre-publication check over files and directories.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::FailOn;
+use super::input;
+use super::output::{self, CheckedFile};
+use crate::analysis::{Options, analyze};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or directories to check; `-` reads a draft from stdin. Directories are
+    /// searched for .md, .markdown and .txt files, honouring .gitignore.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: CheckFormat,
+    /// Exit with 1 when a finding at or above this severity is found.
+    #[arg(long, value_enum, default_value = "warning")]
+    fail_on: FailOn,
+}
+
+pub fn run(args: CheckArgs) -> u8 {
+    let (files, mut errors) = input::expand(&args.paths);
+    let mut checked = Vec::new();
+    for path in &files {
+        match input::read(path) {
+            Ok(draft) => {
+                let analysis = analyze(&draft.text, &Options::new(draft.format));
+                checked.push(CheckedFile {
+                    name: draft.name,
+                    text: draft.text,
+                    findings: analysis.findings,
+                });
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format {
+        CheckFormat::Human => output::human(&mut out, &checked, output::use_colour()),
+        CheckFormat::Json => output::json(&mut out, &checked, &errors),
+        CheckFormat::Sarif => output::sarif(&mut out, &checked),
+    };
+    let _ = out.flush();
+    for e in &errors {
+        eprintln!("copydesk: error: {e}");
+    }
+    if written.is_err() {
+        return 2;
+    }
+    if !errors.is_empty() {
+        return 2;
+    }
+    let fails = checked
+        .iter()
+        .flat_map(|f| &f.findings)
+        .any(|f| args.fail_on.fails(f.severity));
+    u8::from(fails)
+}

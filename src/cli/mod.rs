@@ -1,0 +1,83 @@
+//! The command line: `copydesk check` and `copydesk speakers`, thin adapters over
+//! [`crate::analysis`].
+
+mod check;
+mod input;
+mod output;
+mod speakers;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::analysis::Severity;
+
+const EXAMPLES: &str = "\
+Examples:
+  copydesk check examples/ceasefire-call.txt
+  copydesk check drafts/ --format json
+  copydesk check story.md --format sarif > copydesk.sarif
+  cat story.txt | copydesk check -
+  copydesk speakers examples/ceasefire-call.txt";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "The copy desk's checks for news drafts: unattributed quotations, unbalanced quote marks, anonymous sources.",
+    after_help = EXAMPLES
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check drafts before publication (files, directories, or - for stdin).
+    #[command(after_help = EXAMPLES)]
+    Check(check::CheckArgs),
+    /// Print the quote sheet of a draft: every quotation with its speaker.
+    #[command(after_help = EXAMPLES)]
+    Speakers(speakers::SpeakersArgs),
+}
+
+/// The lowest severity that makes `check` exit with 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Information,
+    Hint,
+    Never,
+}
+
+impl FailOn {
+    fn fails(self, s: Severity) -> bool {
+        match self {
+            FailOn::Never => false,
+            FailOn::Error => s >= Severity::Error,
+            FailOn::Warning => s >= Severity::Warning,
+            FailOn::Information => s >= Severity::Information,
+            FailOn::Hint => true,
+        }
+    }
+}
+
+/// Runs the command line and returns the process exit code: 0 clean, 1 findings at
+/// or above `--fail-on`, 2 usage or read errors.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Speakers(args) => speakers::run(args),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,291 @@
+//! Output formats: human (with a caret under the finding), JSON and SARIF 2.1.0.
+//! The JSON shapes are documented in the README and kept stable.
+
+use std::io::{self, IsTerminal, Write};
+
+use serde_json::{Value, json};
+
+use crate::analysis::rules::{RULES, Severity};
+use crate::analysis::{Analysis, Finding, Speaker};
+use crate::text::LineIndex;
+
+pub struct CheckedFile {
+    pub name: String,
+    pub text: String,
+    pub findings: Vec<Finding>,
+}
+
+/// Colour only for a person at a terminal, and never when NO_COLOR is set.
+pub fn use_colour() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn colour_of(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "\x1b[1;31m",
+        Severity::Warning => "\x1b[1;33m",
+        Severity::Information => "\x1b[1;36m",
+        Severity::Hint => "\x1b[1;32m",
+    }
+}
+
+pub fn human(out: &mut impl Write, files: &[CheckedFile], colour: bool) -> io::Result<()> {
+    let (bold, reset) = if colour { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
+    let mut counts = [0usize; 4];
+    for file in files {
+        let idx = LineIndex::new(&file.text);
+        for f in &file.findings {
+            counts[f.severity as usize] += 1;
+            let (line, col) = idx.line_col(&file.text, f.span.start);
+            let sev = f.severity.as_str();
+            let c = if colour { colour_of(f.severity) } else { "" };
+            writeln!(out, "{bold}{}:{line}:{col}:{reset} {c}{sev}[{}]{reset}: {}", file.name, f.rule, f.message)?;
+            let text_line = idx.line_text(&file.text, line - 1);
+            let (end_line, end_col) = idx.line_col(&file.text, f.span.end);
+            let width = if end_line == line {
+                end_col.saturating_sub(col).max(1)
+            } else {
+                text_line.chars().count().saturating_sub(col - 1).max(1)
+            };
+            let pad: String = text_line
+                .chars()
+                .take(col - 1)
+                .map(|ch| if ch == '\t' { '\t' } else { ' ' })
+                .collect();
+            writeln!(out, "    {text_line}")?;
+            writeln!(out, "    {pad}{c}{}{reset}", "^".repeat(width))?;
+            for r in &f.related {
+                let (rl, rc) = idx.line_col(&file.text, r.span.start);
+                writeln!(out, "    note: {}:{rl}:{rc}: {}", file.name, r.message)?;
+            }
+        }
+    }
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    writeln!(
+        out,
+        "{}: {}, {}, {}",
+        plural(files.len(), "file") + " checked",
+        plural(counts[Severity::Error as usize], "error"),
+        plural(counts[Severity::Warning as usize], "warning"),
+        plural(counts[Severity::Information as usize] + counts[Severity::Hint as usize], "note"),
+    )
+}
+
+fn finding_json(f: &Finding, text: &str, idx: &LineIndex) -> Value {
+    let (line, column) = idx.line_col(text, f.span.start);
+    let (end_line, end_column) = idx.line_col(text, f.span.end);
+    json!({
+        "rule": f.rule,
+        "severity": f.severity.as_str(),
+        "message": f.message,
+        "start": f.span.start,
+        "end": f.span.end,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "related": f.related.iter().map(|r| json!({"message": r.message, "start": r.span.start, "end": r.span.end})).collect::<Vec<_>>(),
+        "fixes": f.fixes.iter().map(|x| json!({
+            "title": x.title,
+            "edits": x.edits.iter().map(|e| json!({"start": e.span.start, "end": e.span.end, "new_text": e.new_text})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn json(out: &mut impl Write, files: &[CheckedFile], errors: &[String]) -> io::Result<()> {
+    let files: Vec<Value> = files
+        .iter()
+        .map(|file| {
+            let idx = LineIndex::new(&file.text);
+            json!({
+                "path": file.name,
+                "findings": file.findings.iter().map(|f| finding_json(f, &file.text, &idx)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let doc = json!({
+        "version": 1,
+        "files": files,
+        "errors": errors.iter().map(|e| json!({"message": e})).collect::<Vec<_>>(),
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information | Severity::Hint => "note",
+    }
+}
+
+/// SARIF 2.1.0 as GitHub code scanning takes it: one run, rules in the driver,
+/// columns counted in Unicode code points.
+pub fn sarif(out: &mut impl Write, files: &[CheckedFile]) -> io::Result<()> {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.id,
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": r.summary},
+                "defaultConfiguration": {"level": sarif_level(r.severity)},
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for file in files {
+        let idx = LineIndex::new(&file.text);
+        let uri = if file.name == "<stdin>" {
+            "stdin".to_string()
+        } else {
+            file.name.trim_start_matches("./").replace('\\', "/")
+        };
+        for f in &file.findings {
+            let (line, column) = idx.line_col(&file.text, f.span.start);
+            let (end_line, end_column) = idx.line_col(&file.text, f.span.end);
+            results.push(json!({
+                "ruleId": f.rule,
+                "ruleIndex": RULES.iter().position(|r| r.id == f.rule).unwrap_or(0),
+                "level": sarif_level(f.severity),
+                "message": {"text": f.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": {
+                            "startLine": line,
+                            "startColumn": column,
+                            "endLine": end_line,
+                            "endColumn": end_column,
+                        }
+                    }
+                }],
+                "partialFingerprints": {"primaryLocationLineHash": format!("{}:{}:{}", f.rule, line, column)},
+            }));
+        }
+    }
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "copydesk",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://crates.io/crates/copydesk",
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+fn speaker_json(a: &Analysis, s: &Option<Speaker>) -> Value {
+    match s {
+        Some(Speaker::Person(p)) => json!(a.people[*p].name),
+        Some(Speaker::Description(d)) => json!(d),
+        None => Value::Null,
+    }
+}
+
+pub fn speakers_json(out: &mut impl Write, text: &str, a: &Analysis) -> io::Result<()> {
+    let idx = LineIndex::new(text);
+    let quotes: Vec<Value> = a
+        .quotes
+        .iter()
+        .map(|q| {
+            json!({
+                "start": q.span.start,
+                "end": q.span.end,
+                "line": idx.line_col(text, q.span.start).0,
+                "text": &text[q.span.clone()],
+                "kind": q.kind.as_str(),
+                "speaker": speaker_json(a, &q.speaker),
+                "cue": q.cue.as_ref().map(|c| &text[c.clone()]),
+                "attributed": q.attributed(),
+                "nested_in": q.nested_in,
+                "continues": q.continues,
+            })
+        })
+        .collect();
+    let people: Vec<Value> = a
+        .people
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p.name,
+                "mentions": p.mentions.iter().map(|m| json!({"start": m.start, "end": m.end})).collect::<Vec<_>>(),
+                "quotes": p.quotes,
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &json!({"quotes": quotes, "people": people}))?;
+    writeln!(out)
+}
+
+fn snippet(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+pub fn speakers_human(out: &mut impl Write, text: &str, a: &Analysis) -> io::Result<()> {
+    let idx = LineIndex::new(text);
+    writeln!(out, "Quotations")?;
+    for (i, q) in a.quotes.iter().enumerate() {
+        let line = idx.line_col(text, q.span.start).0;
+        let who = match a.speaker_name(q) {
+            Some(name) => match &q.cue {
+                Some(c) => format!("{name} ({})", snippet(&text[c.clone()], 40)),
+                None => format!("{name} (continuing)"),
+            },
+            None if q.kind == crate::analysis::QuoteKind::Term => "—".to_string(),
+            None => "UNATTRIBUTED".to_string(),
+        };
+        let nested = q.nested_in.map(|p| format!(" in #{}", p + 1)).unwrap_or_default();
+        writeln!(
+            out,
+            "  #{:<3} line {:<4} {:<8} {}{nested}\n        {}",
+            i + 1,
+            line,
+            q.kind.as_str(),
+            snippet(&text[q.span.clone()], 70),
+            who
+        )?;
+    }
+    writeln!(out, "\nSpeakers")?;
+    for p in &a.people {
+        if p.quotes.is_empty() {
+            continue;
+        }
+        let titles = if p.titles.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", p.titles.join("; "))
+        };
+        let list: Vec<String> = p.quotes.iter().map(|q| format!("#{}", q + 1)).collect();
+        writeln!(out, "  {}{titles}: {}", p.name, list.join(", "))?;
+    }
+    let mut descriptions: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, q) in a.quotes.iter().enumerate() {
+        if let Some(Speaker::Description(d)) = &q.speaker {
+            match descriptions.iter_mut().find(|(n, _)| *n == d) {
+                Some((_, v)) => v.push(i),
+                None => descriptions.push((d, vec![i])),
+            }
+        }
+    }
+    for (d, qs) in descriptions {
+        let list: Vec<String> = qs.iter().map(|q| format!("#{}", q + 1)).collect();
+        writeln!(out, "  {d}: {}", list.join(", "))?;
+    }
+    Ok(())
+}

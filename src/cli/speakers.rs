@@ -1,0 +1,44 @@
+//! `copydesk speakers`: the quote sheet of one draft.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::input;
+use super::output;
+use crate::analysis::{Options, analyze};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SpeakersFormat {
+    Human,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct SpeakersArgs {
+    /// The draft (`-` for stdin).
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: SpeakersFormat,
+}
+
+pub fn run(args: SpeakersArgs) -> u8 {
+    let draft = match input::read(&args.file) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("copydesk: error: {e}");
+            return 2;
+        }
+    };
+    let analysis = analyze(&draft.text, &Options::new(draft.format));
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format {
+        SpeakersFormat::Human => output::speakers_human(&mut out, &draft.text, &analysis),
+        SpeakersFormat::Json => output::speakers_json(&mut out, &draft.text, &analysis),
+    };
+    let _ = out.flush();
+    if written.is_err() { 2 } else { 0 }
+}

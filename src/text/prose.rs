@@ -1,0 +1,310 @@
+//! Which bytes of a draft are prose, and how they fall into paragraphs.
+//!
+//! The analysis never sees Markdown. Instead it gets a *masked* copy of the draft
+//! with exactly the same byte length, where everything that is not prose (code,
+//! front matter, HTML, link targets, list and heading markers) is blanked to ASCII
+//! spaces. Offsets found in the masked text are therefore offsets in the original
+//! file, with no mapping table to keep in step.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+/// How a draft is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    Markdown,
+    #[default]
+    PlainText,
+}
+
+impl Format {
+    /// Markdown for `.md` and `.markdown`, plain text for anything else.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::PlainText
+        }
+    }
+}
+
+/// A directive comment in the draft: `<!-- copydesk-ignore RULE… -->`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IgnoreDirective {
+    /// Byte offset just past the comment.
+    pub after: usize,
+    /// Rule ids to silence; empty means every rule.
+    pub rules: Vec<String>,
+}
+
+/// The prose of a draft: masked text plus its paragraphs.
+#[derive(Debug, Clone)]
+pub struct ProseMap {
+    /// Same length as the draft; non-prose blanked, line breaks normalised to `\n`
+    /// (a `\r\n` pair becomes ` \n`, a lone `\r` becomes `\n`).
+    pub masked: String,
+    /// Paragraph-like blocks (paragraphs, headings, list items) in document order.
+    pub blocks: Vec<Range<usize>>,
+    /// `copydesk-ignore` comments, in document order.
+    pub ignores: Vec<IgnoreDirective>,
+}
+
+impl ProseMap {
+    pub fn new(text: &str, format: Format) -> ProseMap {
+        match format {
+            Format::PlainText => plain(text),
+            Format::Markdown => markdown(text),
+        }
+    }
+}
+
+/// Copies `text` with line breaks normalised and the BOM blanked.
+fn normalised(text: &str) -> Vec<u8> {
+    let mut out = text.as_bytes().to_vec();
+    let mut i = 0;
+    while i < out.len() {
+        if out[i] == b'\r' {
+            if out.get(i + 1) == Some(&b'\n') {
+                out[i] = b' ';
+            } else {
+                out[i] = b'\n';
+            }
+        }
+        i += 1;
+    }
+    if text.starts_with('\u{feff}') {
+        out[..3].fill(b' ');
+    }
+    out
+}
+
+fn into_string(bytes: Vec<u8>) -> String {
+    // Only whole characters were ever replaced by ASCII, so this cannot fail; the
+    // fallback keeps the promise of never panicking on input.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn plain(text: &str) -> ProseMap {
+    let masked = into_string(normalised(text));
+    let blocks = blank_line_blocks(&masked, 0..masked.len());
+    ProseMap {
+        masked,
+        blocks,
+        ignores: Vec::new(),
+    }
+}
+
+/// Splits `range` of a normalised text at blank lines, trimming each block.
+fn blank_line_blocks(masked: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut block_start: Option<usize> = None;
+    let mut block_end = range.start;
+    let mut line_start = range.start;
+    let bytes = masked.as_bytes();
+    while line_start < range.end {
+        let line_end = memchr_newline(bytes, line_start, range.end);
+        let line = &masked[line_start..line_end];
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if let Some(s) = block_start.take() {
+                blocks.push(s..block_end);
+            }
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            if block_start.is_none() {
+                block_start = Some(line_start + lead);
+            }
+            block_end = line_start + lead + trimmed.len();
+        }
+        line_start = line_end + 1;
+    }
+    if let Some(s) = block_start {
+        blocks.push(s..block_end);
+    }
+    blocks
+}
+
+fn memchr_newline(bytes: &[u8], from: usize, to: usize) -> usize {
+    bytes[from..to]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(to, |p| from + p)
+}
+
+fn markdown(text: &str) -> ProseMap {
+    let norm = normalised(text);
+    // Start from a fully blank copy that keeps only the line structure, then copy
+    // back each stretch of prose the parser reports.
+    let mut masked: Vec<u8> = norm
+        .iter()
+        .map(|&b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_FOOTNOTES);
+
+    let mut blocks: Vec<Range<usize>> = Vec::new();
+    let mut ignores = Vec::new();
+    let mut block_stack: Vec<Range<usize>> = Vec::new();
+    // Depth of constructs whose text is not prose (code blocks, metadata,
+    // autolinks, images).
+    let mut skip_depth = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::TableCell
+                | Tag::FootnoteDefinition(_) => block_stack.push(range),
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } => skip_depth += 1,
+                Tag::Link { link_type, .. }
+                    if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
+                {
+                    skip_depth += 1
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::FootnoteDefinition => {
+                    block_stack.pop();
+                }
+                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
+                    skip_depth = skip_depth.saturating_sub(1)
+                }
+                TagEnd::Link => {
+                    // Only autolinks raised the depth; their text equals the target.
+                    if skip_depth > 0 && is_autolink_text(text, &range) {
+                        skip_depth -= 1;
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(_) if skip_depth == 0 => {
+                let r = clamp(&range, norm.len());
+                masked[r.clone()].copy_from_slice(&norm[r.clone()]);
+                if let Some(block) = block_stack.last() {
+                    push_block(&mut blocks, block.clone());
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(rules) = ignore_rules(&html) {
+                    ignores.push(IgnoreDirective {
+                        after: range.end,
+                        rules,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let masked = into_string(masked);
+    let blocks = blocks
+        .into_iter()
+        .map(|b| trim_range(&masked, b))
+        .filter(|b| !b.is_empty())
+        .collect();
+    ProseMap {
+        masked,
+        blocks,
+        ignores,
+    }
+}
+
+fn is_autolink_text(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone())
+        .is_some_and(|s| s.starts_with('<') && s.ends_with('>'))
+}
+
+fn clamp(range: &Range<usize>, len: usize) -> Range<usize> {
+    range.start.min(len)..range.end.min(len)
+}
+
+fn push_block(blocks: &mut Vec<Range<usize>>, block: Range<usize>) {
+    match blocks.last() {
+        Some(last) if *last == block => {}
+        // A list item that holds paragraphs is replaced by them, so the paragraphs
+        // stay separate blocks.
+        Some(last) if last.start <= block.start && block.end <= last.end => {
+            blocks.pop();
+            blocks.push(block);
+        }
+        Some(last) if block.start <= last.start && last.end <= block.end => {}
+        _ => blocks.push(block),
+    }
+}
+
+fn trim_range(masked: &str, r: Range<usize>) -> Range<usize> {
+    let r = clamp(&r, masked.len());
+    let Some(s) = masked.get(r.clone()) else {
+        return r.start..r.start;
+    };
+    let start = r.start + (s.len() - s.trim_start().len());
+    let end = r.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+/// Parses `<!-- copydesk-ignore [rule…] -->`.
+fn ignore_rules(html: &str) -> Option<Vec<String>> {
+    let inner = html.trim().strip_prefix("<!--")?.trim_end();
+    let inner = inner.strip_suffix("-->")?.trim();
+    let rest = inner.strip_prefix("copydesk-ignore")?;
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some(rest.split_whitespace().map(str::to_owned).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose_of(text: &str) -> String {
+        let map = ProseMap::new(text, Format::Markdown);
+        assert_eq!(map.masked.len(), text.len());
+        map.masked.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn markdown_keeps_only_prose() {
+        let md = "---\ntitle: \"Front\"\n---\n\n# Head “line”\n\nSome `code \"x\"` and [link](https://x.test/\"q\") <https://auto.test/a> ![alt](i.png).\n\n```\nlet s = \"q\";\n```\n\n<!-- editor: \"note\" -->\n\n    indented \"code\"\n\nEnd.\n";
+        assert_eq!(prose_of(md), "Head “line” Some and link . End.");
+    }
+
+    #[test]
+    fn blocks_follow_paragraphs_and_list_items() {
+        let md = "# Title\nFirst para.\n\n- “One,” she said.\n- “Two,” he said.\n\n> Quoted para.\n";
+        let map = ProseMap::new(md, Format::Markdown);
+        let texts: Vec<&str> = map.blocks.iter().map(|b| &md[b.clone()]).collect();
+        assert_eq!(
+            texts,
+            vec!["Title", "First para.", "“One,” she said.", "“Two,” he said.", "Quoted para."]
+        );
+    }
+
+    #[test]
+    fn plain_text_blocks_split_at_blank_lines_with_any_line_ending() {
+        let text = "\u{feff}One\r\ntwo\r\n\r\nThree\rfour\r\rFive";
+        let map = ProseMap::new(text, Format::PlainText);
+        let texts: Vec<&str> = map.blocks.iter().map(|b| &map.masked[b.clone()]).collect();
+        assert_eq!(texts, vec!["One \ntwo", "Three\nfour", "Five"]);
+    }
+
+    #[test]
+    fn ignore_comment_is_read() {
+        let md = "<!-- copydesk-ignore unattributed-quote -->\n“Quote here.”\n";
+        let map = ProseMap::new(md, Format::Markdown);
+        assert_eq!(map.ignores.len(), 1);
+        assert_eq!(map.ignores[0].rules, vec!["unattributed-quote".to_string()]);
+        assert_eq!(ignore_rules("<!-- copydesk-ignored -->"), None);
+    }
+}
