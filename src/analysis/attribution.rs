@@ -99,8 +99,11 @@ pub fn attribute(
     let mut out: Vec<Option<Attribution>> = vec![None; quotes.len()];
     // Where each top-level quotation sits: (token index, sentence index).
     let mut placed: Vec<(usize, usize, usize)> = Vec::new();
+    // Every cue with its source, in text order.
+    let mut all_cues: Vec<(usize, Source)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let cues = a.cues(si, s.clone());
+        all_cues.extend(cues.iter().map(|c| (c.at, c.source.clone())));
         let mut sal = Salience {
             cue_sources: cues.iter().map(|c| c.source.clone()).collect(),
             block: tokens[s.start].block,
@@ -130,7 +133,7 @@ pub fn attribute(
             }
         }
     }
-    a.continuing(&mut out, &placed, quotes);
+    a.continuing(&mut out, &placed, quotes, &all_cues);
     // Nested quotations inherit, outermost first (quotes are sorted by start, so a
     // parent always comes before its children).
     for i in 0..quotes.len() {
@@ -252,6 +255,12 @@ impl<'a> Attributor<'a> {
             return self.subject(si, start, k);
         }
         if self.tokens[k].is_punct(',') {
+            // "his daughter, Rita Malone Hayes, said": the name in the apposition.
+            if let Some(run) = k.checked_sub(1).and_then(|p| self.people.run_at(p)) {
+                if matches!(self.people.runs[run].class, RunClass::Person(_)) {
+                    return self.source_of_run(run, start, si);
+                }
+            }
             // Appositions and relative clauses between the source and its verb:
             // "Sen. Daniel Ortiz, D-N.M., who voted for the bill, tweeted".
             let mut m = k;
@@ -259,7 +268,7 @@ impl<'a> Attributor<'a> {
             while m > floor {
                 m -= 1;
                 let t = &self.tokens[m];
-                if t.quote().is_some() || t.is_punct(';') || (t.is_punct('.') && !self.after_abbreviation(m)) {
+                if t.is_punct(';') || (t.is_punct('.') && !self.after_abbreviation(m)) {
                     return None;
                 }
                 if t.is_punct(',') && m > start {
@@ -278,7 +287,8 @@ impl<'a> Attributor<'a> {
     fn after_abbreviation(&self, m: usize) -> bool {
         m.checked_sub(1).is_some_and(|p| {
             let t = &self.tokens[p];
-            t.is_word() && t.end == self.tokens[m].start && (t.has(flag::ABBREVIATION) || t.end - t.start <= 2)
+            let letters = self.text[t.start..t.end].chars().filter(|c| c.is_alphabetic()).count();
+            t.is_word() && t.end == self.tokens[m].start && (t.has(flag::ABBREVIATION) || letters <= 2)
         })
     }
 
@@ -395,8 +405,14 @@ impl<'a> Attributor<'a> {
         }
         let span = self.tokens[first].start..self.tokens[last].end;
         let head_tok = &self.tokens[head];
+        // "a senior aide, who spoke on condition of anonymity": the clause after the
+        // description can make it anonymous too.
+        let clause_end = (last + 1..self.tokens.len().min(last + 16))
+            .take_while(|&t| !self.tokens[t].is_punct('.') && self.tokens[t].quote().is_none())
+            .last()
+            .map_or(span.end, |t| self.tokens[t].end);
         let anonymous = head_tok.has(flag::ANONYMOUS)
-            || with_lowercase(&self.text[span.clone()], |d| {
+            || with_lowercase(&self.text[span.start..clause_end], |d| {
                 self.lex.anonymous_phrases.iter().any(|p| d.contains(&**p))
             });
         (
@@ -430,7 +446,7 @@ impl<'a> Attributor<'a> {
                 let (src, span) = self.description_ending(k, k, from);
                 return Some((src, span));
             }
-            if !(t.has(flag::DETERMINER) || t.has(flag::TITLE) || t.kind == Kind::Word(super::tokens::Case::Lower) && !t.has(flag::CUE)) {
+            if !(t.has(flag::DETERMINER) || t.has(flag::TITLE) || t.has(flag::ADJECTIVE) || t.kind == Kind::Word(super::tokens::Case::Lower) && !t.has(flag::CUE)) {
                 return None;
             }
             if t.has(flag::CUE) || t.has(flag::STOP) && !t.has(flag::DETERMINER) {
@@ -548,7 +564,13 @@ impl<'a> Attributor<'a> {
     /// quotation before it in the paragraph, after it in the paragraph, or — for a
     /// paragraph that opens with a quotation — of the paragraph before, provided
     /// nobody else is named in between.
-    fn continuing(&self, out: &mut [Option<Attribution>], placed: &[(usize, usize, usize)], quotes: &[RawQuote]) {
+    fn continuing(
+        &self,
+        out: &mut [Option<Attribution>],
+        placed: &[(usize, usize, usize)],
+        quotes: &[RawQuote],
+        cues_by_token: &[(usize, Source)],
+    ) {
         for i in 0..placed.len() {
             let (q, t, si) = placed[i];
             if out[q].is_some() {
@@ -564,7 +586,14 @@ impl<'a> Attributor<'a> {
                 let same_block = block_of(pt) == quotes[q].blocks.0 || block_of(pt) == block_of(t);
                 let prev_block = self.tokens[pt].block + 1 == quotes[q].blocks.0;
                 if let Some(prev) = &out[pq] {
-                    if (same_block || (prev_block && opens_block)) && self.nobody_else(pt + 1, t, &prev.source) {
+                    // In one paragraph the speaker holds until another is cued; across
+                    // paragraphs only when nobody else is even named.
+                    let holds = if same_block {
+                        self.no_other_cue(pt + 1, t, &prev.source, cues_by_token)
+                    } else {
+                        prev_block && opens_block && self.nobody_else(pt + 1, t, &prev.source)
+                    };
+                    if holds {
                         found = Some(prev.source.clone());
                     }
                 }
@@ -581,7 +610,7 @@ impl<'a> Attributor<'a> {
                 if let Some(&(nq, nt, _)) = placed.get(i + 1) {
                     if block_of(nt) == block_of(t) {
                         if let Some(next) = &out[nq] {
-                            if next.via == Via::Cue && self.nobody_else(t + 1, nt, &next.source) {
+                            if next.via == Via::Cue && self.no_other_cue(t + 1, nt, &next.source, cues_by_token) {
                                 found = Some(next.source.clone());
                             }
                         }
@@ -596,6 +625,12 @@ impl<'a> Attributor<'a> {
                 });
             }
         }
+    }
+
+    /// Whether no cue in tokens `from..to` credits someone other than `source`.
+    fn no_other_cue(&self, from: usize, to: usize, source: &Source, cues: &[(usize, Source)]) -> bool {
+        let lo = cues.partition_point(|(t, _)| *t < from);
+        cues[lo..].iter().take_while(|(t, _)| *t < to).all(|(_, s)| s == source)
     }
 
     /// Whether tokens `from..to` name no person other than the one in `source`.

@@ -43,6 +43,10 @@ fn words_before(masked: &str, at: usize, n: usize) -> Vec<String> {
     words
 }
 
+/// Verbs that name a thing ("a show called") or, with a speaker as their subject,
+/// quote one ("which she called").
+const NAMING_VERBS: &[&str] = &["called", "dubbed", "named", "branded", "labelled", "labeled", "nicknamed", "calling", "dubbing", "branding"];
+
 /// Whether the words around the quotation mark it as a term: "so-called “experts”",
 /// "the “America First” slogan".
 pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
@@ -52,13 +56,18 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
     let touching = gap.ends_with(|c: char| c.is_alphanumeric() || c == '-');
     if touching {
         for signal in &lex.term_before {
-            if signal.len() <= before.len()
-                && before[before.len() - signal.len()..]
-                    .iter()
-                    .zip(signal.iter())
-                    .all(|(a, b)| a == &**b)
-            {
-                return true;
+            let n = signal.len();
+            if n <= before.len() && before[before.len() - n..].iter().zip(signal.iter()).all(|(a, b)| a == &**b) {
+                // "a show called “X”" names a thing; "which she called “X”" quotes her.
+                let naming_verb = n == 1 && NAMING_VERBS.contains(&&*signal[0]);
+                let by_someone = before.len() > n && {
+                    let w = &before[before.len() - n - 1];
+                    let info = lex.word(w);
+                    info.has(flag::PRONOUN) || info.has(flag::RELATIVE) || info.has(flag::AUX) || matches!(w.as_str(), "what" | "it" | "and" | "also")
+                } || before.iter().any(|w| w == "what" || w == "which");
+                if !(naming_verb && by_someone) {
+                    return true;
+                }
             }
         }
     }
@@ -76,9 +85,15 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
 /// with no sentence punctuation at its end ("Meet the Press", "Make America Great
 /// Again").
 pub fn is_title_case(inner: &str) -> bool {
-    let trimmed = inner.trim();
-    if trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ',', ';', ':']) {
+    // American style sets the sentence's comma or full stop inside the marks:
+    // “The Lamplighter’s Daughter,” is still a title.
+    let trimmed = inner.trim().trim_end_matches([',', '.', ';', ':']).trim_end();
+    if trimmed.is_empty() || trimmed.ends_with(['!', '?']) {
         return false;
+    }
+    // An acronym alone ("CR") is a name for a thing, not speech.
+    if trimmed.len() >= 2 && trimmed.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return true;
     }
     let words: Vec<&str> = trimmed.split_whitespace().collect();
     if words.len() > 8 {

@@ -166,7 +166,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .map(|q| {
             kinds::has_term_signal(q, masked, lex)
                 || (!headlines[q.blocks.0]
-                    && !kinds::stands_alone(q, masked, block_start(q))
+                    && (!kinds::stands_alone(q, masked, block_start(q)) || kinds::word_count(&masked[q.inner.clone()]) <= 5)
                     && kinds::is_title_case(&masked[q.inner.clone()]))
         })
         .collect();

@@ -109,6 +109,7 @@ impl People {
             .unwrap_or_default();
         let e = if words.len() == 1 {
             self.link_surname(&surname, title_gender, span.start)
+                .or_else(|| self.known_by_part(&surname, 1))
         } else {
             let full = lower_name(&text[span.clone()]);
             self.entities
@@ -316,6 +317,9 @@ pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize
     // news copy refers to people ("Priya Raman … Raman said").
     let mut alone: Vec<String> = Vec::new();
     for r in &people.runs {
+        if !matches!(r.class, RunClass::Candidate | RunClass::Person(_)) {
+            continue;
+        }
         if let [w] = name_words(&r.name, tokens)[..] {
             alone.push(lower(&text[tokens[w].start..tokens[w].stem_end]));
         }
@@ -409,7 +413,16 @@ fn classify(run: Range<usize>, tokens: &[Token], text: &str, lex: &Lexicon, head
     }
     let class = if lex.is_place(&lower_text) {
         RunClass::Place
-    } else if lex.is_organisation(&lower_text) || name_words.iter().any(|&i| tokens[i].has(flag::ORG_WORD)) {
+    } else if lex.is_organisation(&lower_text)
+        || name_words.iter().any(|&i| tokens[i].has(flag::ORG_WORD))
+        // An acronym alone ("ESA", "FNSEA") names an organisation; so does an
+        // outlet's name leading a run ("BBC Wales").
+        || (single && tokens[first].kind == Kind::Word(Case::Upper) && !tokens[first].has(flag::GIVEN) && title.is_none())
+        || name_words.iter().any(|&i| {
+            tokens[i].kind == Kind::Word(Case::Upper)
+                && with_lowercase(&text[tokens[i].start..tokens[i].stem_end], |w| lex.is_organisation(w))
+        })
+    {
         RunClass::Organisation
     } else if name_words.iter().all(|&i| tokens[i].has(flag::ADJECTIVE) && !tokens[i].has(flag::GIVEN))
         || name_words.iter().all(|&i| tokens[i].has(flag::DAY_MONTH) && !tokens[i].has(flag::GIVEN))
