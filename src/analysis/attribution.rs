@@ -254,10 +254,10 @@ impl<'a> Attributor<'a> {
             // "Van Looy congratulated O'Brien but said": the clause's subject.
             return self.subject(si, start, k);
         }
-        if self.tokens[k].is_punct(',') {
+        if self.comma_like(k) {
             // "his daughter, Rita Malone Hayes, said": the name in the apposition.
-            if let Some(run) = k.checked_sub(1).and_then(|p| self.people.run_at(p)) {
-                if matches!(self.people.runs[run].class, RunClass::Person(_)) {
+            if let Some(run) = k.checked_sub(1).filter(|&p| p >= start).and_then(|p| self.people.run_at(p)) {
+                if matches!(self.people.runs[run].class, RunClass::Person(_) | RunClass::Candidate) {
                     return self.source_of_run(run, start, si);
                 }
             }
@@ -271,9 +271,14 @@ impl<'a> Attributor<'a> {
                 if t.is_punct(';') || (t.is_punct('.') && !self.after_abbreviation(m)) {
                     return None;
                 }
-                if t.is_punct(',') && m > start {
-                    if let Some(found) = self.source_at(m - 1, start, si) {
-                        return Some(found);
+                if self.comma_like(m) && m > start {
+                    // A place in an apposition ("a designer in Austin, Texas,") is
+                    // where the source is, not who.
+                    let place = self.people.run_at(m - 1).is_some_and(|r| self.people.runs[r].class == RunClass::Place);
+                    if !place {
+                        if let Some(found) = self.source_at(m - 1, start, si) {
+                            return Some(found);
+                        }
                     }
                 }
             }
@@ -281,6 +286,18 @@ impl<'a> Attributor<'a> {
             return self.subject(si, start, k);
         }
         self.source_at(k, start, si)
+    }
+
+    /// A comma, or a quotation ending in one ("Kamali, whom fans call “the Lion
+    /// of Shiraz,” posted").
+    fn comma_like(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.is_punct(',')
+            || t.quote().is_some_and(|_| {
+                self.text[t.start..t.end]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                    .ends_with(',')
+            })
     }
 
     /// Whether the full stop at `m` ends an abbreviation or an initial ("No.", "N.M.").

@@ -115,6 +115,7 @@ impl People {
             self.entities
                 .iter()
                 .position(|e| e.full && lower_name(&e.name) == full)
+                .or_else(|| self.known_by_part(&full, words.len()))
         };
         let e = match e {
             Some(e) => e,
@@ -315,27 +316,31 @@ pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize
     };
     // A full name whose surname the story also uses alone is a person: that is how
     // news copy refers to people ("Priya Raman … Raman said").
-    let mut alone: Vec<String> = Vec::new();
-    for r in &people.runs {
-        if !matches!(r.class, RunClass::Candidate | RunClass::Person(_)) {
-            continue;
-        }
-        if let [w] = name_words(&r.name, tokens)[..] {
-            alone.push(lower(&text[tokens[w].start..tokens[w].stem_end]));
+    // The same goes for "Van Rijn" after "Joost van Rijn".
+    let mut shorter: Vec<String> = Vec::new();
+    for r in 0..people.runs.len() {
+        if matches!(people.runs[r].class, RunClass::Candidate | RunClass::Person(_) | RunClass::HeadlineWord) {
+            shorter.push(lower_name(&text[people.name_span(r, tokens)]));
         }
     }
     for r in 0..people.runs.len() {
         let words = name_words(&people.runs[r].name, tokens);
         if people.runs[r].class == RunClass::Candidate && words.len() > 1 {
-            let last = words[words.len() - 1];
-            let surname = lower(&text[tokens[last].start..tokens[last].stem_end]);
-            if alone.contains(&surname) {
+            let full = lower_name(&text[people.name_span(r, tokens)]);
+            let reused = full
+                .char_indices()
+                .filter(|&(_, c)| c == ' ')
+                .any(|(i, _)| shorter.iter().any(|s| *s == full[i + 1..]));
+            if reused {
                 people.runs[r].class = RunClass::Person(usize::MAX);
             }
         }
     }
-    // Full names first, so a bare surname before the full name still links.
-    for r in 0..people.runs.len() {
+    // Full names first, longest first, so a bare surname or a shorter form ("De
+    // Wit" for "Bram de Wit") links wherever it stands.
+    let mut order: Vec<usize> = (0..people.runs.len()).collect();
+    order.sort_by_key(|&r| std::cmp::Reverse(name_words(&people.runs[r].name, tokens).len()));
+    for r in order {
         if people.runs[r].class == RunClass::Person(usize::MAX) && name_words(&people.runs[r].name, tokens).len() > 1 {
             let e = people.entity_for(r, tokens, text, true);
             people.runs[r].class = RunClass::Person(e);
@@ -380,9 +385,10 @@ fn classify(run: Range<usize>, tokens: &[Token], text: &str, lex: &Lexicon, head
     // "Guitarist Ian Coles", "Chief Executive Diane Castellanos": words before a
     // known given name that is followed by a surname are a title too.
     let from = title_end.map_or(0, |k| k + 1);
+    let initial = |i: usize| tokens[i].end - tokens[i].start == 1 && tokens.get(i + 1).is_some_and(|n| n.is_punct('.'));
     if let Some(g) = words[from..words.len().saturating_sub(1)]
         .iter()
-        .position(|&i| tokens[i].has(flag::GIVEN) && !tokens[i].has(flag::TITLE))
+        .position(|&i| (tokens[i].has(flag::GIVEN) || initial(i)) && !tokens[i].has(flag::TITLE))
     {
         if g > 0 && !words[from..from + g].iter().any(|&i| tokens[i].has(flag::PARTICLE)) {
             title_end = Some(from + g - 1);

@@ -46,7 +46,9 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
             match i.checked_sub(1).map(|p| &tokens[p]) {
                 Some(prev) if prev.is_word() && prev.end == t.start => {
                     let word = &masked[prev.start..prev.end];
-                    let initial = word.chars().count() == 1 && prev.is_capitalised();
+                    // "J.D.", "U.S.", "D-N.M.": initials, not the end of a sentence.
+                    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                    let initial = letters <= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
                     !(initial || prev.has(flag::ABBREVIATION))
                 }
                 _ => true,
