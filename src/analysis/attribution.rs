@@ -257,8 +257,13 @@ impl<'a> Attributor<'a> {
         if self.comma_like(k) {
             // "his daughter, Rita Malone Hayes, said": the name in the apposition.
             if let Some(run) = k.checked_sub(1).filter(|&p| p >= start).and_then(|p| self.people.run_at(p)) {
-                if matches!(self.people.runs[run].class, RunClass::Person(_) | RunClass::Candidate) {
-                    return self.source_of_run(run, start, si);
+                // A candidate counts only when it is the whole apposition.
+                let first = self.people.runs[run].title.as_ref().map_or(self.people.runs[run].name.start, |t| t.start);
+                let whole = first > start && self.comma_like(first - 1);
+                match self.people.runs[run].class {
+                    RunClass::Person(_) => return self.source_of_run(run, start, si),
+                    RunClass::Candidate if whole => return self.source_of_run(run, start, si),
+                    _ => {}
                 }
             }
             // Appositions and relative clauses between the source and its verb:
@@ -447,7 +452,8 @@ impl<'a> Attributor<'a> {
     fn source_right(&mut self, from: usize, end: usize, si: usize) -> Option<(Source, Range<usize>)> {
         let mut k = from;
         let start = self.sentences[si].start;
-        // "said economist Jane Doe", "said the president"
+        let mut determiner = false;
+        // "said economist Jane Doe", "said the president", "said an engineer who …"
         while k < end && k < from + 6 {
             let t = self.tokens[k];
             if !t.is_word() {
@@ -459,64 +465,92 @@ impl<'a> Attributor<'a> {
             if t.has(flag::PRONOUN) && k == from {
                 return self.pronoun(k, si).map(|s| (s, t.start..t.end));
             }
-            if t.has(flag::DESCRIPTION) {
-                let (src, span) = self.description_ending(k, k, from);
-                return Some((src, span));
+            // "said economist Jane Doe": a description before a name is a title.
+            if t.has(flag::DESCRIPTION) && self.people.run_at(k + 1).is_none() {
+                return Some(self.description_ending(k, k, from));
             }
-            if !(t.has(flag::DETERMINER) || t.has(flag::TITLE) || t.has(flag::ADJECTIVE) || t.kind == Kind::Word(super::tokens::Case::Lower) && !t.has(flag::CUE)) {
+            let lower = t.kind == Kind::Word(super::tokens::Case::Lower);
+            if determiner && lower && !t.has(flag::CUE) && !t.has(flag::AUX) && !t.has(flag::STOP) && self.noun_phrase_ends(k + 1, end) {
+                // A head noun the lists do not know: "said a glaciologist".
+                return Some(self.description_ending(k, k, from));
+            }
+            if !(t.has(flag::DETERMINER) || t.has(flag::TITLE) || t.has(flag::ADJECTIVE) || lower && !t.has(flag::CUE)) {
                 return None;
             }
             if t.has(flag::CUE) || t.has(flag::STOP) && !t.has(flag::DETERMINER) {
                 return None;
             }
+            determiner |= t.has(flag::DETERMINER);
             k += 1;
         }
         None
+    }
+
+    /// Whether a noun phrase ends before token `k`: punctuation, the end, a
+    /// capital, or a word that starts a modifier ("who", "for", "at").
+    fn noun_phrase_ends(&self, k: usize, end: usize) -> bool {
+        if k >= end {
+            return true;
+        }
+        let t = &self.tokens[k];
+        !t.is_word()
+            || t.is_capitalised()
+            || ["who", "for", "of", "at", "with", "in", "from", "on", "and", "after", "before", "while", "as", "to", "said"]
+                .iter()
+                .any(|w| self.is_word(k, w))
     }
 
     /// The subject of sentence `si`, for a participle or a phrase at `before`:
     /// the source of an earlier cue in the sentence, else its first source.
     fn subject(&mut self, si: usize, start: usize, before: usize) -> Option<(Source, Range<usize>)> {
         let clause = self.clause_start(start, before);
-        // People first: "In an interview with the Financial Times, Raman said".
-        for pass in 0..2 {
-            let mut depth = 0i32;
-            for t in clause..before {
-                let tok = self.tokens[t];
-                match tok.kind {
-                    Kind::Punct('(') => depth += 1,
-                    Kind::Punct(')') => depth -= 1,
+        let mut fallback: Option<usize> = None;
+        let mut depth = 0i32;
+        for t in clause..before {
+            let tok = self.tokens[t];
+            match tok.kind {
+                Kind::Punct('(') => depth += 1,
+                Kind::Punct(')') => depth -= 1,
+                _ => {}
+            }
+            if depth > 0 || tok.quote().is_some() {
+                continue;
+            }
+            if let Some(run) = self.people.run_at(t) {
+                match self.people.runs[run].class {
+                    RunClass::Person(_) => return self.source_of_run(run, start, si),
+                    // A lone capitalised word opening the sentence ("Opposition
+                    // leader …") is too weak to be its subject.
+                    RunClass::Candidate | RunClass::Organisation
+                        if fallback.is_none() && !(t == start && self.people.runs[run].name.len() == 1) =>
+                    {
+                        fallback = Some(run)
+                    }
                     _ => {}
                 }
-                if depth > 0 || tok.quote().is_some() {
-                    continue;
+                continue;
+            }
+            if tok.has(flag::PRONOUN) {
+                if let Some(s) = self.pronoun(t, si) {
+                    return Some((s, tok.start..tok.end));
                 }
-                if let Some(run) = self.people.run_at(t) {
-                    let class = self.people.runs[run].class;
-                    let wanted = match pass {
-                        0 => matches!(class, RunClass::Person(_)),
-                        _ => matches!(class, RunClass::Candidate | RunClass::Organisation),
-                    };
-                    if wanted {
-                        if let Some(r) = self.source_of_run(run, start, si) {
-                            return Some(r);
-                        }
-                    }
-                    continue;
-                }
-                if pass == 0 && tok.has(flag::PRONOUN) {
-                    return self.pronoun(t, si).map(|s| (s, tok.start..tok.end));
-                }
-                if pass == 1 && tok.has(flag::DESCRIPTION) && self.tokens.get(t + 1).is_some_and(|n| !n.has(flag::DESCRIPTION)) {
-                    // Only a description in subject position: one with a determiner.
-                    let (src, span) = self.description_ending(t, t, start);
-                    if span.start < tok.start || t == start {
-                        return Some((src, span));
-                    }
+                continue;
+            }
+            let titles_a_name = self.people.run_at(t + 1).is_some();
+            if fallback.is_none()
+                && !titles_a_name
+                && tok.has(flag::DESCRIPTION)
+                && self.tokens.get(t + 1).is_some_and(|n| !n.has(flag::DESCRIPTION))
+            {
+                // Only a description in subject position: one with a determiner,
+                // or one that opens the sentence.
+                let (src, span) = self.description_ending(t, t, start);
+                if span.start < tok.start || t == clause {
+                    return Some((src, span));
                 }
             }
         }
-        None
+        fallback.and_then(|run| self.source_of_run(run, start, si))
     }
 
     /// Where the main clause starts: after an opening phrase such as "In a later

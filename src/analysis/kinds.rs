@@ -50,7 +50,7 @@ const NAMING_VERBS: &[&str] = &["called", "dubbed", "named", "branded", "labelle
 /// Whether the words around the quotation mark it as a term: "so-called “experts”",
 /// "the “America First” slogan".
 pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
-    let before = words_before(masked, q.span.start, 3);
+    let before = words_before(masked, q.span.start, 4);
     // Words directly before, not across punctuation.
     let gap = masked[..q.span.start].trim_end_matches(' ');
     let touching = gap.ends_with(|c: char| c.is_alphanumeric() || c == '-');

@@ -354,6 +354,19 @@ pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize
                 let e = people.entity_for(r, tokens, text, true);
                 people.runs[r].class = RunClass::Person(e);
             }
+            // "Montenegro" is a country, unless the story has a Rafael Montenegro.
+            RunClass::Place | RunClass::Organisation
+                if words.len() == 1 && {
+                    let w = &tokens[words[0]];
+                    let key = lower(&text[w.start..w.stem_end]);
+                    people.entities.iter().any(|e| e.full && e.surname == key)
+                } =>
+            {
+                let e = people.entity_for(r, tokens, text, false);
+                if e != usize::MAX {
+                    people.runs[r].class = RunClass::Person(e);
+                }
+            }
             RunClass::Candidate | RunClass::HeadlineWord => {
                 let span = people.name_span(r, tokens);
                 let key = lower_name(&text[span.clone()]);

@@ -48,7 +48,7 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
                     let word = &masked[prev.start..prev.end];
                     // "J.D.", "U.S.", "D-N.M.": initials, not the end of a sentence.
                     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                    let initial = letters <= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+                    let initial = (1..=2).contains(&letters) && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
                     !(initial || prev.has(flag::ABBREVIATION))
                 }
                 _ => true,
