@@ -332,12 +332,33 @@ impl<'a> Attributor<'a> {
             return self.pronoun(k, si).map(|s| (s, tok.start..tok.end));
         }
         if tok.has(flag::RELATIVE) {
-            // "according to Putin, who emphasised": the antecedent before the comma.
+            // "according to Putin, who emphasised": the antecedent before the comma,
+            // or the head a little further left ("a joint statement released after
+            // the meeting, which described").
             let p = k.checked_sub(1)?;
-            if self.tokens[p].is_punct(',') && p > start {
-                return self.source_at(p - 1, start, si);
+            let last = if self.tokens[p].is_punct(',') { p.checked_sub(1)? } else { p };
+            if last < start {
+                return None;
             }
-            return if p >= start { self.source_at(p, start, si) } else { None };
+            if let Some(found) = self.source_at(last, start, si) {
+                return Some(found);
+            }
+            let floor = last.saturating_sub(8).max(start);
+            for m in (floor..last).rev() {
+                let t = &self.tokens[m];
+                if !t.is_word() {
+                    break;
+                }
+                if let Some(run) = self.people.run_at(m) {
+                    if matches!(self.people.runs[run].class, RunClass::Person(_)) {
+                        return self.source_of_run(run, start, si);
+                    }
+                }
+                if t.has(flag::DESCRIPTION) {
+                    return Some(self.description_ending(m, m, start));
+                }
+            }
+            return None;
         }
         if tok.has(flag::DESCRIPTION) && tok.is_word() {
             return Some(self.description_ending(k, k, start));
@@ -543,14 +564,28 @@ impl<'a> Attributor<'a> {
                 && self.tokens.get(t + 1).is_some_and(|n| !n.has(flag::DESCRIPTION))
             {
                 // Only a description in subject position: one with a determiner,
-                // or one that opens the sentence.
+                // or one that opens the sentence. A name set beside it wins
+                // ("Merseyside’s police commissioner, Andrea Kerr, praised").
                 let (src, span) = self.description_ending(t, t, start);
                 if span.start < tok.start || t == clause {
+                    if let Some(run) = self.apposed_person(t + 1, before) {
+                        return self.source_of_run(run, start, si);
+                    }
                     return Some((src, span));
                 }
             }
         }
         fallback.and_then(|run| self.source_of_run(run, start, si))
+    }
+
+    /// A person set off by commas right after a description: ", Andrea Kerr,".
+    fn apposed_person(&self, from: usize, before: usize) -> Option<usize> {
+        let comma = (from..before.min(from + 6)).find(|&t| self.tokens[t].is_punct(','))?;
+        let run = self.people.run_at(comma + 1)?;
+        let r = &self.people.runs[run];
+        let after = r.name.end;
+        let closed = self.tokens.get(after).is_some_and(|t| t.is_punct(','));
+        (closed && matches!(r.class, RunClass::Person(_) | RunClass::Candidate)).then_some(run)
     }
 
     /// Where the main clause starts: after an opening phrase such as "In a later

@@ -154,6 +154,12 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
             end = start + off + c.len_utf8();
         } else if is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) && c != '.' {
             continue;
+        } else if matches!(c, '.' | ',')
+            && text[..start + off].ends_with(|p: char| p.is_ascii_digit())
+            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+        {
+            // "2.1 billion", "6.7″", "40,000": one number.
+            continue;
         } else {
             break;
         }
