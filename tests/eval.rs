@@ -27,7 +27,8 @@ fn drafts() -> Vec<PathBuf> {
 }
 
 fn labels(draft: &Path, text: &str) -> Vec<Label> {
-    let src = std::fs::read_to_string(draft.with_extension("labels")).expect("every draft has labels");
+    let src =
+        std::fs::read_to_string(draft.with_extension("labels")).expect("every draft has labels");
     let mut out: Vec<Label> = Vec::new();
     let mut from = 0;
     for line in src.lines() {
@@ -100,7 +101,10 @@ fn quotation_and_attribution_accuracy() {
     let mut t = Tally::default();
     let mut misses = Vec::new();
     let files = drafts();
-    assert!(files.len() >= 40, "the evaluation set has at least 40 drafts");
+    assert!(
+        files.len() >= 40,
+        "the evaluation set has at least 40 drafts"
+    );
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -108,17 +112,27 @@ fn quotation_and_attribution_accuracy() {
         let gold = labels(path, &text);
         t.labelled += gold.len();
         t.found += a.quotes.len();
-        let flagged: Vec<_> = a.findings.iter().filter(|f| f.rule == "unattributed-quote").map(|f| f.span.clone()).collect();
+        let flagged: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule == "unattributed-quote")
+            .map(|f| f.span.clone())
+            .collect();
         t.unattr_flagged += flagged.len();
         for g in &gold {
-            let nested = gold.iter().any(|o| o.span != g.span && o.span.start <= g.span.start && g.span.end <= o.span.end);
+            let nested = gold.iter().any(|o| {
+                o.span != g.span && o.span.start <= g.span.start && g.span.end <= o.span.end
+            });
             let truly_unattributed = g.kind != "term" && g.speaker == "-" && !nested;
             if truly_unattributed {
                 t.unattr_true += 1;
                 if flagged.contains(&g.span) {
                     t.unattr_hit += 1;
                 } else {
-                    misses.push(format!("{name}: missed unattributed {}", &text[g.span.clone()]));
+                    misses.push(format!(
+                        "{name}: missed unattributed {}",
+                        &text[g.span.clone()]
+                    ));
                 }
             }
             let Some(q) = a.quotes.iter().find(|q| q.span == g.span) else {
@@ -127,7 +141,12 @@ fn quotation_and_attribution_accuracy() {
             };
             t.matched += 1;
             if (g.kind == "term") != (q.kind.as_str() == "term") {
-                misses.push(format!("{name}: kind {} for {} (label {})", q.kind.as_str(), &text[g.span.clone()], g.kind));
+                misses.push(format!(
+                    "{name}: kind {} for {} (label {})",
+                    q.kind.as_str(),
+                    &text[g.span.clone()],
+                    g.kind
+                ));
             }
             if g.kind != "term" {
                 t.speaker_total += 1;
@@ -149,7 +168,10 @@ fn quotation_and_attribution_accuracy() {
             }
         }
         for f in &flagged {
-            if !gold.iter().any(|g| g.span == *f && g.speaker == "-" && g.kind != "term") {
+            if !gold
+                .iter()
+                .any(|g| g.span == *f && g.speaker == "-" && g.kind != "term")
+            {
                 misses.push(format!("{name}: wrongly flagged {}", &text[f.clone()]));
             }
         }
@@ -174,6 +196,12 @@ fn quotation_and_attribution_accuracy() {
     );
     assert!(f1 >= 0.97, "quotation detection F1 {f1:.3} < 0.97");
     assert!(speaker >= 0.95, "speaker accuracy {speaker:.3} < 0.95");
-    assert!(u_precision >= 0.95, "unattributed-quote precision {u_precision:.3} < 0.95");
-    assert!(u_recall >= 0.95, "unattributed-quote recall {u_recall:.3} < 0.95");
+    assert!(
+        u_precision >= 0.95,
+        "unattributed-quote precision {u_precision:.3} < 0.95"
+    );
+    assert!(
+        u_recall >= 0.95,
+        "unattributed-quote recall {u_recall:.3} < 0.95"
+    );
 }

@@ -179,7 +179,8 @@ impl<'a> Attributor<'a> {
                 if let Some((source, span)) = source {
                     cues.push(Cue {
                         at: t,
-                        span: self.tokens[t].start.min(span.start)..span.end.max(self.tokens[t + len - 1].end),
+                        span: self.tokens[t].start.min(span.start)
+                            ..span.end.max(self.tokens[t + len - 1].end),
                         source,
                     });
                 }
@@ -192,7 +193,8 @@ impl<'a> Attributor<'a> {
                         .checked_sub(1)
                         .is_some_and(|p| self.tokens[p].has(flag::AUX) || self.is_word(p, "been"));
                 let found = if participle {
-                    self.subject(si, s.start, t).or_else(|| self.source_right(t + 1, s.end, si))
+                    self.subject(si, s.start, t)
+                        .or_else(|| self.source_right(t + 1, s.end, si))
                 } else {
                     self.source_left(t, s.start, si)
                         .or_else(|| self.source_right(t + 1, s.end, si))
@@ -239,7 +241,12 @@ impl<'a> Attributor<'a> {
             if self.skippable(k) {
                 k -= 1;
                 skipped += 1;
-            } else if k > start + 1 && self.tokens[k].has(flag::DAY_MONTH) && ["on", "last", "this", "next"].iter().any(|w| self.is_word(k - 1, w)) {
+            } else if k > start + 1
+                && self.tokens[k].has(flag::DAY_MONTH)
+                && ["on", "last", "this", "next"]
+                    .iter()
+                    .any(|w| self.is_word(k - 1, w))
+            {
                 // "Albers on Thursday called"
                 k -= 2;
                 skipped += 2;
@@ -256,9 +263,16 @@ impl<'a> Attributor<'a> {
         }
         if self.comma_like(k) {
             // "his daughter, Rita Malone Hayes, said": the name in the apposition.
-            if let Some(run) = k.checked_sub(1).filter(|&p| p >= start).and_then(|p| self.people.run_at(p)) {
+            if let Some(run) = k
+                .checked_sub(1)
+                .filter(|&p| p >= start)
+                .and_then(|p| self.people.run_at(p))
+            {
                 // A candidate counts only when it is the whole apposition.
-                let first = self.people.runs[run].title.as_ref().map_or(self.people.runs[run].name.start, |t| t.start);
+                let first = self.people.runs[run]
+                    .title
+                    .as_ref()
+                    .map_or(self.people.runs[run].name.start, |t| t.start);
                 let whole = first > start && self.comma_like(first - 1);
                 match self.people.runs[run].class {
                     RunClass::Person(_) => return self.source_of_run(run, start, si),
@@ -279,7 +293,10 @@ impl<'a> Attributor<'a> {
                 if self.comma_like(m) && m > start {
                     // A place in an apposition ("a designer in Austin, Texas,") is
                     // where the source is, not who.
-                    let place = self.people.run_at(m - 1).is_some_and(|r| self.people.runs[r].class == RunClass::Place);
+                    let place = self
+                        .people
+                        .run_at(m - 1)
+                        .is_some_and(|r| self.people.runs[r].class == RunClass::Place);
                     if !place {
                         if let Some(found) = self.source_at(m - 1, start, si) {
                             return Some(found);
@@ -309,8 +326,13 @@ impl<'a> Attributor<'a> {
     fn after_abbreviation(&self, m: usize) -> bool {
         m.checked_sub(1).is_some_and(|p| {
             let t = &self.tokens[p];
-            let letters = self.text[t.start..t.end].chars().filter(|c| c.is_alphabetic()).count();
-            t.is_word() && t.end == self.tokens[m].start && (t.has(flag::ABBREVIATION) || letters <= 2)
+            let letters = self.text[t.start..t.end]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count();
+            t.is_word()
+                && t.end == self.tokens[m].start
+                && (t.has(flag::ABBREVIATION) || letters <= 2)
         })
     }
 
@@ -319,7 +341,8 @@ impl<'a> Attributor<'a> {
         if !matches!(t.kind, Kind::Word(_)) {
             return false;
         }
-        t.has(flag::AUX) || (t.kind == Kind::Word(super::tokens::Case::Lower) && self.word(k).ends_with("ly"))
+        t.has(flag::AUX)
+            || (t.kind == Kind::Word(super::tokens::Case::Lower) && self.word(k).ends_with("ly"))
     }
 
     /// The source whose last token is `k` (looking leftwards).
@@ -336,7 +359,11 @@ impl<'a> Attributor<'a> {
             // or the head a little further left ("a joint statement released after
             // the meeting, which described").
             let p = k.checked_sub(1)?;
-            let last = if self.tokens[p].is_punct(',') { p.checked_sub(1)? } else { p };
+            let last = if self.tokens[p].is_punct(',') {
+                p.checked_sub(1)?
+            } else {
+                p
+            };
             if last < start {
                 return None;
             }
@@ -377,15 +404,19 @@ impl<'a> Attributor<'a> {
                 return None;
             }
             let before_prep = self.tokens.get(m + 1).is_some_and(|n| n.is_word())
-                && ["of", "at", "for", "from", "in", "with", "familiar", "close", "who", "on"]
-                    .iter()
-                    .any(|w| self.is_word(m + 1, w));
+                && [
+                    "of", "at", "for", "from", "in", "with", "familiar", "close", "who", "on",
+                ]
+                .iter()
+                .any(|w| self.is_word(m + 1, w));
             if !before_prep {
                 continue;
             }
             if let Some(run) = self.people.run_at(m) {
                 if self.people.name_span(run, self.tokens).end == t.stem_end {
-                    return self.source_of_run(run, start, si).map(|(s, sp)| (s, sp.start..self.tokens[k].end));
+                    return self
+                        .source_of_run(run, start, si)
+                        .map(|(s, sp)| (s, sp.start..self.tokens[k].end));
                 }
             }
             if t.has(flag::DESCRIPTION) {
@@ -395,7 +426,12 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    fn source_of_run(&mut self, run: usize, _start: usize, _si: usize) -> Option<(Source, Range<usize>)> {
+    fn source_of_run(
+        &mut self,
+        run: usize,
+        _start: usize,
+        _si: usize,
+    ) -> Option<(Source, Range<usize>)> {
         let span = self.people.name_span(run, self.tokens);
         match self.people.runs[run].class {
             RunClass::Person(e) => Some((Source::Person(e), span)),
@@ -406,7 +442,10 @@ impl<'a> Attributor<'a> {
             RunClass::Organisation | RunClass::Place => {
                 // Keep a "the" written before it: "the Kremlin".
                 let name_start = self.people.runs[run].name.start;
-                let start_tok = self.people.runs[run].title.as_ref().map_or(name_start, |t| t.start);
+                let start_tok = self.people.runs[run]
+                    .title
+                    .as_ref()
+                    .map_or(name_start, |t| t.start);
                 let mut s = self.tokens[start_tok].start;
                 if start_tok > 0 && self.is_word(start_tok - 1, "the") {
                     s = self.tokens[start_tok - 1].start;
@@ -434,7 +473,12 @@ impl<'a> Attributor<'a> {
         while m > floor {
             m -= 1;
             let t = &self.tokens[m];
-            if !t.is_word() || t.has(flag::CUE) || t.has(flag::AUX) || t.has(flag::PRONOUN) || t.has(flag::RELATIVE) {
+            if !t.is_word()
+                || t.has(flag::CUE)
+                || t.has(flag::AUX)
+                || t.has(flag::PRONOUN)
+                || t.has(flag::RELATIVE)
+            {
                 break;
             }
             if t.has(flag::DETERMINER) || t.possessive() {
@@ -470,7 +514,12 @@ impl<'a> Attributor<'a> {
 
     /// The source after a cue: "said Edward Alden", "according to Putin",
     /// "said a spokeswoman for the ministry".
-    fn source_right(&mut self, from: usize, end: usize, si: usize) -> Option<(Source, Range<usize>)> {
+    fn source_right(
+        &mut self,
+        from: usize,
+        end: usize,
+        si: usize,
+    ) -> Option<(Source, Range<usize>)> {
         let mut k = from;
         let start = self.sentences[si].start;
         let mut determiner = false;
@@ -491,11 +540,21 @@ impl<'a> Attributor<'a> {
                 return Some(self.description_ending(k, k, from));
             }
             let lower = t.kind == Kind::Word(super::tokens::Case::Lower);
-            if determiner && lower && !t.has(flag::CUE) && !t.has(flag::AUX) && !t.has(flag::STOP) && self.noun_phrase_ends(k + 1, end) {
+            if determiner
+                && lower
+                && !t.has(flag::CUE)
+                && !t.has(flag::AUX)
+                && !t.has(flag::STOP)
+                && self.noun_phrase_ends(k + 1, end)
+            {
                 // A head noun the lists do not know: "said a glaciologist".
                 return Some(self.description_ending(k, k, from));
             }
-            if !(t.has(flag::DETERMINER) || t.has(flag::TITLE) || t.has(flag::ADJECTIVE) || lower && !t.has(flag::CUE)) {
+            if !(t.has(flag::DETERMINER)
+                || t.has(flag::TITLE)
+                || t.has(flag::ADJECTIVE)
+                || lower && !t.has(flag::CUE))
+            {
                 return None;
             }
             if t.has(flag::CUE) || t.has(flag::STOP) && !t.has(flag::DETERMINER) {
@@ -516,14 +575,22 @@ impl<'a> Attributor<'a> {
         let t = &self.tokens[k];
         !t.is_word()
             || t.is_capitalised()
-            || ["who", "for", "of", "at", "with", "in", "from", "on", "and", "after", "before", "while", "as", "to", "said"]
-                .iter()
-                .any(|w| self.is_word(k, w))
+            || [
+                "who", "for", "of", "at", "with", "in", "from", "on", "and", "after", "before",
+                "while", "as", "to", "said",
+            ]
+            .iter()
+            .any(|w| self.is_word(k, w))
     }
 
     /// The subject of sentence `si`, for a participle or a phrase at `before`:
     /// the source of an earlier cue in the sentence, else its first source.
-    fn subject(&mut self, si: usize, start: usize, before: usize) -> Option<(Source, Range<usize>)> {
+    fn subject(
+        &mut self,
+        si: usize,
+        start: usize,
+        before: usize,
+    ) -> Option<(Source, Range<usize>)> {
         let clause = self.clause_start(start, before);
         let mut fallback: Option<usize> = None;
         let mut depth = 0i32;
@@ -543,7 +610,8 @@ impl<'a> Attributor<'a> {
                     // A lone capitalised word opening the sentence ("Opposition
                     // leader …") is too weak to be its subject.
                     RunClass::Candidate | RunClass::Organisation
-                        if fallback.is_none() && !(t == start && self.people.runs[run].name.len() == 1) =>
+                        if fallback.is_none()
+                            && !(t == start && self.people.runs[run].name.len() == 1) =>
                     {
                         fallback = Some(run)
                     }
@@ -561,7 +629,10 @@ impl<'a> Attributor<'a> {
             if fallback.is_none()
                 && !titles_a_name
                 && tok.has(flag::DESCRIPTION)
-                && self.tokens.get(t + 1).is_some_and(|n| !n.has(flag::DESCRIPTION))
+                && self
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|n| !n.has(flag::DESCRIPTION))
             {
                 // Only a description in subject position: one with a determiner,
                 // or one that opens the sentence. A name set beside it wins
@@ -611,7 +682,9 @@ impl<'a> Attributor<'a> {
         let g = self.tokens[k].info.gender;
         let start = self.sentences[si].start;
         // In this sentence, before the pronoun: its subject first, then the nearest.
-        let here: Vec<usize> = (start..k).filter_map(|t| self.people.person_at(t)).collect();
+        let here: Vec<usize> = (start..k)
+            .filter_map(|t| self.people.person_at(t))
+            .collect();
         let order = here.first().into_iter().chain(here.iter().rev());
         for &e in order {
             if self.fits(&Source::Person(e), g) {
@@ -696,7 +769,9 @@ impl<'a> Attributor<'a> {
                 if let Some(&(nq, nt, _)) = placed.get(i + 1) {
                     if block_of(nt) == block_of(t) {
                         if let Some(next) = &out[nq] {
-                            if next.via == Via::Cue && self.no_other_cue(t + 1, nt, &next.source, cues_by_token) {
+                            if next.via == Via::Cue
+                                && self.no_other_cue(t + 1, nt, &next.source, cues_by_token)
+                            {
                                 found = Some(next.source.clone());
                             }
                         }
@@ -714,9 +789,18 @@ impl<'a> Attributor<'a> {
     }
 
     /// Whether no cue in tokens `from..to` credits someone other than `source`.
-    fn no_other_cue(&self, from: usize, to: usize, source: &Source, cues: &[(usize, Source)]) -> bool {
+    fn no_other_cue(
+        &self,
+        from: usize,
+        to: usize,
+        source: &Source,
+        cues: &[(usize, Source)],
+    ) -> bool {
         let lo = cues.partition_point(|(t, _)| *t < from);
-        cues[lo..].iter().take_while(|(t, _)| *t < to).all(|(_, s)| s == source)
+        cues[lo..]
+            .iter()
+            .take_while(|(t, _)| *t < to)
+            .all(|(_, s)| s == source)
     }
 
     /// Whether tokens `from..to` name no person other than the one in `source`.

@@ -37,7 +37,12 @@ fn words_before(masked: &str, at: usize, n: usize) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .rev()
         .take(n)
-        .map(|w| with_lowercase(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'), str::to_owned))
+        .map(|w| {
+            with_lowercase(
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
+                str::to_owned,
+            )
+        })
         .collect();
     words.reverse();
     words
@@ -45,7 +50,18 @@ fn words_before(masked: &str, at: usize, n: usize) -> Vec<String> {
 
 /// Verbs that name a thing ("a show called") or, with a speaker as their subject,
 /// quote one ("which she called").
-const NAMING_VERBS: &[&str] = &["called", "dubbed", "named", "branded", "labelled", "labeled", "nicknamed", "calling", "dubbing", "branding"];
+const NAMING_VERBS: &[&str] = &[
+    "called",
+    "dubbed",
+    "named",
+    "branded",
+    "labelled",
+    "labeled",
+    "nicknamed",
+    "calling",
+    "dubbing",
+    "branding",
+];
 
 /// Whether the words around the quotation mark it as a term: "so-called “experts”",
 /// "the “America First” slogan".
@@ -57,13 +73,21 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
     if touching {
         for signal in &lex.term_before {
             let n = signal.len();
-            if n <= before.len() && before[before.len() - n..].iter().zip(signal.iter()).all(|(a, b)| a == &**b) {
+            if n <= before.len()
+                && before[before.len() - n..]
+                    .iter()
+                    .zip(signal.iter())
+                    .all(|(a, b)| a == &**b)
+            {
                 // "a show called “X”" names a thing; "which she called “X”" quotes her.
                 let naming_verb = n == 1 && NAMING_VERBS.contains(&&*signal[0]);
                 let by_someone = before.len() > n && {
                     let w = &before[before.len() - n - 1];
                     let info = lex.word(w);
-                    info.has(flag::PRONOUN) || info.has(flag::RELATIVE) || info.has(flag::AUX) || matches!(w.as_str(), "what" | "it" | "and" | "also")
+                    info.has(flag::PRONOUN)
+                        || info.has(flag::RELATIVE)
+                        || info.has(flag::AUX)
+                        || matches!(w.as_str(), "what" | "it" | "and" | "also")
                 } || before.iter().any(|w| w == "what" || w == "which");
                 if !(naming_verb && by_someone) {
                     return true;
@@ -71,14 +95,35 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
             }
         }
     }
+    // "the “America First” slogan", "«No farmers, no food», a slogan borrowed …"
     let after = masked[q.span.end..].trim_start_matches([' ', '\u{a0}']);
-    let next_word: &str = after
+    let mut words = after
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .next()
-        .unwrap_or("");
-    !next_word.is_empty()
-        && next_word.chars().next().is_some_and(char::is_lowercase)
-        && lex.word(next_word).has(flag::TERM_AFTER)
+        .filter(|w| !w.is_empty())
+        .take(3);
+    let apposed = after.starts_with(',');
+    let signal = |w: &str| {
+        w.chars().next().is_some_and(char::is_lowercase) && lex.word(w).has(flag::TERM_AFTER)
+    };
+    match (words.next(), words.next()) {
+        (Some(w), _) if signal(w) => return true,
+        (Some(det), Some(w)) if apposed && lex.word(det).has(flag::DETERMINER) && signal(w) => {
+            return true;
+        }
+        _ => {}
+    }
+    false
+}
+
+/// A short name ending in its own kind of thing: the “starter-home bill”. Only
+/// a term when nobody is credited with it ("called it a “feel-good policy”" is
+/// speech).
+pub fn names_its_kind(inner: &str, lex: &Lexicon) -> bool {
+    let inner = inner.trim().trim_end_matches([',', '.']);
+    word_count(inner) <= 3
+        && inner.rsplit(' ').next().is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && lex.word(w).has(flag::TERM_AFTER)
+        })
 }
 
 /// Whether the content reads as a title: every longer word capitalised, short, and
@@ -87,23 +132,35 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
 pub fn is_title_case(inner: &str) -> bool {
     // American style sets the sentence's comma or full stop inside the marks:
     // “The Lamplighter’s Daughter,” is still a title.
-    let trimmed = inner.trim().trim_end_matches([',', '.', ';', ':']).trim_end();
+    let trimmed = inner
+        .trim()
+        .trim_end_matches([',', '.', ';', ':'])
+        .trim_end();
     if trimmed.is_empty() || trimmed.ends_with(['!', '?']) {
         return false;
     }
     // An acronym alone ("CR") is a name for a thing, not speech.
-    if trimmed.len() >= 2 && trimmed.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+    if trimmed.len() >= 2
+        && trimmed
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
         return true;
     }
     let words: Vec<&str> = trimmed.split_whitespace().collect();
     if words.len() > 8 {
         return false;
     }
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
     !long.is_empty()
-        && long
-            .iter()
-            .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        && long.iter().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// Whether the quotation stands where a sentence of speech can start: at the start
@@ -112,7 +169,27 @@ pub fn stands_alone(q: &RawQuote, masked: &str, block_start: usize) -> bool {
     let before = masked[block_start.min(q.span.start)..q.span.start].trim_end();
     match before.chars().last() {
         None => true,
-        Some(c) => matches!(c, ':' | ',' | '—' | '–' | '(' | '.' | '!' | '?' | '”' | '"' | '’' | '\'' | '»' | '«' | '“' | '‘' | '„' | ';' | '-'),
+        Some(c) => matches!(
+            c,
+            ':' | ','
+                | '—'
+                | '–'
+                | '('
+                | '.'
+                | '!'
+                | '?'
+                | '”'
+                | '"'
+                | '’'
+                | '\''
+                | '»'
+                | '«'
+                | '“'
+                | '‘'
+                | '„'
+                | ';'
+                | '-'
+        ),
     }
 }
 
@@ -122,8 +199,10 @@ pub fn word_count(inner: &str) -> usize {
 
 pub fn ends_as_sentence(inner: &str) -> bool {
     inner
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"' | '»' | '›'))
-        .ends_with(['.', '!', '?', '…', ','])
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"' | '»' | '›')
+        })
+        .ends_with(['.', '!', '?', '…'])
 }
 
 pub fn starts_upper(inner: &str) -> bool {

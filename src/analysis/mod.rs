@@ -156,7 +156,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let toks = tokens::tokenize(masked, &prose.blocks, &raw, lex);
     let sentences = sentences::split(&toks, masked, &raw);
     let headlines = headline_blocks(&toks, masked, prose.blocks.len());
-    let people = people::find(&toks, masked, lex, &|b| headlines.get(b).copied().unwrap_or(false));
+    let people = people::find(&toks, masked, lex, &|b| {
+        headlines.get(b).copied().unwrap_or(false)
+    });
 
     // Terms by their surroundings are settled before attribution, so a title in a
     // sentence with a cue ("appeared on “Meet the Press” and said") is not speech.
@@ -166,11 +168,13 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .map(|q| {
             kinds::has_term_signal(q, masked, lex)
                 || (!headlines[q.blocks.0]
-                    && (!kinds::stands_alone(q, masked, block_start(q)) || kinds::word_count(&masked[q.inner.clone()]) <= 5)
+                    && (!kinds::stands_alone(q, masked, block_start(q))
+                        || kinds::word_count(&masked[q.inner.clone()]) <= 5)
                     && kinds::is_title_case(&masked[q.inner.clone()]))
         })
         .collect();
-    let (mut attributions, people) = attribution::attribute(&toks, &sentences, masked, &raw, people, lex);
+    let (mut attributions, people) =
+        attribution::attribute(&toks, &sentences, masked, &raw, people, lex);
     for (i, s) in signalled.iter().enumerate() {
         if *s && raw[i].parent.is_none() {
             attributions[i] = None;
@@ -185,9 +189,13 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         let continues = continuation_of(i, &raw, &quotes, masked);
         let kind = if signalled[i] {
             QuoteKind::Term
-        } else if q.multi_paragraph || continues.is_some() || (alone && kinds::starts_upper(inner)) {
+        } else if q.multi_paragraph || continues.is_some() || (alone && kinds::starts_upper(inner))
+        {
             QuoteKind::Full
-        } else if att.is_none() && kinds::word_count(inner) <= 3 && !kinds::ends_as_sentence(inner) {
+        } else if att.is_none()
+            && ((kinds::word_count(inner) <= 3 && !kinds::ends_as_sentence(inner))
+                || kinds::names_its_kind(inner, lex))
+        {
             QuoteKind::Term
         } else {
             QuoteKind::Partial
@@ -196,9 +204,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             Some(a) if kind != QuoteKind::Term || q.parent.is_some() => {
                 let (speaker, anonymous) = match &a.source {
                     Source::Person(e) => (Speaker::Person(*e), false),
-                    Source::Description { span, anonymous, .. } => {
-                        (Speaker::Description(describe(&text[span.clone()])), *anonymous)
-                    }
+                    Source::Description {
+                        span, anonymous, ..
+                    } => (
+                        Speaker::Description(describe(&text[span.clone()])),
+                        *anonymous,
+                    ),
                 };
                 let how = match a.via {
                     Via::Cue => How::Cue,
@@ -256,7 +267,11 @@ fn describe(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut out = words.join(" ");
     if let Some(first) = words.first() {
-        if lexicon::Lexicon::get().word(first).has(lexicon::flag::DETERMINER) && first.chars().next().is_some_and(char::is_uppercase) {
+        if lexicon::Lexicon::get()
+            .word(first)
+            .has(lexicon::flag::DETERMINER)
+            && first.chars().next().is_some_and(char::is_uppercase)
+        {
             let lower: String = first.to_lowercase();
             out = format!("{lower}{}", &out[first.len()..]);
         }
@@ -266,16 +281,26 @@ fn describe(s: &str) -> String {
 
 /// The quotation that `i` continues after a cue splits it: the previous top-level
 /// quotation ending in a comma, with only a short cue clause between.
-fn continuation_of(i: usize, raw: &[quotes::RawQuote], done: &[Quote], masked: &str) -> Option<usize> {
+fn continuation_of(
+    i: usize,
+    raw: &[quotes::RawQuote],
+    done: &[Quote],
+    masked: &str,
+) -> Option<usize> {
     let q = &raw[i];
     let p = (0..i).rev().find(|&j| raw[j].parent == q.parent)?;
     let prev = &raw[p];
-    if !masked[prev.inner.clone()].trim_end().ends_with([',', '—', '–']) {
+    if !masked[prev.inner.clone()]
+        .trim_end()
+        .ends_with([',', '—', '–'])
+    {
         return None;
     }
     let between = &masked[prev.span.end..q.span.start];
     let words = between.split_whitespace().count();
-    let ok = between.trim_end().ends_with(',') && (1..=12).contains(&words) && !between.contains(['.', '!', '?']);
+    let ok = between.trim_end().ends_with(',')
+        && (1..=12).contains(&words)
+        && !between.contains(['.', '!', '?']);
     (ok && done.get(p).is_some()).then_some(p)
 }
 
@@ -327,7 +352,10 @@ fn findings(
             let mut related = Vec::new();
             // The last person named before it: the likeliest speaker to add.
             let before = toks.partition_point(|t| t.start < q.span.start);
-            if let Some((t, e)) = (0..before).rev().find_map(|t| people.person_at(t).map(|e| (t, e))) {
+            if let Some((t, e)) = (0..before)
+                .rev()
+                .find_map(|t| people.person_at(t).map(|e| (t, e)))
+            {
                 let span = toks[t].start..toks[t].stem_end;
                 related.push(Related {
                     message: format!("last person named before it: {}", people.entities[e].name),
@@ -350,9 +378,15 @@ fn findings(
     if let Some(sev) = options.severity(rules::UNBALANCED_QUOTE) {
         for l in lone {
             let message = if l.opening {
-                format!("Quotation mark {} opens a quotation that never closes.", l.mark)
+                format!(
+                    "Quotation mark {} opens a quotation that never closes.",
+                    l.mark
+                )
             } else {
-                format!("Quotation mark {} closes a quotation that never opened.", l.mark)
+                format!(
+                    "Quotation mark {} closes a quotation that never opened.",
+                    l.mark
+                )
             };
             out.push(Finding {
                 rule: rules::UNBALANCED_QUOTE,

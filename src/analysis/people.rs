@@ -101,7 +101,10 @@ impl People {
     fn entity_for(&mut self, run: usize, tokens: &[Token], text: &str, allow_new: bool) -> usize {
         let span = self.name_span(run, tokens);
         let words = name_words(&self.runs[run].name, tokens);
-        let surname = lower(&text[tokens[*words.last().unwrap_or(&0)].start..tokens[*words.last().unwrap_or(&0)].stem_end]);
+        let surname = lower(
+            &text[tokens[*words.last().unwrap_or(&0)].start
+                ..tokens[*words.last().unwrap_or(&0)].stem_end],
+        );
         let title_gender = self.runs[run]
             .title
             .as_ref()
@@ -148,7 +151,9 @@ impl People {
         }
         if let Some(t) = &self.runs[run].title {
             let title = text[tokens[t.start].start..tokens[t.end - 1].end].to_string();
-            if !is_honorific_only(t, tokens) && !ent.titles.iter().any(|x| x.eq_ignore_ascii_case(&title)) {
+            if !is_honorific_only(t, tokens)
+                && !ent.titles.iter().any(|x| x.eq_ignore_ascii_case(&title))
+            {
                 ent.titles.push(title);
             }
         }
@@ -175,7 +180,11 @@ impl People {
             return (by_given.len() == 1).then(|| by_given[0]);
         }
         let suffix = format!(" {key}");
-        let matches: Vec<usize> = full.iter().filter(|(_, n)| n.ends_with(&suffix)).map(|(i, _)| *i).collect();
+        let matches: Vec<usize> = full
+            .iter()
+            .filter(|(_, n)| n.ends_with(&suffix))
+            .map(|(i, _)| *i)
+            .collect();
         (matches.len() == 1).then(|| matches[0])
     }
 
@@ -188,7 +197,12 @@ impl People {
             if e.surname != surname || !e.gender.fits(gender) {
                 continue;
             }
-            let last_before = e.mentions.iter().filter(|m| m.start < at).map(|m| m.start).max();
+            let last_before = e
+                .mentions
+                .iter()
+                .filter(|m| m.start < at)
+                .map(|m| m.start)
+                .max();
             let score = last_before.map_or(0, |p| p + 1);
             if best.is_none_or(|(_, s)| score > s) {
                 best = Some((i, score));
@@ -239,13 +253,22 @@ fn nameable(t: &Token) -> bool {
 
 fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
     let gap = &text[a.end..b.start];
-    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t' || c == '\n')
+    !gap.is_empty()
+        && gap.len() <= 3
+        && gap
+            .chars()
+            .all(|c| c == ' ' || c == '\u{a0}' || c == '\t' || c == '\n')
 }
 
 /// Finds name runs in `tokens`, classifies them, and builds the entities.
 /// `headline(block)` tells whether a block is set in title case, where capitals
 /// say nothing and only names already known count.
-pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize) -> bool) -> People {
+pub fn find(
+    tokens: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    headline: &dyn Fn(usize) -> bool,
+) -> People {
     let mut runs = Vec::new();
     let mut run_of_token = vec![NONE; tokens.len()];
     let mut i = 0;
@@ -262,10 +285,16 @@ pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize
                 break;
             }
             let Some(next) = tokens.get(j + 1) else { break };
-            let short = cur.is_word() && (cur.end - cur.start == 1 || cur.has(flag::ABBREVIATION) || cur.has(flag::TITLE));
+            let short = cur.is_word()
+                && (cur.end - cur.start == 1
+                    || cur.has(flag::ABBREVIATION)
+                    || cur.has(flag::TITLE));
             if next.is_punct('.') && next.start == cur.end && short && cur.is_capitalised() {
                 // "J." "Mr." "Sen.": keep going if a name follows.
-                if tokens.get(j + 2).is_some_and(|n| nameable(n) && n.block == cur.block) {
+                if tokens
+                    .get(j + 2)
+                    .is_some_and(|n| nameable(n) && n.block == cur.block)
+                {
                     j += 2;
                     continue;
                 }
@@ -288,14 +317,24 @@ pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize
             {
                 p += 1;
             }
-            if p > j + 1 && tokens.get(p).is_some_and(|n| nameable(n) && joined_by_space(&tokens[p - 1], n, text)) {
+            if p > j + 1
+                && tokens
+                    .get(p)
+                    .is_some_and(|n| nameable(n) && joined_by_space(&tokens[p - 1], n, text))
+            {
                 j = p;
                 continue;
             }
             break;
         }
         let run_range = start..j + 1;
-        if let Some(run) = classify(run_range.clone(), tokens, text, lex, headline(tokens[start].block)) {
+        if let Some(run) = classify(
+            run_range.clone(),
+            tokens,
+            text,
+            lex,
+            headline(tokens[start].block),
+        ) {
             let idx = runs.len() as u32;
             for k in run.name.clone() {
                 run_of_token[k] = idx;
@@ -319,7 +358,10 @@ pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize
     // The same goes for "Van Rijn" after "Joost van Rijn".
     let mut shorter: Vec<String> = Vec::new();
     for r in 0..people.runs.len() {
-        if matches!(people.runs[r].class, RunClass::Candidate | RunClass::Person(_) | RunClass::HeadlineWord) {
+        if matches!(
+            people.runs[r].class,
+            RunClass::Candidate | RunClass::Person(_) | RunClass::HeadlineWord
+        ) {
             shorter.push(lower_name(&text[people.name_span(r, tokens)]));
         }
     }
@@ -341,7 +383,9 @@ pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize
     let mut order: Vec<usize> = (0..people.runs.len()).collect();
     order.sort_by_key(|&r| std::cmp::Reverse(name_words(&people.runs[r].name, tokens).len()));
     for r in order {
-        if people.runs[r].class == RunClass::Person(usize::MAX) && name_words(&people.runs[r].name, tokens).len() > 1 {
+        if people.runs[r].class == RunClass::Person(usize::MAX)
+            && name_words(&people.runs[r].name, tokens).len() > 1
+        {
             let e = people.entity_for(r, tokens, text, true);
             people.runs[r].class = RunClass::Person(e);
         }
@@ -370,7 +414,8 @@ pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize
             RunClass::Candidate | RunClass::HeadlineWord => {
                 let span = people.name_span(r, tokens);
                 let key = lower_name(&text[span.clone()]);
-                let by_surname = words.len() == 1 && people.entities.iter().any(|e| e.full && e.surname == key);
+                let by_surname =
+                    words.len() == 1 && people.entities.iter().any(|e| e.full && e.surname == key);
                 if by_surname {
                     let e = people.entity_for(r, tokens, text, false);
                     if e != usize::MAX {
@@ -389,7 +434,13 @@ pub fn find(tokens: &[Token], text: &str, lex: &Lexicon, headline: &dyn Fn(usize
 
 /// Splits a run into title and name and decides what it is. Returns `None` for a
 /// run with nothing name-like left.
-fn classify(run: Range<usize>, tokens: &[Token], text: &str, lex: &Lexicon, headline: bool) -> Option<NameRun> {
+fn classify(
+    run: Range<usize>,
+    tokens: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    headline: bool,
+) -> Option<NameRun> {
     let words: Vec<usize> = run.clone().filter(|&i| tokens[i].is_word()).collect();
     // The title runs up to the last title word that still leaves a name after it.
     let mut title_end = words[..words.len().saturating_sub(1)]
@@ -398,12 +449,18 @@ fn classify(run: Range<usize>, tokens: &[Token], text: &str, lex: &Lexicon, head
     // "Guitarist Ian Coles", "Chief Executive Diane Castellanos": words before a
     // known given name that is followed by a surname are a title too.
     let from = title_end.map_or(0, |k| k + 1);
-    let initial = |i: usize| tokens[i].end - tokens[i].start == 1 && tokens.get(i + 1).is_some_and(|n| n.is_punct('.'));
+    let initial = |i: usize| {
+        tokens[i].end - tokens[i].start == 1 && tokens.get(i + 1).is_some_and(|n| n.is_punct('.'))
+    };
     if let Some(g) = words[from..words.len().saturating_sub(1)]
         .iter()
         .position(|&i| (tokens[i].has(flag::GIVEN) || initial(i)) && !tokens[i].has(flag::TITLE))
     {
-        if g > 0 && !words[from..from + g].iter().any(|&i| tokens[i].has(flag::PARTICLE)) {
+        if g > 0
+            && !words[from..from + g]
+                .iter()
+                .any(|&i| tokens[i].has(flag::PARTICLE))
+        {
             title_end = Some(from + g - 1);
         }
     }
@@ -424,9 +481,15 @@ fn classify(run: Range<usize>, tokens: &[Token], text: &str, lex: &Lexicon, head
     let single = name_words.len() == 1;
     if single && title.is_none() {
         let t = &tokens[first];
-        let letters = text[t.start..t.stem_end].chars().filter(|c| c.is_alphabetic()).count();
+        let letters = text[t.start..t.stem_end]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
         // "Officials", "Others", "M": never a name on its own.
-        if letters < 2 || (t.has(flag::DESCRIPTION) && !t.has(flag::GIVEN)) || t.has(flag::ADJECTIVE) {
+        if letters < 2
+            || (t.has(flag::DESCRIPTION) && !t.has(flag::GIVEN))
+            || t.has(flag::ADJECTIVE)
+        {
             return None;
         }
     }
@@ -443,14 +506,20 @@ fn classify(run: Range<usize>, tokens: &[Token], text: &str, lex: &Lexicon, head
         })
     {
         RunClass::Organisation
-    } else if name_words.iter().all(|&i| tokens[i].has(flag::ADJECTIVE) && !tokens[i].has(flag::GIVEN))
-        || name_words.iter().all(|&i| tokens[i].has(flag::DAY_MONTH) && !tokens[i].has(flag::GIVEN))
-        || name_words.iter().any(|&i| tokens[i].kind == Kind::Word(Case::Other))
-    {
-        RunClass::Other
-    } else if name_words.len() > 1
-        && with_lowercase(&text[tokens[first].start..tokens[first].stem_end], |w| lex.is_place(w))
-        && !tokens[first].has(flag::GIVEN)
+    } else if name_words
+        .iter()
+        .all(|&i| tokens[i].has(flag::ADJECTIVE) && !tokens[i].has(flag::GIVEN))
+        || name_words
+            .iter()
+            .all(|&i| tokens[i].has(flag::DAY_MONTH) && !tokens[i].has(flag::GIVEN))
+        || name_words
+            .iter()
+            .any(|&i| tokens[i].kind == Kind::Word(Case::Other))
+        || (name_words.len() > 1
+            && with_lowercase(&text[tokens[first].start..tokens[first].stem_end], |w| {
+                lex.is_place(w)
+            })
+            && !tokens[first].has(flag::GIVEN))
     {
         RunClass::Other
     } else if headline {
@@ -458,7 +527,11 @@ fn classify(run: Range<usize>, tokens: &[Token], text: &str, lex: &Lexicon, head
         RunClass::HeadlineWord
     } else if title.is_some() || (name_words.len() > 1 && tokens[first].has(flag::GIVEN)) {
         RunClass::Person(usize::MAX)
-    } else if name_words.iter().all(|&i| tokens[i].kind == Kind::Word(Case::Upper)) && name_words.len() > 1 {
+    } else if name_words
+        .iter()
+        .all(|&i| tokens[i].kind == Kind::Word(Case::Upper))
+        && name_words.len() > 1
+    {
         // "ON NOW", "BREAKING NEWS": page furniture, not names.
         RunClass::Other
     } else {

@@ -47,7 +47,11 @@ pub struct LoneMark {
 }
 
 /// Every quotation in `masked`, sorted by start, and every lone mark.
-pub fn scan(masked: &str, blocks: &[Range<usize>], lex: &Lexicon) -> (Vec<RawQuote>, Vec<LoneMark>) {
+pub fn scan(
+    masked: &str,
+    blocks: &[Range<usize>],
+    lex: &Lexicon,
+) -> (Vec<RawQuote>, Vec<LoneMark>) {
     let mut s = Scanner {
         masked,
         lex,
@@ -164,7 +168,24 @@ fn is_opening_context(p: Option<char>) -> bool {
             c.is_whitespace()
                 || matches!(
                     c,
-                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '»' | '„' | '‚' | '"' | '\'' | ':' | '‹' | '›' | '\u{feff}'
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '«'
+                        | '»'
+                        | '„'
+                        | '‚'
+                        | '"'
+                        | '\''
+                        | ':'
+                        | '‹'
+                        | '›'
+                        | '\u{feff}'
                 )
         }
     }
@@ -235,9 +256,20 @@ impl<'a> Scanner<'a> {
         }
         while let Some((rel, c)) = iter.next() {
             let next = iter.peek().map(|&(_, n)| n);
-            if matches!(c, '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '‹' | '›') {
+            if matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '‹' | '›'
+            ) {
                 let at = block.start + rel;
-                let role = self.role(c, at, prev, next, &block, last_straight_double, last_word_end_single);
+                let role = self.role(
+                    c,
+                    at,
+                    prev,
+                    next,
+                    &block,
+                    last_straight_double,
+                    last_word_end_single,
+                );
                 self.apply(role, c, at, bi);
             }
             prev = Some(c);
@@ -273,7 +305,8 @@ impl<'a> Scanner<'a> {
             '“' => {
                 if top_closes('“') {
                     Role::Close('“')
-                } else if !is_opening_context(p) && is_closing_context(n) && self.waiting_for('”') {
+                } else if !is_opening_context(p) && is_closing_context(n) && self.waiting_for('”')
+                {
                     // A closing mark typed the wrong way round.
                     Role::Close('”')
                 } else {
@@ -319,9 +352,10 @@ impl<'a> Scanner<'a> {
             '‘' => {
                 if top_closes('‘') {
                     Role::Close(c)
-                } else if word_before || !n.is_some_and(|ch| !ch.is_whitespace()) {
-                    Role::Ignore
-                } else if self.elided(at + c.len_utf8()) {
+                } else if word_before
+                    || n.is_none_or(|ch| ch.is_whitespace())
+                    || self.elided(at + c.len_utf8())
+                {
                     Role::Ignore
                 } else {
                     Role::Open(Family::Single, SINGLE_CURLY)
@@ -340,7 +374,10 @@ impl<'a> Scanner<'a> {
                     // possessive, when a later mark can still close the quotation.
                     let plural_s = p.is_some_and(|ch| ch == 's' || ch == 'S');
                     let later = last_word_end_single.is_some_and(|l| l > at);
-                    if plural_s && later && self.lowercase_word_follows(at + c.len_utf8(), block.end) {
+                    if plural_s
+                        && later
+                        && self.lowercase_word_follows(at + c.len_utf8(), block.end)
+                    {
                         return Role::Ignore;
                     }
                     return Role::Close(c);
@@ -436,7 +473,10 @@ impl<'a> Scanner<'a> {
             Role::Open(family, closers) => {
                 // A second opener of the family on top means the first never closed.
                 if let Some(top) = self.stack.last() {
-                    if top.family == family && matches!(family, Family::Double | Family::Guillemet) && top.mark == c {
+                    if top.family == family
+                        && matches!(family, Family::Double | Family::Guillemet)
+                        && top.mark == c
+                    {
                         let f = self.pop();
                         self.lone.push(f.lone());
                     }
@@ -549,7 +589,8 @@ mod tests {
 
     #[test]
     fn inch_and_foot_marks_are_not_quotes() {
-        let (q, lone) = quotes_of("He is 6'2\" tall and bought a 15\" screen. \"It fits,\" he said.");
+        let (q, lone) =
+            quotes_of("He is 6'2\" tall and bought a 15\" screen. \"It fits,\" he said.");
         assert_eq!(q, vec!["\"It fits,\""]);
         assert!(lone.is_empty());
     }
@@ -561,12 +602,16 @@ mod tests {
         let (q, _) = scan(&map.masked, &map.blocks, Lexicon::get());
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].parent, Some(0));
-        assert_eq!(&text[q[1].span.clone()], "‘You know what? That was worth a try.’");
+        assert_eq!(
+            &text[q[1].span.clone()],
+            "‘You know what? That was worth a try.’"
+        );
     }
 
     #[test]
     fn multi_paragraph_quotation_is_one_and_balanced() {
-        let text = "She said: “First paragraph of it.\n\n“Second paragraph.\n\n“Last one.” Then she left.";
+        let text =
+            "She said: “First paragraph of it.\n\n“Second paragraph.\n\n“Last one.” Then she left.";
         let (q, lone) = quotes_of(text);
         assert_eq!(q.len(), 1);
         assert!(q[0].starts_with("“First") && q[0].ends_with("Last one.”"));
@@ -582,8 +627,12 @@ mod tests {
 
     #[test]
     fn other_conventions() {
-        let (q, _) = quotes_of("Er sagte: „Wir sind bereit.“ Il a dit : «Nous sommes prêts.» Sie: »Ja.«");
-        assert_eq!(q, vec!["„Wir sind bereit.“", "«Nous sommes prêts.»", "»Ja.«"]);
+        let (q, _) =
+            quotes_of("Er sagte: „Wir sind bereit.“ Il a dit : «Nous sommes prêts.» Sie: »Ja.«");
+        assert_eq!(
+            q,
+            vec!["„Wir sind bereit.“", "«Nous sommes prêts.»", "»Ja.«"]
+        );
     }
 
     #[test]

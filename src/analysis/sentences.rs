@@ -31,8 +31,10 @@ pub fn split(tokens: &[Token], masked: &str, quotes: &[RawQuote]) -> Vec<Range<u
 }
 
 fn starts_sentence(t: &Token) -> bool {
-    matches!(t.kind, Kind::Word(Case::Title | Case::Upper | Case::Other) | Kind::Quote(_))
-        || matches!(t.kind, Kind::Punct('(' | '[' | '—'))
+    matches!(
+        t.kind,
+        Kind::Word(Case::Title | Case::Upper | Case::Other) | Kind::Quote(_)
+    ) || matches!(t.kind, Kind::Punct('(' | '[' | '—'))
 }
 
 fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) -> bool {
@@ -48,7 +50,8 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
                     let word = &masked[prev.start..prev.end];
                     // "J.D.", "U.S.", "D-N.M.": initials, not the end of a sentence.
                     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                    let initial = (1..=2).contains(&letters) && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+                    let initial = (1..=2).contains(&letters)
+                        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
                     !(initial || prev.has(flag::ABBREVIATION))
                 }
                 _ => true,
@@ -58,7 +61,9 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
         Kind::Quote(q) => {
             let inner = &masked[quotes[q].inner.clone()];
             let ends_with_stop = inner
-                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"' | '»' | '›'))
+                .trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"' | '»' | '›')
+                })
                 .ends_with(['.', '!', '?', '…']);
             ends_with_stop && starts_sentence(next) && !cue_follows(tokens, i + 1)
         }

@@ -81,8 +81,15 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Tokenises the prose blocks of `masked`, folding each top-level quotation.
-pub fn tokenize(masked: &str, blocks: &[Range<usize>], quotes: &[RawQuote], lex: &Lexicon) -> Vec<Token> {
-    let tops: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
+pub fn tokenize(
+    masked: &str,
+    blocks: &[Range<usize>],
+    quotes: &[RawQuote],
+    lex: &Lexicon,
+) -> Vec<Token> {
+    let tops: Vec<usize> = (0..quotes.len())
+        .filter(|&i| quotes[i].parent.is_none())
+        .collect();
     let mut out = Vec::with_capacity(masked.len() / 5);
     let mut qi = 0;
     let mut resume = 0;
@@ -110,7 +117,9 @@ pub fn tokenize(masked: &str, blocks: &[Range<usize>], quotes: &[RawQuote], lex:
                 }
             }
             let next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
-            let Some(c) = masked[i..].chars().next() else { break };
+            let Some(c) = masked[i..].chars().next() else {
+                break;
+            };
             if c.is_whitespace() || c == '\u{feff}' {
                 i += c.len_utf8();
                 continue;
@@ -223,7 +232,16 @@ mod tests {
         let shown: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             shown,
-            vec!["“We will win,”", "Putin’s", "aide", "said", ".", "Jean-Pierre", "can't", "."]
+            vec![
+                "“We will win,”",
+                "Putin’s",
+                "aide",
+                "said",
+                ".",
+                "Jean-Pierre",
+                "can't",
+                "."
+            ]
         );
         assert_eq!(toks[0].quote(), Some(0));
         assert!(toks[1].possessive());

@@ -30,16 +30,21 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
                 let mut found: Vec<PathBuf> = Vec::new();
-                let walker = ignore::WalkBuilder::new(p).require_git(false).hidden(true).build();
+                let walker = ignore::WalkBuilder::new(p)
+                    .require_git(false)
+                    .hidden(true)
+                    .build();
                 for entry in walker {
                     match entry {
                         Ok(e) => {
                             let path = e.path();
-                            let wanted = path
-                                .extension()
-                                .and_then(|x| x.to_str())
-                                .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
-                            if wanted && e.file_type().is_some_and(|t| t.is_file() || t.is_symlink()) {
+                            let wanted =
+                                path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                                    EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
+                                });
+                            if wanted
+                                && e.file_type().is_some_and(|t| t.is_file() || t.is_symlink())
+                            {
                                 found.push(path.to_path_buf());
                             }
                         }
@@ -58,7 +63,9 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
 
 fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory (or a broken symbolic link)".into(),
+        std::io::ErrorKind::NotFound => {
+            "no such file or directory (or a broken symbolic link)".into()
+        }
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
     }

@@ -30,7 +30,11 @@ fn colour_of(s: Severity) -> &'static str {
 }
 
 pub fn human(out: &mut impl Write, files: &[CheckedFile], colour: bool) -> io::Result<()> {
-    let (bold, reset) = if colour { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
+    let (bold, reset) = if colour {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
     let mut counts = [0usize; 4];
     for file in files {
         let idx = LineIndex::new(&file.text);
@@ -39,7 +43,11 @@ pub fn human(out: &mut impl Write, files: &[CheckedFile], colour: bool) -> io::R
             let (line, col) = idx.line_col(&file.text, f.span.start);
             let sev = f.severity.as_str();
             let c = if colour { colour_of(f.severity) } else { "" };
-            writeln!(out, "{bold}{}:{line}:{col}:{reset} {c}{sev}[{}]{reset}: {}", file.name, f.rule, f.message)?;
+            writeln!(
+                out,
+                "{bold}{}:{line}:{col}:{reset} {c}{sev}[{}]{reset}: {}",
+                file.name, f.rule, f.message
+            )?;
             let text_line = idx.line_text(&file.text, line - 1);
             let (end_line, end_col) = idx.line_col(&file.text, f.span.end);
             let width = if end_line == line {
@@ -67,7 +75,10 @@ pub fn human(out: &mut impl Write, files: &[CheckedFile], colour: bool) -> io::R
         plural(files.len(), "file") + " checked",
         plural(counts[Severity::Error as usize], "error"),
         plural(counts[Severity::Warning as usize], "warning"),
-        plural(counts[Severity::Information as usize] + counts[Severity::Hint as usize], "note"),
+        plural(
+            counts[Severity::Information as usize] + counts[Severity::Hint as usize],
+            "note"
+        ),
     )
 }
 
@@ -250,7 +261,10 @@ pub fn speakers_human(out: &mut impl Write, text: &str, a: &Analysis) -> io::Res
             None if q.kind == crate::analysis::QuoteKind::Term => "—".to_string(),
             None => "UNATTRIBUTED".to_string(),
         };
-        let nested = q.nested_in.map(|p| format!(" in #{}", p + 1)).unwrap_or_default();
+        let nested = q
+            .nested_in
+            .map(|p| format!(" in #{}", p + 1))
+            .unwrap_or_default();
         writeln!(
             out,
             "  #{:<3} line {:<4} {:<8} {}{nested}\n        {}",

@@ -117,6 +117,13 @@ fn blank_line_blocks(masked: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 block_start = Some(line_start + lead);
             }
             block_end = line_start + lead + trimmed.len();
+            // A short line of its own ("ON NOW", "• en", a byline) is page furniture
+            // or a heading, not the start of a wrapped paragraph.
+            if trimmed.chars().count() <= 30 && !trimmed.ends_with([',', ';', '-', '—', '–']) {
+                if let Some(s) = block_start.take() {
+                    blocks.push(s..block_end);
+                }
+            }
         }
         line_start = line_end + 1;
     }
@@ -163,11 +170,10 @@ fn markdown(text: &str) -> ProseMap {
                 | Tag::TableCell
                 | Tag::FootnoteDefinition(_) => block_stack.push(range),
                 Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } => skip_depth += 1,
-                Tag::Link { link_type, .. }
-                    if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
-                {
-                    skip_depth += 1
-                }
+                Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                } => skip_depth += 1,
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -181,11 +187,9 @@ fn markdown(text: &str) -> ProseMap {
                 TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
                     skip_depth = skip_depth.saturating_sub(1)
                 }
-                TagEnd::Link => {
-                    // Only autolinks raised the depth; their text equals the target.
-                    if skip_depth > 0 && is_autolink_text(text, &range) {
-                        skip_depth -= 1;
-                    }
+                // Only autolinks raised the depth; their text equals the target.
+                TagEnd::Link if skip_depth > 0 && is_autolink_text(text, &range) => {
+                    skip_depth -= 1;
                 }
                 _ => {}
             },
@@ -282,12 +286,19 @@ mod tests {
 
     #[test]
     fn blocks_follow_paragraphs_and_list_items() {
-        let md = "# Title\nFirst para.\n\n- “One,” she said.\n- “Two,” he said.\n\n> Quoted para.\n";
+        let md =
+            "# Title\nFirst para.\n\n- “One,” she said.\n- “Two,” he said.\n\n> Quoted para.\n";
         let map = ProseMap::new(md, Format::Markdown);
         let texts: Vec<&str> = map.blocks.iter().map(|b| &md[b.clone()]).collect();
         assert_eq!(
             texts,
-            vec!["Title", "First para.", "“One,” she said.", "“Two,” he said.", "Quoted para."]
+            vec![
+                "Title",
+                "First para.",
+                "“One,” she said.",
+                "“Two,” he said.",
+                "Quoted para."
+            ]
         );
     }
 
@@ -296,7 +307,10 @@ mod tests {
         let text = "\u{feff}One\r\ntwo\r\n\r\nThree\rfour\r\rFive";
         let map = ProseMap::new(text, Format::PlainText);
         let texts: Vec<&str> = map.blocks.iter().map(|b| &map.masked[b.clone()]).collect();
-        assert_eq!(texts, vec!["One \ntwo", "Three\nfour", "Five"]);
+        assert_eq!(texts, vec!["One", "two", "Three", "four", "Five"]);
+        let wrapped = "A long line of prose that wraps onto\nthe next line of the same paragraph.";
+        let map = ProseMap::new(wrapped, Format::PlainText);
+        assert_eq!(map.blocks.len(), 1);
     }
 
     #[test]

@@ -84,7 +84,8 @@ impl Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut buf = [0u8; 8];
             buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 }
@@ -137,7 +138,10 @@ impl Lexicon {
         for line in entries(include_str!("cue_verbs.txt")) {
             for form in line.split_whitespace() {
                 let participle = form.ends_with("ing");
-                lex.add(form, flag::CUE | if participle { flag::PARTICIPLE } else { 0 });
+                lex.add(
+                    form,
+                    flag::CUE | if participle { flag::PARTICIPLE } else { 0 },
+                );
             }
         }
         for line in entries(include_str!("pronouns.txt")) {
@@ -171,7 +175,10 @@ impl Lexicon {
         let given = include_str!("given_names.txt")
             .lines()
             .chain(include_str!("given_names_more.txt").lines());
-        for line in given.map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in given
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             let mut parts = line.split_whitespace();
             let (Some(g), Some(name)) = (parts.next(), parts.next()) else {
                 continue;
@@ -210,7 +217,10 @@ impl Lexicon {
                 lex.add(word, f);
             }
         }
-        for word in ["the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "his", "her", "their", "its", "our", "both"] {
+        for word in [
+            "the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "his",
+            "her", "their", "its", "our", "both",
+        ] {
             lex.add(word, flag::DETERMINER);
         }
         for line in entries(include_str!("term_signals.txt")) {
@@ -304,6 +314,10 @@ mod tests {
         assert!(lex.is_place("kyiv"));
         assert!(lex.is_organisation("truth social"));
         assert!(lex.is_organisation("the kremlin"));
-        assert!(lex.cue_phrases.iter().any(|(w, s)| w.len() == 2 && *s == PhraseSource::After));
+        assert!(
+            lex.cue_phrases
+                .iter()
+                .any(|(w, s)| w.len() == 2 && *s == PhraseSource::After)
+        );
     }
 }
