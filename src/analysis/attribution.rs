@@ -40,11 +40,19 @@ pub enum Via {
     Nested,
 }
 
+/// The words that attribute a quotation: the verb or phrase, and where the source
+/// is named for it (they may stand apart: "Trump, who …, revealed …, writing").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueWords {
+    pub verb: Range<usize>,
+    pub source: Range<usize>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
     pub source: Source,
-    /// The cue's words ("He added", "according to Putin"), when there is one.
-    pub cue: Option<Range<usize>>,
+    /// The cue, when there is one.
+    pub cue: Option<CueWords>,
     pub via: Via,
 }
 
@@ -52,8 +60,7 @@ pub struct Attribution {
 struct Cue {
     /// Token index of the verb or phrase (first token).
     at: usize,
-    /// Byte span of the cue's words, source included.
-    span: Range<usize>,
+    words: CueWords,
     source: Source,
 }
 
@@ -71,6 +78,7 @@ struct Salience {
 
 pub struct Attributor<'a> {
     tokens: &'a [Token],
+    headlines: &'a [bool],
     text: &'a str,
     lex: &'a Lexicon,
     pub people: People,
@@ -82,6 +90,7 @@ pub struct Attributor<'a> {
 /// people (candidates that turned out to be speakers are promoted).
 pub fn attribute(
     tokens: &[Token],
+    headlines: &[bool],
     sentences: &[Range<usize>],
     text: &str,
     quotes: &[RawQuote],
@@ -90,6 +99,7 @@ pub fn attribute(
 ) -> (Vec<Option<Attribution>>, People) {
     let mut a = Attributor {
         tokens,
+        headlines,
         text,
         lex,
         people,
@@ -127,7 +137,7 @@ pub fn attribute(
             if let Some(c) = best {
                 out[q] = Some(Attribution {
                     source: c.source.clone(),
-                    cue: Some(c.span.clone()),
+                    cue: Some(c.words.clone()),
                     via: Via::Cue,
                 });
             }
@@ -151,6 +161,10 @@ pub fn attribute(
 }
 
 impl<'a> Attributor<'a> {
+    fn headline(&self, block: usize) -> bool {
+        self.headlines.get(block).copied().unwrap_or(false)
+    }
+
     fn word(&self, t: usize) -> &'a str {
         let tok = &self.tokens[t];
         &self.text[tok.start..tok.stem_end]
@@ -179,15 +193,18 @@ impl<'a> Attributor<'a> {
                 if let Some((source, span)) = source {
                     cues.push(Cue {
                         at: t,
-                        span: self.tokens[t].start.min(span.start)
-                            ..span.end.max(self.tokens[t + len - 1].end),
+                        words: CueWords {
+                            verb: self.tokens[t].start..self.tokens[t + len - 1].end,
+                            source: span,
+                        },
                         source,
                     });
                 }
                 t += len;
                 continue;
             }
-            if tok.has(flag::CUE) && (has_quote || !tok.has(flag::DESCRIPTION)) {
+            let cue = tok.has(flag::CUE) || (tok.has(flag::HEADLINE_CUE) && self.headline(tok.block));
+            if cue && (has_quote || !tok.has(flag::DESCRIPTION)) {
                 let participle = tok.has(flag::PARTICIPLE)
                     && !t
                         .checked_sub(1)
@@ -202,7 +219,10 @@ impl<'a> Attributor<'a> {
                 if let Some((source, span)) = found {
                     cues.push(Cue {
                         at: t,
-                        span: tok.start.min(span.start)..tok.end.max(span.end),
+                        words: CueWords {
+                            verb: tok.start..tok.end,
+                            source: span,
+                        },
                         source,
                     });
                 }
@@ -605,6 +625,12 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some(run) = self.people.run_at(t) {
+                // "Sharma’s office": the person only owns the source.
+                let owner = tok.possessive() && self.tokens.get(t + 1).is_some_and(|n| n.is_word() && n.has(flag::DESCRIPTION));
+                if owner {
+                    let (src, span) = self.description_ending(t + 1, t + 1, start);
+                    return Some((src, span));
+                }
                 match self.people.runs[run].class {
                     RunClass::Person(_) => return self.source_of_run(run, start, si),
                     // A lone capitalised word opening the sentence ("Opposition

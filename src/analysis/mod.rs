@@ -59,6 +59,36 @@ pub enum Speaker {
     Description(String),
 }
 
+/// Where a quotation's cue stands: the verb or phrase, and where the source is
+/// named for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cue {
+    pub verb: Range<usize>,
+    pub source: Range<usize>,
+}
+
+impl Cue {
+    /// The cue as a reader would quote it: "He added", "said Edward Alden", or
+    /// "Trump … writing" when other words stand between.
+    pub fn text(&self, text: &str) -> String {
+        let (first, second) = if self.source.start <= self.verb.start {
+            (&self.source, &self.verb)
+        } else {
+            (&self.verb, &self.source)
+        };
+        let flat = |r: &Range<usize>| text.get(r.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+        if first.end >= second.start {
+            return flat(&(first.start.min(second.start)..first.end.max(second.end)));
+        }
+        let gap = text.get(first.end..second.start).unwrap_or("");
+        if gap.split_whitespace().count() <= 3 && !gap.contains(['.', '“', '"', '«']) {
+            flat(&(first.start..second.end))
+        } else {
+            format!("{} … {}", flat(first), flat(second))
+        }
+    }
+}
+
 /// How the source was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -81,7 +111,7 @@ pub struct Quote {
     pub multi_paragraph: bool,
     pub speaker: Option<Speaker>,
     /// The attribution's words ("He added", "according to Putin").
-    pub cue: Option<Range<usize>>,
+    pub cue: Option<Cue>,
     pub how: Option<How>,
     pub anonymous: bool,
 }
@@ -174,7 +204,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         })
         .collect();
     let (mut attributions, people) =
-        attribution::attribute(&toks, &sentences, masked, &raw, people, lex);
+        attribution::attribute(&toks, &headlines, &sentences, masked, &raw, people, lex);
     for (i, s) in signalled.iter().enumerate() {
         if *s && raw[i].parent.is_none() {
             attributions[i] = None;
@@ -216,7 +246,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                     Via::Continuing => How::Continuing,
                     Via::Nested => How::Nested,
                 };
-                (Some(speaker), a.cue.clone(), Some(how), anonymous)
+                let cue = a.cue.as_ref().map(|c| Cue {
+                    verb: c.verb.clone(),
+                    source: c.source.clone(),
+                });
+                (Some(speaker), cue, Some(how), anonymous)
             }
             _ => (None, None, None, false),
         };
@@ -404,7 +438,9 @@ fn findings(
             if !q.anonymous || q.nested_in.is_some() {
                 continue;
             }
-            let Some(cue) = q.cue.clone() else { continue };
+            let Some(cue) = q.cue.as_ref().map(|c| c.source.clone()) else {
+                continue;
+            };
             if seen.contains(&cue) {
                 continue;
             }

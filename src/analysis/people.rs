@@ -248,7 +248,8 @@ fn is_honorific_only(t: &Range<usize>, tokens: &[Token]) -> bool {
 fn nameable(t: &Token) -> bool {
     // "US" and "IT" in capitals are not the pronoun and the stop word.
     let stop = t.has(flag::STOP) && t.kind != Kind::Word(Case::Upper);
-    t.is_capitalised() && !(stop || t.has(flag::CUE)) || (t.has(flag::GIVEN) && t.is_capitalised())
+    let cue = t.has(flag::CUE) || t.has(flag::HEADLINE_CUE);
+    t.is_capitalised() && !(stop || cue) || (t.has(flag::GIVEN) && t.is_capitalised())
 }
 
 fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {

@@ -74,9 +74,16 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
 /// Whether the words from `from` on open with a cue clause ("Trump wrote",
 /// "said Edward Alden", "the ministry said").
 fn cue_follows(tokens: &[Token], from: usize) -> bool {
-    for t in tokens.iter().skip(from).take(7) {
+    for (i, t) in tokens.iter().enumerate().skip(from).take(7) {
         match t.kind {
-            Kind::Word(_) if t.has(flag::CUE) && !t.has(flag::PARTICIPLE) => return true,
+            Kind::Word(_) if t.has(flag::CUE) && !t.has(flag::PARTICIPLE) => {
+                // "He added, “…”" introduces the next quotation instead.
+                let leads_on = matches!(
+                    (tokens.get(i + 1).map(|n| n.kind), tokens.get(i + 2).map(|n| n.kind)),
+                    (Some(Kind::Punct(',' | ':')), Some(Kind::Quote(_)))
+                );
+                return !leads_on;
+            }
             Kind::Word(_) | Kind::Punct(',' | '.') => {}
             _ => return false,
         }

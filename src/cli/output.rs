@@ -216,7 +216,7 @@ pub fn speakers_json(out: &mut impl Write, text: &str, a: &Analysis) -> io::Resu
                 "text": &text[q.span.clone()],
                 "kind": q.kind.as_str(),
                 "speaker": speaker_json(a, &q.speaker),
-                "cue": q.cue.as_ref().map(|c| &text[c.clone()]),
+                "cue": q.cue.as_ref().map(|c| c.text(text)),
                 "attributed": q.attributed(),
                 "nested_in": q.nested_in,
                 "continues": q.continues,
@@ -255,7 +255,7 @@ pub fn speakers_human(out: &mut impl Write, text: &str, a: &Analysis) -> io::Res
         let line = idx.line_col(text, q.span.start).0;
         let who = match a.speaker_name(q) {
             Some(name) => match &q.cue {
-                Some(c) => format!("{name} ({})", snippet(&text[c.clone()], 40)),
+                Some(c) => format!("{name} ({})", snippet(&c.text(text), 50)),
                 None => format!("{name} (continuing)"),
             },
             None if q.kind == crate::analysis::QuoteKind::Term => "—".to_string(),

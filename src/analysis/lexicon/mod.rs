@@ -27,6 +27,9 @@ pub mod flag {
     pub const PARTICLE: u32 = 1 << 15;
     pub const DETERMINER: u32 = 1 << 16;
     pub const ADJECTIVE: u32 = 1 << 17;
+    /// A cue verb's -s form that is mostly a noun in prose ("calls", "posts") but a
+    /// verb in a headline ("Mayor Calls Vote ‘Historic’").
+    pub const HEADLINE_CUE: u32 = 1 << 18;
 }
 
 /// Grammatical gender as far as the text shows it.
@@ -142,6 +145,11 @@ impl Lexicon {
                     form,
                     flag::CUE | if participle { flag::PARTICIPLE } else { 0 },
                 );
+            }
+        }
+        for line in entries(include_str!("headline_cues.txt")) {
+            for form in line.split_whitespace() {
+                lex.add(form, flag::HEADLINE_CUE);
             }
         }
         for line in entries(include_str!("pronouns.txt")) {
