@@ -8,6 +8,7 @@
 //! organisations come from word lists, so "Truth Social" or "Kyiv" never become
 //! people. A bare surname ("Putin", "Mr. Vance") links to the full-name entity.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{Gender, Lexicon, flag, with_lowercase};
@@ -48,12 +49,45 @@ pub struct Entity {
     pub titles: Vec<String>,
     /// Byte spans of every mention (name only, without a possessive ending).
     pub mentions: Vec<Range<usize>>,
-    /// Whether any mention gives the full name.
-    full: bool,
+}
+
+/// Lookups from lowercase name parts to full-name entities, so linking a mention
+/// costs the same however long the story is.
+#[derive(Default)]
+struct NameIndex {
+    by_full: HashMap<String, usize>,
+    by_surname: HashMap<String, Vec<usize>>,
+    by_given: HashMap<String, Vec<usize>>,
+    /// Every shorter tail of a full name ("de vries", "vries"), for runs such as
+    /// "De Vries" that drop the given name.
+    by_suffix: HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    fn add(&mut self, e: usize, name: &str, surname: &str, full: bool) {
+        if !full {
+            return;
+        }
+        let lower = lower_name(name);
+        self.by_full.insert(lower.clone(), e);
+        self.by_surname.entry(surname.to_string()).or_default().push(e);
+        if let Some(given) = lower.split(' ').next() {
+            self.by_given.entry(given.to_string()).or_default().push(e);
+        }
+        for (i, c) in lower.char_indices() {
+            if c == ' ' {
+                let v = self.by_suffix.entry(lower[i + 1..].to_string()).or_default();
+                if !v.contains(&e) {
+                    v.push(e);
+                }
+            }
+        }
+    }
 }
 
 pub struct People {
     pub entities: Vec<Entity>,
+    index: NameIndex,
     pub runs: Vec<NameRun>,
     /// For each token, the run holding it (`u32::MAX` for none).
     run_of_token: Vec<u32>,
@@ -101,10 +135,8 @@ impl People {
     fn entity_for(&mut self, run: usize, tokens: &[Token], text: &str, allow_new: bool) -> usize {
         let span = self.name_span(run, tokens);
         let words = name_words(&self.runs[run].name, tokens);
-        let surname = lower(
-            &text[tokens[*words.last().unwrap_or(&0)].start
-                ..tokens[*words.last().unwrap_or(&0)].stem_end],
-        );
+        let last = tokens[*words.last().unwrap_or(&0)];
+        let surname = lower(&text[last.start..last.stem_end]);
         let title_gender = self.runs[run]
             .title
             .as_ref()
@@ -115,9 +147,10 @@ impl People {
                 .or_else(|| self.known_by_part(&surname, 1))
         } else {
             let full = lower_name(&text[span.clone()]);
-            self.entities
-                .iter()
-                .position(|e| e.full && lower_name(&e.name) == full)
+            self.index
+                .by_full
+                .get(&full)
+                .copied()
                 .or_else(|| self.known_by_part(&full, words.len()))
         };
         let e = match e {
@@ -128,8 +161,11 @@ impl People {
                 } else {
                     Gender::Unknown
                 };
+                let name = text[span.clone()].to_string();
+                let e = self.entities.len();
+                self.index.add(e, &name, &surname, words.len() > 1);
                 self.entities.push(Entity {
-                    name: text[span.clone()].to_string(),
+                    name,
                     surname,
                     gender: if title_gender != Gender::Unknown {
                         title_gender
@@ -138,9 +174,8 @@ impl People {
                     },
                     titles: Vec::new(),
                     mentions: Vec::new(),
-                    full: words.len() > 1,
                 });
-                self.entities.len() - 1
+                e
             }
             None => return usize::MAX,
         };
@@ -164,51 +199,44 @@ impl People {
     /// end of its name ("De Vries" for "Leo de Vries"), or, when nobody has it as a
     /// surname, its given name ("Faisal" for "Faisal bin Nasser").
     fn known_by_part(&self, key: &str, words: usize) -> Option<usize> {
-        let full: Vec<(usize, String)> = self
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.full)
-            .map(|(i, e)| (i, lower_name(&e.name)))
-            .collect();
-        if words == 1 {
-            let by_given: Vec<usize> = full
-                .iter()
-                .filter(|(_, n)| n.split(' ').next() == Some(key))
-                .map(|(i, _)| *i)
-                .collect();
-            return (by_given.len() == 1).then(|| by_given[0]);
+        let unique = |v: Option<&Vec<usize>>| match v.map(Vec::as_slice) {
+            Some([e]) => Some(*e),
+            _ => None,
+        };
+        if words == 1 && self.index.by_surname.contains_key(key) {
+            return None;
         }
-        let suffix = format!(" {key}");
-        let matches: Vec<usize> = full
-            .iter()
-            .filter(|(_, n)| n.ends_with(&suffix))
-            .map(|(i, _)| *i)
-            .collect();
-        (matches.len() == 1).then(|| matches[0])
+        if words == 1 {
+            return unique(self.index.by_given.get(key));
+        }
+        unique(self.index.by_suffix.get(key))
     }
 
     /// The entity a bare surname refers to: the one of that surname mentioned
     /// last before `at`, else the first after it; gender from an honorific decides
     /// between relatives.
     fn link_surname(&self, surname: &str, gender: Gender, at: usize) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        for (i, e) in self.entities.iter().enumerate() {
-            if e.surname != surname || !e.gender.fits(gender) {
-                continue;
-            }
-            let last_before = e
+        let candidates: Vec<usize> = self
+            .index
+            .by_surname
+            .get(surname)?
+            .iter()
+            .copied()
+            .filter(|&e| self.entities[e].gender.fits(gender))
+            .collect();
+        if candidates.len() <= 1 {
+            return candidates.first().copied();
+        }
+        // Relatives who share a surname: whoever was named last before it.
+        candidates.into_iter().max_by_key(|&e| {
+            self.entities[e]
                 .mentions
                 .iter()
                 .filter(|m| m.start < at)
-                .map(|m| m.start)
-                .max();
-            let score = last_before.map_or(0, |p| p + 1);
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((i, score));
-            }
-        }
-        best.map(|(i, _)| i)
+                .map(|m| m.start + 1)
+                .max()
+                .unwrap_or(0)
+        })
     }
 }
 
@@ -351,19 +379,20 @@ pub fn find(
     }
     let mut people = People {
         entities: Vec::new(),
+        index: NameIndex::default(),
         runs,
         run_of_token,
     };
     // A full name whose surname the story also uses alone is a person: that is how
     // news copy refers to people ("Priya Raman … Raman said").
     // The same goes for "Van Rijn" after "Joost van Rijn".
-    let mut shorter: Vec<String> = Vec::new();
+    let mut shorter: HashSet<String> = HashSet::new();
     for r in 0..people.runs.len() {
         if matches!(
             people.runs[r].class,
             RunClass::Candidate | RunClass::Person(_) | RunClass::HeadlineWord
         ) {
-            shorter.push(lower_name(&text[people.name_span(r, tokens)]));
+            shorter.insert(lower_name(&text[people.name_span(r, tokens)]));
         }
     }
     for r in 0..people.runs.len() {
@@ -373,7 +402,7 @@ pub fn find(
             let reused = full
                 .char_indices()
                 .filter(|&(_, c)| c == ' ')
-                .any(|(i, _)| shorter.iter().any(|s| *s == full[i + 1..]));
+                .any(|(i, _)| shorter.contains(&full[i + 1..]));
             if reused {
                 people.runs[r].class = RunClass::Person(usize::MAX);
             }
@@ -404,7 +433,7 @@ pub fn find(
                 if words.len() == 1 && {
                     let w = &tokens[words[0]];
                     let key = lower(&text[w.start..w.stem_end]);
-                    people.entities.iter().any(|e| e.full && e.surname == key)
+                    people.index.by_surname.contains_key(&key)
                 } =>
             {
                 let e = people.entity_for(r, tokens, text, false);
@@ -416,7 +445,7 @@ pub fn find(
                 let span = people.name_span(r, tokens);
                 let key = lower_name(&text[span.clone()]);
                 let by_surname =
-                    words.len() == 1 && people.entities.iter().any(|e| e.full && e.surname == key);
+                    words.len() == 1 && people.index.by_surname.contains_key(&key);
                 if by_surname {
                     let e = people.entity_for(r, tokens, text, false);
                     if e != usize::MAX {
