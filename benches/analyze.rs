@@ -28,7 +28,11 @@ fn draft(words: usize, markdown: bool) -> String {
     let mut i = 0usize;
     while out.split_whitespace().count() < words {
         let (title, given, surname) = PEOPLE[i % PEOPLE.len()];
-        let pronoun = if matches!(given, "Maria" | "Priya" | "Ingrid") { "she" } else { "he" };
+        let pronoun = if matches!(given, "Maria" | "Priya" | "Ingrid") {
+            "she"
+        } else {
+            "he"
+        };
         let para = match i % 12 {
             0 => format!("{title} {given} {surname} said on Tuesday that the plan was “a step in the right direction” and that talks would resume next week."),
             1 => format!("“We have waited long enough for this,” {surname} told reporters. “Now the work starts, and nobody’s going to slow it down.”"),

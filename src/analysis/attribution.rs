@@ -203,7 +203,8 @@ impl<'a> Attributor<'a> {
                 t += len;
                 continue;
             }
-            let cue = tok.has(flag::CUE) || (tok.has(flag::HEADLINE_CUE) && self.headline(tok.block));
+            let cue =
+                tok.has(flag::CUE) || (tok.has(flag::HEADLINE_CUE) && self.headline(tok.block));
             if cue && (has_quote || !tok.has(flag::DESCRIPTION)) {
                 let participle = tok.has(flag::PARTICIPLE)
                     && !t
@@ -234,10 +235,10 @@ impl<'a> Attributor<'a> {
 
     /// A multi-word cue phrase starting at `t`: its length in tokens and kind.
     fn phrase_at(&self, t: usize, end: usize) -> Option<(usize, PhraseSource)> {
-        let first = self.word(t);
-        if !matches!(first.len(), 2..=9) {
+        if !self.tokens[t].has(flag::PHRASE_START) {
             return None;
         }
+        let first = self.word(t);
         'phrases: for (words, kind) in &self.lex.cue_phrases {
             if !first.eq_ignore_ascii_case(&words[0]) || t + words.len() > end {
                 continue;
@@ -408,7 +409,18 @@ impl<'a> Attributor<'a> {
             return None;
         }
         if tok.has(flag::DESCRIPTION) && tok.is_word() {
-            return Some(self.description_ending(k, k, start));
+            let (src, span) = self.description_ending(k, k, start);
+            // "a spokeswoman for the ministry said": the head before the modifier.
+            let np_start = self.tokens.partition_point(|t| t.start < span.start);
+            if let Some(prep) = np_start.checked_sub(1).filter(|&p| p > start) {
+                let modifier = ["for", "of", "at", "from", "with", "in", "close"]
+                    .iter()
+                    .any(|w| self.is_word(prep, w));
+                if modifier && self.tokens[prep - 1].has(flag::DESCRIPTION) {
+                    return Some(self.description_ending(prep - 1, k, start));
+                }
+            }
+            return Some((src, span));
         }
         // "a source familiar with the matter said", "Edward Alden of the Council
         // said": a head further left with a modifier after it.
@@ -626,7 +638,11 @@ impl<'a> Attributor<'a> {
             }
             if let Some(run) = self.people.run_at(t) {
                 // "Sharma’s office": the person only owns the source.
-                let owner = tok.possessive() && self.tokens.get(t + 1).is_some_and(|n| n.is_word() && n.has(flag::DESCRIPTION));
+                let owner = tok.possessive()
+                    && self
+                        .tokens
+                        .get(t + 1)
+                        .is_some_and(|n| n.is_word() && n.has(flag::DESCRIPTION));
                 if owner {
                     let (src, span) = self.description_ending(t + 1, t + 1, start);
                     return Some((src, span));

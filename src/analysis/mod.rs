@@ -76,7 +76,13 @@ impl Cue {
         } else {
             (&self.verb, &self.source)
         };
-        let flat = |r: &Range<usize>| text.get(r.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat = |r: &Range<usize>| {
+            text.get(r.clone())
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         if first.end >= second.start {
             return flat(&(first.start.min(second.start)..first.end.max(second.end)));
         }
@@ -338,25 +344,35 @@ fn continuation_of(
     (ok && done.get(p).is_some()).then_some(p)
 }
 
-/// Blocks set in title case: headlines, where capitals say nothing about names.
+/// Blocks set in title case: headlines, where capitals say nothing about names. A
+/// headline is one short line of mostly capitalised words with no full stop in it.
 fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize) -> Vec<bool> {
     let mut caps = vec![0usize; n];
     let mut long = vec![0usize; n];
-    let mut last_punct_stop = vec![false; n];
+    let mut words = vec![0usize; n];
+    let mut stops = vec![0usize; n];
     for t in toks {
         if t.block >= n {
             continue;
         }
-        last_punct_stop[t.block] = t.is_punct('.');
-        if t.is_word() && masked[t.start..t.end].chars().count() >= 4 {
-            long[t.block] += 1;
-            if t.is_capitalised() {
-                caps[t.block] += 1;
+        if t.is_punct('.') {
+            stops[t.block] += 1;
+        }
+        if t.is_word() {
+            words[t.block] += 1;
+            if masked[t.start..t.end].chars().count() >= 4 {
+                long[t.block] += 1;
+                if t.is_capitalised() {
+                    caps[t.block] += 1;
+                } else if t.has(lexicon::flag::CUE) {
+                    // A lowercase "said" is prose; a headline would write "Says".
+                    stops[t.block] += 1;
+                }
             }
         }
     }
     (0..n)
-        .map(|b| long[b] >= 3 && caps[b] * 10 >= long[b] * 7 && !last_punct_stop[b])
+        .map(|b| long[b] >= 3 && caps[b] * 100 >= long[b] * 85 && stops[b] == 0 && words[b] <= 30)
         .collect()
 }
 

@@ -70,13 +70,19 @@ impl NameIndex {
         }
         let lower = lower_name(name);
         self.by_full.insert(lower.clone(), e);
-        self.by_surname.entry(surname.to_string()).or_default().push(e);
+        self.by_surname
+            .entry(surname.to_string())
+            .or_default()
+            .push(e);
         if let Some(given) = lower.split(' ').next() {
             self.by_given.entry(given.to_string()).or_default().push(e);
         }
         for (i, c) in lower.char_indices() {
             if c == ' ' {
-                let v = self.by_suffix.entry(lower[i + 1..].to_string()).or_default();
+                let v = self
+                    .by_suffix
+                    .entry(lower[i + 1..].to_string())
+                    .or_default();
                 if !v.contains(&e) {
                     v.push(e);
                 }
@@ -444,8 +450,7 @@ pub fn find(
             RunClass::Candidate | RunClass::HeadlineWord => {
                 let span = people.name_span(r, tokens);
                 let key = lower_name(&text[span.clone()]);
-                let by_surname =
-                    words.len() == 1 && people.index.by_surname.contains_key(&key);
+                let by_surname = words.len() == 1 && people.index.by_surname.contains_key(&key);
                 if by_surname {
                     let e = people.entity_for(r, tokens, text, false);
                     if e != usize::MAX {

@@ -79,7 +79,10 @@ fn cue_follows(tokens: &[Token], from: usize) -> bool {
             Kind::Word(_) if t.has(flag::CUE) && !t.has(flag::PARTICIPLE) => {
                 // "He added, “…”" introduces the next quotation instead.
                 let leads_on = matches!(
-                    (tokens.get(i + 1).map(|n| n.kind), tokens.get(i + 2).map(|n| n.kind)),
+                    (
+                        tokens.get(i + 1).map(|n| n.kind),
+                        tokens.get(i + 2).map(|n| n.kind)
+                    ),
                     (Some(Kind::Punct(',' | ':')), Some(Kind::Quote(_)))
                 );
                 return !leads_on;

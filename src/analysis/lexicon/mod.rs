@@ -30,6 +30,8 @@ pub mod flag {
     /// A cue verb's -s form that is mostly a noun in prose ("calls", "posts") but a
     /// verb in a headline ("Mayor Calls Vote ‘Historic’").
     pub const HEADLINE_CUE: u32 = 1 << 18;
+    /// First word of a multi-word cue phrase ("according", "in").
+    pub const PHRASE_START: u32 = 1 << 19;
 }
 
 /// Grammatical gender as far as the text shows it.
@@ -246,8 +248,11 @@ impl Lexicon {
             } else {
                 PhraseSource::Subject
             };
-            lex.cue_phrases
-                .push((words.split_whitespace().map(Into::into).collect(), source));
+            let words: Vec<Box<str>> = words.split_whitespace().map(Into::into).collect();
+            if let Some(first) = words.first() {
+                lex.add(&first.clone(), flag::PHRASE_START);
+            }
+            lex.cue_phrases.push((words, source));
         }
         for place in entries(include_str!("places.txt")) {
             lex.places.insert(place.into());

@@ -1,0 +1,222 @@
+//! One test per attribution pattern a copy editor relies on, on short drafts.
+
+use copydesk::analysis::{Analysis, Options, QuoteKind, analyze};
+use copydesk::text::Format;
+
+fn plain(text: &str) -> Analysis {
+    analyze(text, &Options::new(Format::PlainText))
+}
+
+/// (quotation text, speaker) for every quotation.
+fn sheet(text: &str) -> Vec<(String, Option<String>)> {
+    let a = plain(text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                text[q.span.clone()].to_string(),
+                a.speaker_name(q).map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+fn speaker_of(text: &str, quote_start: &str) -> Option<String> {
+    sheet(text)
+        .into_iter()
+        .find(|(q, _)| q.starts_with(quote_start))
+        .unwrap_or_else(|| panic!("no quotation starting {quote_start}"))
+        .1
+}
+
+fn unattributed(text: &str) -> Vec<String> {
+    let a = plain(text);
+    a.findings
+        .iter()
+        .filter(|f| f.rule == "unattributed-quote")
+        .map(|f| text[f.span.clone()].to_string())
+        .collect()
+}
+
+#[test]
+fn cue_after_the_quotation_with_a_platform() {
+    let t = "US President Donald Trump spoke on Monday.\n\n“Negotiations will begin immediately,” Trump posted on Truth Social.";
+    assert_eq!(
+        speaker_of(t, "“Negotiations").as_deref(),
+        Some("Donald Trump")
+    );
+}
+
+#[test]
+fn inverted_cue_with_apposition() {
+    let t = "“Tariffs are a tax on our own buyers,” said Edward Alden of the Council on Foreign Relations.";
+    assert_eq!(speaker_of(t, "“Tariffs").as_deref(), Some("Edward Alden"));
+}
+
+#[test]
+fn title_before_name_then_partial_quotation() {
+    let t = "White House Press Secretary Karoline Leavitt said Trump is “weary and frustrated with both sides.”";
+    let a = plain(t);
+    assert_eq!(a.speaker_name(&a.quotes[0]), Some("Karoline Leavitt"));
+    assert_eq!(a.quotes[0].kind, QuoteKind::Partial);
+    assert_eq!(
+        a.people[0].titles,
+        vec!["White House Press Secretary".to_string()]
+    );
+}
+
+#[test]
+fn colon_cue() {
+    let t =
+        "US Vice President JD Vance spoke in Rome. Vance said: “We are going to try to end it.”";
+    assert_eq!(speaker_of(t, "“We are").as_deref(), Some("JD Vance"));
+}
+
+#[test]
+fn split_quotation_is_one_speakers() {
+    let t = "Maria Lopez, the mayor, spoke first.\n\n“We tried,” she added, “but it failed.”";
+    let a = plain(t);
+    assert_eq!(a.quotes.len(), 2);
+    assert_eq!(a.speaker_name(&a.quotes[0]), Some("Maria Lopez"));
+    assert_eq!(a.speaker_name(&a.quotes[1]), Some("Maria Lopez"));
+    assert_eq!(a.quotes[1].continues, Some(0));
+    assert_eq!(a.quotes[1].kind, QuoteKind::Full);
+}
+
+#[test]
+fn according_to_and_relative_clause() {
+    let t = "The memorandum would outline “principles of settlement,” according to Vladimir Putin, who emphasised the need to address the “root causes” of the conflict.";
+    let s = sheet(t);
+    assert_eq!(s[0].1.as_deref(), Some("Vladimir Putin"));
+    assert_eq!(s[1].1.as_deref(), Some("Vladimir Putin"));
+}
+
+#[test]
+fn participles_take_the_main_clauses_subject() {
+    let t = "Speaking from Sochi, Russian President Vladimir Putin echoed the sentiment, saying Russia was ready to work on a “memorandum on a possible peace accord” with Ukraine.\n\nDonald Trump, who has repeatedly vowed to end the war swiftly, revealed the Vatican had offered to host talks, writing, “Let the process begin!”";
+    assert_eq!(
+        speaker_of(t, "“memorandum").as_deref(),
+        Some("Vladimir Putin")
+    );
+    assert_eq!(speaker_of(t, "“Let the").as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn he_added_resolves_to_the_nearest_fitting_person_by_gender() {
+    let t = "Chancellor Anna Berg met Prime Minister Tomas Vik in Oslo. Berg said talks had been “constructive.”\n\nVik was more cautious. He added, “We are not there yet.”\n\nBerg disagreed. She said, “We are closer than he thinks.”";
+    assert_eq!(speaker_of(t, "“We are not").as_deref(), Some("Tomas Vik"));
+    assert_eq!(
+        speaker_of(t, "“We are closer").as_deref(),
+        Some("Anna Berg")
+    );
+}
+
+#[test]
+fn two_people_of_one_gender_the_subject_wins() {
+    let t = "Coach Marcus Bell praised striker Leon Hartwell after the match. He said the team had “found its spine.”";
+    assert_eq!(speaker_of(t, "“found").as_deref(), Some("Marcus Bell"));
+}
+
+#[test]
+fn descriptions_are_sources() {
+    let t = "“We are reviewing the decision,” a spokeswoman for the ministry said.\n\nThe newspaper wrote that the plan was “dead on arrival.”\n\nThe president said the talks were “over.”";
+    assert_eq!(
+        speaker_of(t, "“We are").as_deref(),
+        Some("a spokeswoman for the ministry")
+    );
+    assert_eq!(speaker_of(t, "“dead").as_deref(), Some("the newspaper"));
+    assert_eq!(speaker_of(t, "“over").as_deref(), Some("the president"));
+}
+
+#[test]
+fn continuing_speaker_across_paragraphs() {
+    let t = "“The bridge is safe,” said engineer Ruth Adams.\n\n“We inspected every bolt.”\n\nThe mayor was not convinced.\n\n“I want a second opinion.”";
+    assert_eq!(
+        speaker_of(t, "“We inspected").as_deref(),
+        Some("Ruth Adams")
+    );
+    // A paragraph that quotes nobody sits between: the last quotation is not hers.
+    assert_eq!(
+        unattributed(t),
+        vec!["“I want a second opinion.”".to_string()]
+    );
+}
+
+#[test]
+fn multi_paragraph_quotation_is_one_attributed_quotation() {
+    let t = "Judge Alan Price told the court:\n\n“This case has taken too long.\n\n“The victims deserve an answer.\n\n“Today they will get one.”";
+    let a = plain(t);
+    assert_eq!(a.quotes.len(), 1);
+    assert!(a.quotes[0].multi_paragraph);
+    assert_eq!(a.speaker_name(&a.quotes[0]), Some("Alan Price"));
+    assert!(a.findings.is_empty(), "{:?}", a.findings);
+}
+
+#[test]
+fn terms_are_never_flagged() {
+    let t = "She appeared on “Meet the Press” to defend the “Make America Great Again” slogan against so-called “experts.”";
+    let a = plain(t);
+    assert!(
+        a.quotes.iter().all(|q| q.kind == QuoteKind::Term),
+        "{:?}",
+        a.quotes
+    );
+    assert!(a.findings.is_empty());
+}
+
+#[test]
+fn a_really_unattributed_quotation_is_flagged_with_its_first_words() {
+    let t = "Anger has been building in the valley. “Fix it this time or don't bother coming back.” The message was painted on the post office.";
+    let a = plain(t);
+    let f: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.rule == "unattributed-quote")
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message.contains("“Fix it this time or don't…”"),
+        "{}",
+        f[0].message
+    );
+}
+
+#[test]
+fn anonymous_sources_get_an_information_finding() {
+    let t = "“The deal is dead,” a source familiar with the talks said.\n\nOfficials said the vote would be “postponed indefinitely.”";
+    let a = plain(t);
+    let anon: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.rule == "anonymous-source")
+        .collect();
+    assert_eq!(anon.len(), 2, "{:?}", a.findings);
+    assert!(
+        anon.iter()
+            .all(|f| f.severity == copydesk::analysis::Severity::Information)
+    );
+    assert!(!a.findings.iter().any(|f| f.rule == "unattributed-quote"));
+}
+
+#[test]
+fn the_newsroom_headline_quote_goes_to_the_named_person() {
+    let t = "Trump Says Ceasefire Talks To Begin ‘Immediately’ After Call With Putin\n\nUS President Donald Trump spoke with Russian President Vladimir Putin for two hours.";
+    assert_eq!(
+        speaker_of(t, "‘Immediately").as_deref(),
+        Some("Donald Trump")
+    );
+}
+
+#[test]
+fn rule_severities_can_be_changed_or_turned_off() {
+    let t = "“Nobody will stop us.”";
+    let mut options = Options::new(Format::PlainText);
+    options.rules.insert(
+        "unattributed-quote".into(),
+        Some(copydesk::analysis::Severity::Error),
+    );
+    let a = analyze(t, &options);
+    assert_eq!(a.findings[0].severity, copydesk::analysis::Severity::Error);
+    options.rules.insert("unattributed-quote".into(), None);
+    assert!(analyze(t, &options).findings.is_empty());
+}
