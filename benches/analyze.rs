@@ -26,7 +26,8 @@ fn draft(words: usize, markdown: bool) -> String {
         out.push_str("---\ntitle: \"Generated draft\"\n---\n\n# Council Weighs Budget After ‘Difficult’ Year\n\n");
     }
     let mut i = 0usize;
-    while out.split_whitespace().count() < words {
+    let mut count = out.split_whitespace().count();
+    while count < words {
         let (title, given, surname) = PEOPLE[i % PEOPLE.len()];
         let pronoun = if matches!(given, "Maria" | "Priya" | "Ingrid") {
             "she"
@@ -50,6 +51,7 @@ fn draft(words: usize, markdown: bool) -> String {
         if markdown && i % 12 == 3 {
             out.push_str("> ");
         }
+        count += para.split_whitespace().count();
         out.push_str(&para);
         out.push_str("\n\n");
         i += 1;

@@ -30,11 +30,8 @@ struct Scratch {
 
 impl Scratch {
     fn new(test: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!(
-            "copydesk-cli-{}-{}",
-            std::process::id(),
-            test
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("copydesk-cli-{}-{}", std::process::id(), test));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create scratch directory");
         Scratch { dir }
@@ -188,10 +185,7 @@ fn check_reports_unattributed_quote_with_position_line_and_caret() {
     assert_eq!(caret, expected, "{r:?}");
 
     // Only the unattributed quotation is reported.
-    let reported = lines
-        .iter()
-        .filter(|l| l.starts_with("story.txt:"))
-        .count();
+    let reported = lines.iter().filter(|l| l.starts_with("story.txt:")).count();
     assert_eq!(reported, 1, "{r:?}");
     assert!(!r.stdout.contains("It was fair"), "{r:?}");
     assert!(
@@ -311,7 +305,11 @@ fn json_output_has_byte_offsets_and_scalar_columns() {
     // Columns count scalar values: é and 😀 are one column each but 2 and 4 bytes.
     let col = column_of(line, line.find('“').unwrap());
     assert_eq!(col, 20);
-    assert_ne!(col, line.find('“').unwrap() + 1, "the test needs bytes ≠ columns");
+    assert_ne!(
+        col,
+        line.find('“').unwrap() + 1,
+        "the test needs bytes ≠ columns"
+    );
     assert_eq!(as_usize(&f["column"]), col, "{f:#}");
     // The end column is just past the closing mark.
     assert_eq!(
@@ -502,11 +500,17 @@ fn invalid_utf8_is_an_error_naming_file_and_offset() {
     let r = run(&s, &["check", "--format", "json", "good.txt", "bad.txt"]);
     assert_eq!(r.code, 2, "{r:?}");
     let doc = r.json();
-    assert_eq!(rules_of(findings_of(&doc, "good.txt")), vec!["unattributed-quote"]);
+    assert_eq!(
+        rules_of(findings_of(&doc, "good.txt")),
+        vec!["unattributed-quote"]
+    );
     let errors = doc["errors"].as_array().expect("errors is an array");
     assert_eq!(errors.len(), 1, "{doc:#}");
     let message = errors[0]["message"].as_str().unwrap();
-    assert!(message.contains("bad.txt") && message.contains("offset 6"), "{doc:#}");
+    assert!(
+        message.contains("bad.txt") && message.contains("offset 6"),
+        "{doc:#}"
+    );
 }
 
 #[test]
@@ -559,6 +563,10 @@ The count used `“We will not accept this result.”` as a test string and `“
 <!-- “We will not accept this result.” and “this never closes -->
 
 The clerk published [the full report](https://example.test/“draft) on Monday.
+
+    “We will not accept this result.” in an indented code block
+
+See <https://example.test/“draft> and the chart ![“We will not accept this result.”](https://example.test/“chart.png).
 ";
 
 #[test]
@@ -777,7 +785,10 @@ fn speakers_json_lists_quotes_and_people() {
 
     // A quotation split around its cue has one speaker.
     assert!(quotes[first]["speaker"].is_string(), "{doc:#}");
-    assert_eq!(quotes[first]["speaker"], quotes[second]["speaker"], "{doc:#}");
+    assert_eq!(
+        quotes[first]["speaker"], quotes[second]["speaker"],
+        "{doc:#}"
+    );
     assert_eq!(quotes[first]["speaker"], "Tom Smith", "{doc:#}");
 
     // The unattributed one.
@@ -841,7 +852,10 @@ fn speakers_human_lists_each_quotation_with_its_speaker() {
         speaker_after("“He told me,").starts_with("Tom Smith"),
         "{r:?}"
     );
-    assert!(speaker_after("“We tried,”").starts_with("Tom Smith"), "{r:?}");
+    assert!(
+        speaker_after("“We tried,”").starts_with("Tom Smith"),
+        "{r:?}"
+    );
     assert!(
         speaker_after("“but it failed.”").starts_with("Tom Smith"),
         "{r:?}"
@@ -865,7 +879,11 @@ fn speakers_reads_stdin_and_reports_unreadable_files() {
         Some(SPEAKERS_DRAFT.as_bytes()),
     );
     assert_eq!(r.code, 0, "{r:?}");
-    assert_eq!(r.json()["quotes"].as_array().map(Vec::len), Some(5), "{r:?}");
+    assert_eq!(
+        r.json()["quotes"].as_array().map(Vec::len),
+        Some(5),
+        "{r:?}"
+    );
     let r = run(&s, &["speakers", "missing.txt"]);
     assert_eq!(r.code, 2, "{r:?}");
     assert!(r.stderr.contains("missing.txt"), "{r:?}");
@@ -890,7 +908,11 @@ fn version_prints_the_crate_version() {
 #[test]
 fn help_shows_the_examples() {
     let s = Scratch::new("help");
-    for args in [&["--help"][..], &["check", "--help"], &["speakers", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["speakers", "--help"],
+    ] {
         let r = run(&s, args);
         assert_eq!(r.code, 0, "{args:?}: {r:?}");
         assert!(r.stdout.contains("Examples:"), "{args:?}: {r:?}");
@@ -1036,9 +1058,64 @@ fn byte_order_mark_is_not_a_column() {
     let findings = findings_of(&doc, "story.txt");
     assert_eq!(rules_of(findings), vec!["unattributed-quote"], "{doc:#}");
     let f = &findings[0];
+    assert_eq!(&text[as_usize(&f["start"])..as_usize(&f["end"])], QUOTATION);
+    assert_eq!(as_usize(&f["line"]), 1, "{f:#}");
+    assert_eq!(as_usize(&f["column"]), 1, "{f:#}");
     assert_eq!(
-        &text[as_usize(&f["start"])..as_usize(&f["end"])],
-        QUOTATION
+        as_usize(&f["end_column"]),
+        1 + QUOTATION.chars().count(),
+        "{f:#}"
     );
-    assert_eq!((f["line"].clone(), f["column"].clone()), (1.into(), 1.into()), "{f:#}");
+    let r = run(&s, &["check", "story.txt"]);
+    assert!(
+        r.stdout
+            .contains("story.txt:1:1: warning[unattributed-quote]:"),
+        "{r:?}"
+    );
+}
+
+/// A single quotation left open inside a double one, with another double
+/// quotation inside it: a typo the checker exists to catch, not a crash.
+const OPEN_SINGLE_INSIDE_DOUBLE: &str =
+    "“I told them ‘we need “more time,” and they agreed,” Smith said.\n";
+
+#[test]
+fn single_quote_left_open_inside_a_quotation_is_reported_not_a_crash() {
+    let s = Scratch::new("open_single");
+    s.write("story.txt", OPEN_SINGLE_INSIDE_DOUBLE);
+    let r = run(&s, &["check", "--format", "json", "story.txt"]);
+    assert!(!r.stderr.contains("panicked"), "{r:?}");
+    assert_eq!(r.code, 1, "{r:?}");
+    let doc = r.json();
+    let findings = findings_of(&doc, "story.txt");
+    let f = findings
+        .iter()
+        .find(|f| f["rule"] == "unbalanced-quote")
+        .unwrap_or_else(|| panic!("no unbalanced-quote finding: {doc:#}"));
+    assert_eq!(
+        (as_usize(&f["line"]), as_usize(&f["column"])),
+        (1, 14),
+        "{f:#}"
+    );
+    assert_eq!(
+        &OPEN_SINGLE_INSIDE_DOUBLE[as_usize(&f["start"])..as_usize(&f["end"])],
+        "‘"
+    );
+
+    // The inner double quotation is still nested in the outer one.
+    let r = run(&s, &["speakers", "--format", "json", "story.txt"]);
+    assert!(!r.stderr.contains("panicked"), "{r:?}");
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc = r.json();
+    let quotes = doc["quotes"].as_array().unwrap();
+    let texts: Vec<&str> = quotes.iter().map(|q| q["text"].as_str().unwrap()).collect();
+    let outer = texts
+        .iter()
+        .position(|t| t.starts_with("“I told them"))
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    let inner = texts
+        .iter()
+        .position(|t| *t == "“more time,”")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!(quotes[inner]["nested_in"], outer, "{doc:#}");
 }

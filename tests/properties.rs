@@ -13,9 +13,7 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
 /// Every character the scanner treats as a quotation mark.
-const QUOTE_MARKS: &[char] = &[
-    '"', '\'', '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›',
-];
+const QUOTE_MARKS: &[char] = &['"', '\'', '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›'];
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("COPYDESK_PROPTEST_CASES")
@@ -29,9 +27,9 @@ fn config() -> ProptestConfig {
 /// breaks, odd spaces, punctuation and Markdown syntax.
 const INTERESTING_CHARS: &[char] = &[
     '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›', '"', '\'', '′', '″', '\n', '\r', ' ', ' ',
-    ' ', '\t', '\u{a0}', '\u{feff}', '\u{200d}', '\u{301}', '.', ',', ':', ';', '!', '?', '—',
-    '–', '-', '`', '#', '*', '_', '[', ']', '(', ')', '<', '>', '!', '|', '~', '\\', '&', 'é',
-    'ß', 'İ', '😀', '…',
+    ' ', '\t', '\u{a0}', '\u{feff}', '\u{200d}', '\u{301}', '.', ',', ':', ';', '!', '?', '—', '–',
+    '-', '`', '#', '*', '_', '[', ']', '(', ')', '<', '>', '!', '|', '~', '\\', '&', 'é', 'ß', 'İ',
+    '😀', '…',
 ];
 
 /// Words and fragments that make the text look like a story, or like Markdown.

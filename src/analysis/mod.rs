@@ -330,6 +330,9 @@ fn continuation_of(
     let q = &raw[i];
     let p = (0..i).rev().find(|&j| raw[j].parent == q.parent)?;
     let prev = &raw[p];
+    if prev.span.end > q.span.start {
+        return None;
+    }
     if !masked[prev.inner.clone()]
         .trim_end()
         .ends_with([',', '—', '–'])

@@ -35,6 +35,8 @@ pub struct NameRun {
     /// Token indices of the title before it, if any.
     pub title: Option<Range<usize>>,
     pub class: RunClass,
+    /// Number of words in the name.
+    pub words: usize,
 }
 
 /// One person the story names.
@@ -246,6 +248,22 @@ impl People {
     }
 }
 
+/// A hash of a name's lowercase words, whitespace collapsed.
+fn name_key(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = super::lexicon::FxHasher::default();
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            h.write_u8(b' ');
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let c = if c == '’' { '\'' } else { c };
+            h.write_u32(c as u32);
+        }
+    }
+    h.finish()
+}
+
 fn lower(s: &str) -> String {
     s.chars()
         .map(|c| if c == '’' { '\'' } else { c })
@@ -392,23 +410,27 @@ pub fn find(
     // A full name whose surname the story also uses alone is a person: that is how
     // news copy refers to people ("Priya Raman … Raman said").
     // The same goes for "Van Rijn" after "Joost van Rijn".
-    let mut shorter: HashSet<String> = HashSet::new();
-    for r in 0..people.runs.len() {
-        if matches!(
-            people.runs[r].class,
-            RunClass::Candidate | RunClass::Person(_) | RunClass::HeadlineWord
-        ) {
-            shorter.insert(lower_name(&text[people.name_span(r, tokens)]));
-        }
-    }
-    for r in 0..people.runs.len() {
-        let words = name_words(&people.runs[r].name, tokens);
-        if people.runs[r].class == RunClass::Candidate && words.len() > 1 {
-            let full = lower_name(&text[people.name_span(r, tokens)]);
+    let multi_candidates: Vec<usize> = (0..people.runs.len())
+        .filter(|&r| people.runs[r].class == RunClass::Candidate && people.runs[r].words > 1)
+        .collect();
+    if !multi_candidates.is_empty() {
+        // Hashes of every name-like run, compared by lowercase words, so the check
+        // allocates nothing per run.
+        let shorter: HashSet<u64> = (0..people.runs.len())
+            .filter(|&r| {
+                matches!(
+                    people.runs[r].class,
+                    RunClass::Candidate | RunClass::Person(_) | RunClass::HeadlineWord
+                )
+            })
+            .map(|r| name_key(&text[people.name_span(r, tokens)]))
+            .collect();
+        for r in multi_candidates {
+            let full = &text[people.name_span(r, tokens)];
             let reused = full
                 .char_indices()
-                .filter(|&(_, c)| c == ' ')
-                .any(|(i, _)| shorter.contains(&full[i + 1..]));
+                .filter(|&(_, c)| c.is_whitespace())
+                .any(|(i, c)| shorter.contains(&name_key(&full[i + c.len_utf8()..])));
             if reused {
                 people.runs[r].class = RunClass::Person(usize::MAX);
             }
@@ -416,19 +438,20 @@ pub fn find(
     }
     // Full names first, longest first, so a bare surname or a shorter form ("De
     // Wit" for "Bram de Wit") links wherever it stands.
-    let mut order: Vec<usize> = (0..people.runs.len()).collect();
-    order.sort_by_key(|&r| std::cmp::Reverse(name_words(&people.runs[r].name, tokens).len()));
+    let mut order: Vec<usize> = (0..people.runs.len())
+        .filter(|&r| {
+            people.runs[r].class == RunClass::Person(usize::MAX) && people.runs[r].words > 1
+        })
+        .collect();
+    order.sort_by_key(|&r| std::cmp::Reverse(people.runs[r].words));
     for r in order {
-        if people.runs[r].class == RunClass::Person(usize::MAX)
-            && name_words(&people.runs[r].name, tokens).len() > 1
-        {
-            let e = people.entity_for(r, tokens, text, true);
-            people.runs[r].class = RunClass::Person(e);
-        }
+        let e = people.entity_for(r, tokens, text, true);
+        people.runs[r].class = RunClass::Person(e);
     }
     for r in 0..people.runs.len() {
         let class = people.runs[r].class;
-        let words = name_words(&people.runs[r].name, tokens);
+        let words = people.runs[r].words;
+        let last_word = &tokens[people.runs[r].name.end - 1];
         match class {
             RunClass::Person(usize::MAX) => {
                 let e = people.entity_for(r, tokens, text, true);
@@ -436,11 +459,10 @@ pub fn find(
             }
             // "Montenegro" is a country, unless the story has a Rafael Montenegro.
             RunClass::Place | RunClass::Organisation
-                if words.len() == 1 && {
-                    let w = &tokens[words[0]];
-                    let key = lower(&text[w.start..w.stem_end]);
-                    people.index.by_surname.contains_key(&key)
-                } =>
+                if words == 1
+                    && with_lowercase(&text[last_word.start..last_word.stem_end], |k| {
+                        people.index.by_surname.contains_key(k)
+                    }) =>
             {
                 let e = people.entity_for(r, tokens, text, false);
                 if e != usize::MAX {
@@ -449,16 +471,32 @@ pub fn find(
             }
             RunClass::Candidate | RunClass::HeadlineWord => {
                 let span = people.name_span(r, tokens);
-                let key = lower_name(&text[span.clone()]);
-                let by_surname = words.len() == 1 && people.index.by_surname.contains_key(&key);
-                if by_surname {
-                    let e = people.entity_for(r, tokens, text, false);
-                    if e != usize::MAX {
+                let found = if words == 1 {
+                    with_lowercase(&text[span.clone()], |k| {
+                        if people.index.by_surname.contains_key(k) {
+                            Some(None)
+                        } else {
+                            people.known_by_part(k, 1).map(Some)
+                        }
+                    })
+                } else {
+                    people
+                        .known_by_part(&lower_name(&text[span.clone()]), words)
+                        .map(Some)
+                };
+                match found {
+                    // A surname: link with recency and honorifics.
+                    Some(None) => {
+                        let e = people.entity_for(r, tokens, text, false);
+                        if e != usize::MAX {
+                            people.runs[r].class = RunClass::Person(e);
+                        }
+                    }
+                    Some(Some(e)) => {
+                        people.entities[e].mentions.push(span);
                         people.runs[r].class = RunClass::Person(e);
                     }
-                } else if let Some(e) = people.known_by_part(&key, words.len()) {
-                    people.entities[e].mentions.push(span);
-                    people.runs[r].class = RunClass::Person(e);
+                    None => {}
                 }
             }
             _ => {}
@@ -512,8 +550,12 @@ fn classify(
     let &first = name_words.first()?;
     let &last = name_words.last()?;
     let name = first..last + 1;
-    let lower_text = lower_name(&text[tokens[first].start..tokens[last].stem_end]);
     let single = name_words.len() == 1;
+    let lower_text = if single {
+        String::new()
+    } else {
+        lower_name(&text[tokens[first].start..tokens[last].stem_end])
+    };
     if single && title.is_none() {
         let t = &tokens[first];
         let letters = text[t.start..t.stem_end]
@@ -528,9 +570,12 @@ fn classify(
             return None;
         }
     }
-    let class = if lex.is_place(&lower_text) {
+    let class = if (single && tokens[first].has(flag::PLACE))
+        || (!single && lex.is_place(&lower_text))
+    {
         RunClass::Place
-    } else if lex.is_organisation(&lower_text)
+    } else if (single && tokens[first].has(flag::ORGANISATION))
+        || (!single && lex.is_organisation(&lower_text))
         || name_words.iter().any(|&i| tokens[i].has(flag::ORG_WORD))
         // An acronym alone ("ESA", "FNSEA") names an organisation; so does an
         // outlet's name leading a run ("BBC Wales").
@@ -572,5 +617,10 @@ fn classify(
     } else {
         RunClass::Candidate
     };
-    Some(NameRun { name, title, class })
+    Some(NameRun {
+        name,
+        title,
+        class,
+        words: name_words.len(),
+    })
 }

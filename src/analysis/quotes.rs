@@ -60,6 +60,7 @@ pub fn scan(
         closed: Vec::new(),
         lone: Vec::new(),
         next_id: 0,
+        frame_parent: Vec::new(),
     };
     let mut carried: Option<Frame> = None;
     for (bi, block) in blocks.iter().enumerate() {
@@ -151,6 +152,9 @@ struct Scanner<'a> {
     closed: Vec<Closed>,
     lone: Vec<LoneMark>,
     next_id: usize,
+    /// Every frame's parent frame, closed or not, so a quotation inside one that
+    /// lost its partner still finds the quotation around both.
+    frame_parent: Vec<Option<usize>>,
 }
 
 enum Role {
@@ -244,23 +248,42 @@ impl<'a> Scanner<'a> {
 
     fn block(&mut self, bi: usize, block: Range<usize>, skip_first: bool) {
         let text = &self.masked[block.clone()];
+        let bytes = text.as_bytes();
         // Precomputed once per paragraph so the look-ahead checks stay O(1).
         let last_straight_double = text.rfind('"').map(|p| block.start + p);
         let last_word_end_single = last_word_end_single(text).map(|p| block.start + p);
-        let mut prev: Option<char> = None;
-        let mut iter = text.char_indices().peekable();
-        if skip_first {
-            if let Some((_, c)) = iter.next() {
-                prev = Some(c);
+        let mut i = if skip_first {
+            text.chars().next().map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        // Only bytes that can start a quote mark are looked at; everything else is
+        // skipped without decoding.
+        while i < bytes.len() {
+            let candidate = match bytes[i] {
+                b'"' | b'\'' => true,
+                0xE2 => {
+                    bytes.get(i + 1) == Some(&0x80)
+                        && matches!(bytes.get(i + 2), Some(0x98..=0x9E | 0xB9 | 0xBA))
+                }
+                0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+                _ => false,
+            };
+            if !candidate {
+                i += 1;
+                continue;
             }
-        }
-        while let Some((rel, c)) = iter.next() {
-            let next = iter.peek().map(|&(_, n)| n);
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
             if matches!(
                 c,
                 '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '‹' | '›'
             ) {
-                let at = block.start + rel;
+                let prev = text[..i].chars().next_back();
+                let next = text[i + len..].chars().next();
+                let at = block.start + i;
                 let role = self.role(
                     c,
                     at,
@@ -272,7 +295,7 @@ impl<'a> Scanner<'a> {
                 );
                 self.apply(role, c, at, bi);
             }
-            prev = Some(c);
+            i += len;
         }
     }
 
@@ -484,6 +507,7 @@ impl<'a> Scanner<'a> {
                 let id = self.next_id;
                 self.next_id += 1;
                 let parent = self.stack.last().map(|f| f.id);
+                self.frame_parent.push(parent);
                 self.push(Frame {
                     id,
                     parent,
@@ -534,10 +558,15 @@ impl<'a> Scanner<'a> {
             .into_iter()
             .map(|c| {
                 let mut q = c.quote;
-                q.parent = c
-                    .parent
-                    .map(|p| index_of_id[p])
-                    .filter(|&i| i != usize::MAX);
+                // The nearest enclosing frame that closed.
+                let mut p = c.parent;
+                while let Some(id) = p {
+                    if index_of_id[id] != usize::MAX {
+                        break;
+                    }
+                    p = self.frame_parent[id];
+                }
+                q.parent = p.map(|id| index_of_id[id]);
                 q
             })
             .collect();

@@ -117,8 +117,18 @@ pub fn tokenize(
                 }
             }
             let next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
-            let Some(c) = masked[i..].chars().next() else {
-                break;
+            let b = masked.as_bytes()[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            let c = if b.is_ascii() {
+                b as char
+            } else {
+                match masked[i..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                }
             };
             if c.is_whitespace() || c == '\u{feff}' {
                 i += c.len_utf8();
@@ -156,19 +166,34 @@ pub fn tokenize(
 /// End of the word starting at `start`: word characters, joined by apostrophes,
 /// hyphens and (between letters, as in "U.S") full stops.
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
     let mut end = start;
-    let mut chars = text[start..limit].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        if is_word_char(c) {
-            end = start + off + c.len_utf8();
-        } else if is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) && c != '.' {
+    while i < limit {
+        let b = bytes[i];
+        // ASCII letters and digits, the bulk of any draft, without decoding.
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            end = i;
             continue;
+        }
+        let Some(c) = text[i..limit].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        let next = text[i + len..limit].chars().next();
+        if is_word_char(c) {
+            i += len;
+            end = i;
+        } else if c != '.' && is_joiner(c) && next.is_some_and(is_word_char) {
+            i += len;
         } else if matches!(c, '.' | ',')
-            && text[..start + off].ends_with(|p: char| p.is_ascii_digit())
-            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+            && i > start
+            && bytes[i - 1].is_ascii_digit()
+            && next.is_some_and(|n| n.is_ascii_digit())
         {
             // "2.1 billion", "6.7″", "40,000": one number.
-            continue;
+            i += len;
         } else {
             break;
         }

@@ -53,7 +53,12 @@ impl LineIndex {
             return "";
         };
         let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
-        text[start..end].trim_end_matches(['\n', '\r'])
+        let line = text[start..end].trim_end_matches(['\n', '\r']);
+        if start == 0 {
+            line.strip_prefix('\u{feff}').unwrap_or(line)
+        } else {
+            line
+        }
     }
 
     /// 1-based line and 1-based column in Unicode scalar values.
@@ -66,8 +71,14 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.line_of(offset);
-        let col = text[self.starts[line]..offset].chars().count();
-        (line + 1, col + 1)
+        let before = &text[self.starts[line]..offset];
+        // Editors hide a byte order mark; so do columns.
+        let before = if line == 0 {
+            before.strip_prefix('\u{feff}').unwrap_or(before)
+        } else {
+            before
+        };
+        (line + 1, before.chars().count() + 1)
     }
 }
 

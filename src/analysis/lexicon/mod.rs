@@ -32,6 +32,10 @@ pub mod flag {
     pub const HEADLINE_CUE: u32 = 1 << 18;
     /// First word of a multi-word cue phrase ("according", "in").
     pub const PHRASE_START: u32 = 1 << 19;
+    /// A one-word place ("Kyiv").
+    pub const PLACE: u32 = 1 << 20;
+    /// A one-word organisation, outlet or platform ("Reuters").
+    pub const ORGANISATION: u32 = 1 << 21;
 }
 
 /// Grammatical gender as far as the text shows it.
@@ -256,9 +260,15 @@ impl Lexicon {
         }
         for place in entries(include_str!("places.txt")) {
             lex.places.insert(place.into());
+            if !place.contains(' ') {
+                lex.add(place, flag::PLACE);
+            }
         }
         for org in entries(include_str!("organisations.txt")) {
             lex.organisations.insert(org.into());
+            if !org.contains(' ') {
+                lex.add(org, flag::ORGANISATION);
+            }
         }
         lex
     }
