@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Gender, Lexicon, PhraseSource, flag, with_lowercase};
+use super::lexicon::{Gender, Lexicon, PhraseSource, flag};
 use super::people::{People, RunClass};
 use super::quotes::RawQuote;
 use super::tokens::{Kind, Token};
@@ -79,6 +79,8 @@ struct Salience {
 pub struct Attributor<'a> {
     tokens: &'a [Token],
     headlines: &'a [bool],
+    /// The text lowercased (ASCII), same offsets.
+    lower: &'a str,
     text: &'a str,
     lex: &'a Lexicon,
     pub people: People,
@@ -88,11 +90,13 @@ pub struct Attributor<'a> {
 
 /// Attributes every quotation. Returns one entry per quotation in `quotes`, and the
 /// people (candidates that turned out to be speakers are promoted).
+#[allow(clippy::too_many_arguments)]
 pub fn attribute(
     tokens: &[Token],
     headlines: &[bool],
     sentences: &[Range<usize>],
     text: &str,
+    lower: &str,
     quotes: &[RawQuote],
     people: People,
     lex: &Lexicon,
@@ -100,6 +104,7 @@ pub fn attribute(
     let mut a = Attributor {
         tokens,
         headlines,
+        lower,
         text,
         lex,
         people,
@@ -530,10 +535,10 @@ impl<'a> Attributor<'a> {
             .take_while(|&t| !self.tokens[t].is_punct('.') && self.tokens[t].quote().is_none())
             .last()
             .map_or(span.end, |t| self.tokens[t].end);
-        let anonymous = head_tok.has(flag::ANONYMOUS)
-            || with_lowercase(&self.text[span.start..clause_end], |d| {
-                self.lex.anonymous_phrases.iter().any(|p| d.contains(&**p))
-            });
+        let anonymous = head_tok.has(flag::ANONYMOUS) || {
+            let d = &self.lower[span.start..clause_end];
+            self.lex.anonymous_phrases.iter().any(|p| d.contains(&**p))
+        };
         (
             Source::Description {
                 span: span.clone(),
@@ -724,13 +729,13 @@ impl<'a> Attributor<'a> {
         let g = self.tokens[k].info.gender;
         let start = self.sentences[si].start;
         // In this sentence, before the pronoun: its subject first, then the nearest.
-        let here: Vec<usize> = (start..k)
-            .filter_map(|t| self.people.person_at(t))
-            .collect();
-        let order = here.first().into_iter().chain(here.iter().rev());
-        for &e in order {
-            if self.fits(&Source::Person(e), g) {
-                return Some(Source::Person(e));
+        let mut here = (start..k).filter_map(|t| self.people.person_at(t));
+        if let Some(first) = here.next() {
+            let nearest = (start..k).rev().filter_map(|t| self.people.person_at(t));
+            for e in std::iter::once(first).chain(nearest) {
+                if self.fits(&Source::Person(e), g) {
+                    return Some(Source::Person(e));
+                }
             }
         }
         let block = self.tokens[k].block;
@@ -739,13 +744,16 @@ impl<'a> Attributor<'a> {
             if block.saturating_sub(sal.block) > 4 {
                 break;
             }
-            let mut options: Vec<Source> = sal.cue_sources.clone();
-            if let Some(&(e, _)) = sal.persons.first() {
-                options.push(Source::Person(e));
+            if let Some(found) = sal.cue_sources.iter().find(|o| self.fits(o, g)) {
+                return Some(found.clone());
             }
-            options.extend(sal.persons.iter().rev().map(|&(e, _)| Source::Person(e)));
-            if let Some(found) = options.into_iter().find(|o| self.fits(o, g)) {
-                return Some(found);
+            let subject = sal.persons.first().into_iter();
+            let persons = subject.chain(sal.persons.iter().rev());
+            if let Some(&(e, _)) = persons
+                .into_iter()
+                .find(|&&(e, _)| self.fits(&Source::Person(e), g))
+            {
+                return Some(Source::Person(e));
             }
         }
         None

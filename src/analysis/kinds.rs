@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::lexicon::{Lexicon, flag, with_lowercase};
+use super::lexicon::{Lexicon, flag};
 use super::quotes::RawQuote;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,27 +25,21 @@ impl QuoteKind {
     }
 }
 
-/// The words right before `at`, lowercase, at most `n`, nearest last.
-fn words_before(masked: &str, at: usize, n: usize) -> Vec<String> {
+/// The words right before `at` in `lower` (the draft lowercased, same offsets), at
+/// most `N`, nearest last, without their punctuation.
+fn words_before<const N: usize>(lower: &str, at: usize) -> ([&str; N], usize) {
     let mut from = at.saturating_sub(80);
-    while !masked.is_char_boundary(from) {
+    while !lower.is_char_boundary(from) {
         from += 1;
     }
-    let head = &masked[from..at];
-    let mut words: Vec<String> = head
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(n)
-        .map(|w| {
-            with_lowercase(
-                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
-                str::to_owned,
-            )
-        })
-        .collect();
-    words.reverse();
-    words
+    let mut out = [""; N];
+    let mut n = 0;
+    for w in lower[from..at].split_whitespace().rev().take(N) {
+        out[n] = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        n += 1;
+    }
+    out[..n].reverse();
+    (out, n)
 }
 
 /// Verbs that name a thing ("a show called") or, with a speaker as their subject,
@@ -65,30 +59,31 @@ const NAMING_VERBS: &[&str] = &[
 
 /// Whether the words around the quotation mark it as a term: "so-called “experts”",
 /// "the “America First” slogan".
-pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
-    let before = words_before(masked, q.span.start, 4);
+pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -> bool {
     // Words directly before, not across punctuation.
     let gap = masked[..q.span.start].trim_end_matches(' ');
     let touching = gap.ends_with(|c: char| c.is_alphanumeric() || c == '-');
     if touching {
+        let (words, count) = words_before::<4>(lower, q.span.start);
+        let before = &words[..count];
         for signal in &lex.term_before {
             let n = signal.len();
             if n <= before.len()
                 && before[before.len() - n..]
                     .iter()
                     .zip(signal.iter())
-                    .all(|(a, b)| a == &**b)
+                    .all(|(a, b)| *a == &**b)
             {
                 // "a show called “X”" names a thing; "which she called “X”" quotes her.
                 let naming_verb = n == 1 && NAMING_VERBS.contains(&&*signal[0]);
                 let by_someone = before.len() > n && {
-                    let w = &before[before.len() - n - 1];
+                    let w = before[before.len() - n - 1];
                     let info = lex.word(w);
                     info.has(flag::PRONOUN)
                         || info.has(flag::RELATIVE)
                         || info.has(flag::AUX)
-                        || matches!(w.as_str(), "what" | "it" | "and" | "also")
-                } || before.iter().any(|w| w == "what" || w == "which");
+                        || matches!(w, "what" | "it" | "and" | "also")
+                } || before.iter().any(|&w| w == "what" || w == "which");
                 if !(naming_verb && by_someone) {
                     return true;
                 }
@@ -147,16 +142,15 @@ pub fn is_title_case(inner: &str) -> bool {
     {
         return true;
     }
-    let words: Vec<&str> = trimmed.split_whitespace().collect();
-    if words.len() > 8 {
+    if trimmed.split_whitespace().nth(8).is_some() {
         return false;
     }
-    let long: Vec<&&str> = words
-        .iter()
+    let mut long = trimmed
+        .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    !long.is_empty()
-        && long.iter().all(|w| {
+        .peekable();
+    long.peek().is_some()
+        && long.all(|w| {
             w.chars()
                 .find(|c| c.is_alphabetic())
                 .is_some_and(char::is_uppercase)

@@ -199,18 +199,22 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // Terms by their surroundings are settled before attribution, so a title in a
     // sentence with a cue ("appeared on “Meet the Press” and said") is not speech.
     let block_start = |q: &quotes::RawQuote| prose.blocks[q.blocks.0].start;
+    // ASCII-lowercased copy with the same offsets, for case-blind phrase checks
+    // without an allocation per check.
+    let lower = masked.to_ascii_lowercase();
     let signalled: Vec<bool> = raw
         .iter()
         .map(|q| {
-            kinds::has_term_signal(q, masked, lex)
+            kinds::has_term_signal(q, masked, &lower, lex)
                 || (!headlines[q.blocks.0]
                     && (!kinds::stands_alone(q, masked, block_start(q))
                         || kinds::word_count(&masked[q.inner.clone()]) <= 5)
                     && kinds::is_title_case(&masked[q.inner.clone()]))
         })
         .collect();
-    let (mut attributions, people) =
-        attribution::attribute(&toks, &headlines, &sentences, masked, &raw, people, lex);
+    let (mut attributions, people) = attribution::attribute(
+        &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
+    );
     for (i, s) in signalled.iter().enumerate() {
         if *s && raw[i].parent.is_none() {
             attributions[i] = None;
@@ -363,7 +367,9 @@ fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize) -> Vec<bool> 
         }
         if t.is_word() {
             words[t.block] += 1;
-            if masked[t.start..t.end].chars().count() >= 4 {
+            let long_word = t.end - t.start >= 4
+                && (t.end - t.start >= 16 || masked[t.start..t.end].chars().count() >= 4);
+            if long_word {
                 long[t.block] += 1;
                 if t.is_capitalised() {
                     caps[t.block] += 1;

@@ -193,11 +193,11 @@ impl People {
             ent.gender = title_gender;
         }
         if let Some(t) = &self.runs[run].title {
-            let title = text[tokens[t.start].start..tokens[t.end - 1].end].to_string();
+            let title = &text[tokens[t.start].start..tokens[t.end - 1].end];
             if !is_honorific_only(t, tokens)
-                && !ent.titles.iter().any(|x| x.eq_ignore_ascii_case(&title))
+                && !ent.titles.iter().any(|x| x.eq_ignore_ascii_case(title))
             {
-                ent.titles.push(title);
+                ent.titles.push(title.to_string());
             }
         }
         e

@@ -549,7 +549,7 @@ impl<'a> Scanner<'a> {
 
     fn finish(self) -> (Vec<RawQuote>, Vec<LoneMark>) {
         let mut closed = self.closed;
-        closed.sort_by_key(|c| c.quote.span.start);
+        closed.sort_unstable_by_key(|c| c.quote.span.start);
         let mut index_of_id = vec![usize::MAX; self.next_id];
         for (i, c) in closed.iter().enumerate() {
             index_of_id[c.id] = i;
@@ -571,26 +571,21 @@ impl<'a> Scanner<'a> {
             })
             .collect();
         let mut lone = self.lone;
-        lone.sort_by_key(|l| l.span.start);
+        lone.sort_unstable_by_key(|l| l.span.start);
         (quotes, lone)
     }
 }
 
 /// Offset of the last `’` or `'` in `text` that stands at a word's end.
 fn last_word_end_single(text: &str) -> Option<usize> {
-    let mut last = None;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if matches!(c, '’' | '\'') {
-            let next = iter.peek().map(|&(_, n)| n);
-            if prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(is_word_char) {
-                last = Some(i);
-            }
-        }
-        prev = Some(c);
-    }
-    last
+    // Searched from the end, so it usually stops after a few characters.
+    text.rmatch_indices(['’', '\''])
+        .find(|&(i, m)| {
+            let prev = text[..i].chars().next_back();
+            let next = text[i + m.len()..].chars().next();
+            prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(is_word_char)
+        })
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ pub fn tokenize(
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].parent.is_none())
         .collect();
-    let mut out = Vec::with_capacity(masked.len() / 5);
+    let mut out = Vec::with_capacity(masked.len() / 4);
     let mut qi = 0;
     let mut resume = 0;
     for (bi, block) in blocks.iter().enumerate() {

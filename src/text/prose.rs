@@ -87,7 +87,12 @@ fn into_string(bytes: Vec<u8>) -> String {
 }
 
 fn plain(text: &str) -> ProseMap {
-    let masked = into_string(normalised(text));
+    // The usual draft has no carriage return and no BOM: a plain copy will do.
+    let masked = if text.contains('\r') || text.starts_with('\u{feff}') {
+        into_string(normalised(text))
+    } else {
+        text.to_string()
+    };
     let blocks = blank_line_blocks(&masked, 0..masked.len());
     ProseMap {
         masked,

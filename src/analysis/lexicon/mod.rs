@@ -283,6 +283,13 @@ impl Lexicon {
 
     /// Facts about `word` in any case.
     pub fn word(&self, word: &str) -> WordInfo {
+        // Most words of a draft are already lowercase ASCII: look them up as they are.
+        if word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'')
+        {
+            return self.words.get(word).copied().unwrap_or_default();
+        }
         with_lowercase(word, |w| self.words.get(w).copied().unwrap_or_default())
     }
 
