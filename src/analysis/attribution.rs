@@ -121,7 +121,7 @@ pub fn attribute(
         all_cues.extend(cues.iter().map(|c| (c.at, c.source.clone())));
         let mut sal = Salience {
             cue_sources: cues.iter().map(|c| c.source.clone()).collect(),
-            block: tokens[s.start].block,
+            block: tokens[s.start].block(),
             ends_with_colon: tokens[s.end - 1].is_punct(':'),
             ..Salience::default()
         };
@@ -172,7 +172,7 @@ impl<'a> Attributor<'a> {
 
     fn word(&self, t: usize) -> &'a str {
         let tok = &self.tokens[t];
-        &self.text[tok.start..tok.stem_end]
+        &self.text[tok.start()..tok.stem_end()]
     }
 
     fn is_word(&self, t: usize, w: &str) -> bool {
@@ -199,7 +199,7 @@ impl<'a> Attributor<'a> {
                     cues.push(Cue {
                         at: t,
                         words: CueWords {
-                            verb: self.tokens[t].start..self.tokens[t + len - 1].end,
+                            verb: self.tokens[t].start()..self.tokens[t + len - 1].end(),
                             source: span,
                         },
                         source,
@@ -209,7 +209,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let cue =
-                tok.has(flag::CUE) || (tok.has(flag::HEADLINE_CUE) && self.headline(tok.block));
+                tok.has(flag::CUE) || (tok.has(flag::HEADLINE_CUE) && self.headline(tok.block()));
             if cue && (has_quote || !tok.has(flag::DESCRIPTION)) {
                 let participle = tok.has(flag::PARTICIPLE)
                     && !t
@@ -226,7 +226,7 @@ impl<'a> Attributor<'a> {
                     cues.push(Cue {
                         at: t,
                         words: CueWords {
-                            verb: tok.start..tok.end,
+                            verb: tok.start()..tok.end(),
                             source: span,
                         },
                         source,
@@ -342,7 +342,7 @@ impl<'a> Attributor<'a> {
         let t = &self.tokens[k];
         t.is_punct(',')
             || t.quote().is_some_and(|_| {
-                self.text[t.start..t.end]
+                self.text[t.start()..t.end()]
                     .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
                     .ends_with(',')
             })
@@ -352,12 +352,12 @@ impl<'a> Attributor<'a> {
     fn after_abbreviation(&self, m: usize) -> bool {
         m.checked_sub(1).is_some_and(|p| {
             let t = &self.tokens[p];
-            let letters = self.text[t.start..t.end]
+            let letters = self.text[t.start()..t.end()]
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .count();
             t.is_word()
-                && t.end == self.tokens[m].start
+                && t.end() == self.tokens[m].start()
                 && (t.has(flag::ABBREVIATION) || letters <= 2)
         })
     }
@@ -378,7 +378,7 @@ impl<'a> Attributor<'a> {
             return self.source_of_run(run, start, si);
         }
         if tok.has(flag::PRONOUN) {
-            return self.pronoun(k, si).map(|s| (s, tok.start..tok.end));
+            return self.pronoun(k, si).map(|s| (s, tok.start()..tok.end()));
         }
         if tok.has(flag::RELATIVE) {
             // "according to Putin, who emphasised": the antecedent before the comma,
@@ -416,7 +416,7 @@ impl<'a> Attributor<'a> {
         if tok.has(flag::DESCRIPTION) && tok.is_word() {
             let (src, span) = self.description_ending(k, k, start);
             // "a spokeswoman for the ministry said": the head before the modifier.
-            let np_start = self.tokens.partition_point(|t| t.start < span.start);
+            let np_start = self.tokens.partition_point(|t| t.start() < span.start);
             if let Some(prep) = np_start.checked_sub(1).filter(|&p| p > start) {
                 let modifier = ["for", "of", "at", "from", "with", "in", "close"]
                     .iter()
@@ -440,20 +440,18 @@ impl<'a> Attributor<'a> {
             if t.has(flag::CUE) && !t.has(flag::DESCRIPTION) {
                 return None;
             }
-            let before_prep = self.tokens.get(m + 1).is_some_and(|n| n.is_word())
-                && [
-                    "of", "at", "for", "from", "in", "with", "familiar", "close", "who", "on",
-                ]
-                .iter()
-                .any(|w| self.is_word(m + 1, w));
+            let before_prep = self
+                .tokens
+                .get(m + 1)
+                .is_some_and(|n| n.is_word() && n.has(flag::MODIFIER));
             if !before_prep {
                 continue;
             }
             if let Some(run) = self.people.run_at(m) {
-                if self.people.name_span(run, self.tokens).end == t.stem_end {
+                if self.people.name_span(run, self.tokens).end == t.stem_end() {
                     return self
                         .source_of_run(run, start, si)
-                        .map(|(s, sp)| (s, sp.start..self.tokens[k].end));
+                        .map(|(s, sp)| (s, sp.start..self.tokens[k].end()));
                 }
             }
             if t.has(flag::DESCRIPTION) {
@@ -483,9 +481,9 @@ impl<'a> Attributor<'a> {
                     .title
                     .as_ref()
                     .map_or(name_start, |t| t.start);
-                let mut s = self.tokens[start_tok].start;
+                let mut s = self.tokens[start_tok].start();
                 if start_tok > 0 && self.is_word(start_tok - 1, "the") {
-                    s = self.tokens[start_tok - 1].start;
+                    s = self.tokens[start_tok - 1].start();
                 }
                 let span = s..span.end;
                 Some((
@@ -527,14 +525,14 @@ impl<'a> Attributor<'a> {
             }
             first = m;
         }
-        let span = self.tokens[first].start..self.tokens[last].end;
+        let span = self.tokens[first].start()..self.tokens[last].end();
         let head_tok = &self.tokens[head];
         // "a senior aide, who spoke on condition of anonymity": the clause after the
         // description can make it anonymous too.
         let clause_end = (last + 1..self.tokens.len().min(last + 16))
             .take_while(|&t| !self.tokens[t].is_punct('.') && self.tokens[t].quote().is_none())
             .last()
-            .map_or(span.end, |t| self.tokens[t].end);
+            .map_or(span.end, |t| self.tokens[t].end());
         let anonymous = head_tok.has(flag::ANONYMOUS) || {
             let d = &self.lower[span.start..clause_end];
             self.lex.anonymous_phrases.iter().any(|p| d.contains(&**p))
@@ -570,7 +568,7 @@ impl<'a> Attributor<'a> {
                 return self.source_of_run(run, start, si);
             }
             if t.has(flag::PRONOUN) && k == from {
-                return self.pronoun(k, si).map(|s| (s, t.start..t.end));
+                return self.pronoun(k, si).map(|s| (s, t.start()..t.end()));
             }
             // "said economist Jane Doe": a description before a name is a title.
             if t.has(flag::DESCRIPTION) && self.people.run_at(k + 1).is_none() {
@@ -668,7 +666,7 @@ impl<'a> Attributor<'a> {
             }
             if tok.has(flag::PRONOUN) {
                 if let Some(s) = self.pronoun(t, si) {
-                    return Some((s, tok.start..tok.end));
+                    return Some((s, tok.start()..tok.end()));
                 }
                 continue;
             }
@@ -685,7 +683,7 @@ impl<'a> Attributor<'a> {
                 // or one that opens the sentence. A name set beside it wins
                 // ("Merseyside’s police commissioner, Andrea Kerr, praised").
                 let (src, span) = self.description_ending(t, t, start);
-                if span.start < tok.start || t == clause {
+                if span.start < tok.start() || t == clause {
                     if let Some(run) = self.apposed_person(t + 1, before) {
                         return self.source_of_run(run, start, si);
                     }
@@ -738,7 +736,7 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        let block = self.tokens[k].block;
+        let block = self.tokens[k].block();
         for s in (0..si).rev().take(12) {
             let sal = &self.salience[s];
             if block.saturating_sub(sal.block) > 4 {
@@ -785,15 +783,15 @@ impl<'a> Attributor<'a> {
             if out[q].is_some() {
                 continue;
             }
-            let block_of = |tok: usize| self.tokens[tok].block;
-            let opens_block = t == 0 || self.tokens[t - 1].block < quotes[q].blocks.0;
+            let block_of = |tok: usize| self.tokens[tok].block();
+            let opens_block = t == 0 || self.tokens[t - 1].block() < quotes[q].blocks.0;
             // Backwards: an attributed quotation earlier in the same paragraph, or in
             // the paragraph before when this one opens its paragraph.
             let mut found = None;
             if let Some(j) = i.checked_sub(1) {
                 let (pq, pt, _) = placed[j];
                 let same_block = block_of(pt) == quotes[q].blocks.0 || block_of(pt) == block_of(t);
-                let prev_block = self.tokens[pt].block + 1 == quotes[q].blocks.0;
+                let prev_block = self.tokens[pt].block() + 1 == quotes[q].blocks.0;
                 if let Some(prev) = &out[pq] {
                     // In one paragraph the speaker holds until another is cued; across
                     // paragraphs only when nobody else is even named.

@@ -63,7 +63,12 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -
     // Words directly before, not across punctuation.
     let gap = masked[..q.span.start].trim_end_matches(' ');
     let touching = gap.ends_with(|c: char| c.is_alphanumeric() || c == '-');
-    if touching {
+    let last_word = gap
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if touching && lex.word(last_word).has(flag::TERM_BEFORE_END) {
         let (words, count) = words_before::<4>(lower, q.span.start);
         let before = &words[..count];
         for signal in &lex.term_before {
@@ -135,7 +140,7 @@ pub fn is_title_case(inner: &str) -> bool {
         return false;
     }
     // An acronym alone ("CR") is a name for a thing, not speech.
-    if trimmed.len() >= 2
+    if (2..=12).contains(&trimmed.len())
         && trimmed
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit())

@@ -359,23 +359,23 @@ fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize) -> Vec<bool> 
     let mut words = vec![0usize; n];
     let mut stops = vec![0usize; n];
     for t in toks {
-        if t.block >= n {
+        if t.block() >= n {
             continue;
         }
         if t.is_punct('.') {
-            stops[t.block] += 1;
+            stops[t.block()] += 1;
         }
         if t.is_word() {
-            words[t.block] += 1;
-            let long_word = t.end - t.start >= 4
-                && (t.end - t.start >= 16 || masked[t.start..t.end].chars().count() >= 4);
+            words[t.block()] += 1;
+            let long_word = t.end() - t.start() >= 4
+                && (t.end() - t.start() >= 16 || masked[t.start()..t.end()].chars().count() >= 4);
             if long_word {
-                long[t.block] += 1;
+                long[t.block()] += 1;
                 if t.is_capitalised() {
-                    caps[t.block] += 1;
+                    caps[t.block()] += 1;
                 } else if t.has(lexicon::flag::CUE) {
                     // A lowercase "said" is prose; a headline would write "Says".
-                    stops[t.block] += 1;
+                    stops[t.block()] += 1;
                 }
             }
         }
@@ -410,12 +410,12 @@ fn findings(
             }
             let mut related = Vec::new();
             // The last person named before it: the likeliest speaker to add.
-            let before = toks.partition_point(|t| t.start < q.span.start);
+            let before = toks.partition_point(|t| t.start() < q.span.start);
             if let Some((t, e)) = (0..before)
                 .rev()
                 .find_map(|t| people.person_at(t).map(|e| (t, e)))
             {
-                let span = toks[t].start..toks[t].stem_end;
+                let span = toks[t].start()..toks[t].stem_end();
                 related.push(Related {
                     message: format!("last person named before it: {}", people.entities[e].name),
                     span,

@@ -137,14 +137,14 @@ impl People {
     /// Byte span of a run's name.
     pub fn name_span(&self, run: usize, tokens: &[Token]) -> Range<usize> {
         let r = &self.runs[run].name;
-        tokens[r.start].start..tokens[r.end - 1].stem_end
+        tokens[r.start].start()..tokens[r.end - 1].stem_end()
     }
 
     fn entity_for(&mut self, run: usize, tokens: &[Token], text: &str, allow_new: bool) -> usize {
         let span = self.name_span(run, tokens);
         let words = name_words(&self.runs[run].name, tokens);
         let last = tokens[*words.last().unwrap_or(&0)];
-        let surname = lower(&text[last.start..last.stem_end]);
+        let surname = lower(&text[last.start()..last.stem_end()]);
         let title_gender = self.runs[run]
             .title
             .as_ref()
@@ -193,7 +193,7 @@ impl People {
             ent.gender = title_gender;
         }
         if let Some(t) = &self.runs[run].title {
-            let title = &text[tokens[t.start].start..tokens[t.end - 1].end];
+            let title = &text[tokens[t.start].start()..tokens[t.end - 1].end()];
             if !is_honorific_only(t, tokens)
                 && !ent.titles.iter().any(|x| x.eq_ignore_ascii_case(title))
             {
@@ -290,7 +290,7 @@ fn title_gender(t: &Range<usize>, tokens: &[Token]) -> Gender {
 fn is_honorific_only(t: &Range<usize>, tokens: &[Token]) -> bool {
     t.clone().all(|i| {
         !tokens[i].is_word() || {
-            let len = tokens[i].end - tokens[i].start;
+            let len = tokens[i].end() - tokens[i].start();
             tokens[i].has(flag::ABBREVIATION) || len <= 3
         }
     })
@@ -305,7 +305,7 @@ fn nameable(t: &Token) -> bool {
 }
 
 fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
-    let gap = &text[a.end..b.start];
+    let gap = &text[a.end()..b.start()];
     !gap.is_empty()
         && gap.len() <= 3
         && gap
@@ -339,14 +339,14 @@ pub fn find(
             }
             let Some(next) = tokens.get(j + 1) else { break };
             let short = cur.is_word()
-                && (cur.end - cur.start == 1
+                && (cur.end() - cur.start() == 1
                     || cur.has(flag::ABBREVIATION)
                     || cur.has(flag::TITLE));
-            if next.is_punct('.') && next.start == cur.end && short && cur.is_capitalised() {
+            if next.is_punct('.') && next.start() == cur.end() && short && cur.is_capitalised() {
                 // "J." "Mr." "Sen.": keep going if a name follows.
                 if tokens
                     .get(j + 2)
-                    .is_some_and(|n| nameable(n) && n.block == cur.block)
+                    .is_some_and(|n| nameable(n) && n.block() == cur.block())
                 {
                     j += 2;
                     continue;
@@ -356,7 +356,7 @@ pub fn find(
             if cur.is_punct('.') {
                 // After "J." the run already moved past the stop.
             }
-            if nameable(next) && next.block == cur.block && joined_by_space(cur, next, text) {
+            if nameable(next) && next.block() == cur.block() && joined_by_space(cur, next, text) {
                 j += 1;
                 continue;
             }
@@ -386,7 +386,7 @@ pub fn find(
             tokens,
             text,
             lex,
-            headline(tokens[start].block),
+            headline(tokens[start].block()),
         ) {
             let idx = runs.len() as u32;
             for k in run.name.clone() {
@@ -460,7 +460,7 @@ pub fn find(
             // "Montenegro" is a country, unless the story has a Rafael Montenegro.
             RunClass::Place | RunClass::Organisation
                 if words == 1
-                    && with_lowercase(&text[last_word.start..last_word.stem_end], |k| {
+                    && with_lowercase(&text[last_word.start()..last_word.stem_end()], |k| {
                         people.index.by_surname.contains_key(k)
                     }) =>
             {
@@ -523,7 +523,8 @@ fn classify(
     // known given name that is followed by a surname are a title too.
     let from = title_end.map_or(0, |k| k + 1);
     let initial = |i: usize| {
-        tokens[i].end - tokens[i].start == 1 && tokens.get(i + 1).is_some_and(|n| n.is_punct('.'))
+        tokens[i].end() - tokens[i].start() == 1
+            && tokens.get(i + 1).is_some_and(|n| n.is_punct('.'))
     };
     if let Some(g) = words[from..words.len().saturating_sub(1)]
         .iter()
@@ -554,11 +555,11 @@ fn classify(
     let lower_text = if single {
         String::new()
     } else {
-        lower_name(&text[tokens[first].start..tokens[last].stem_end])
+        lower_name(&text[tokens[first].start()..tokens[last].stem_end()])
     };
     if single && title.is_none() {
         let t = &tokens[first];
-        let letters = text[t.start..t.stem_end]
+        let letters = text[t.start()..t.stem_end()]
             .chars()
             .filter(|c| c.is_alphabetic())
             .count();
@@ -582,7 +583,7 @@ fn classify(
         || (single && tokens[first].kind == Kind::Word(Case::Upper) && !tokens[first].has(flag::GIVEN) && title.is_none())
         || name_words.iter().any(|&i| {
             tokens[i].kind == Kind::Word(Case::Upper)
-                && with_lowercase(&text[tokens[i].start..tokens[i].stem_end], |w| lex.is_organisation(w))
+                && with_lowercase(&text[tokens[i].start()..tokens[i].stem_end()], |w| lex.is_organisation(w))
         })
     {
         RunClass::Organisation
@@ -596,9 +597,10 @@ fn classify(
             .iter()
             .any(|&i| tokens[i].kind == Kind::Word(Case::Other))
         || (name_words.len() > 1
-            && with_lowercase(&text[tokens[first].start..tokens[first].stem_end], |w| {
-                lex.is_place(w)
-            })
+            && with_lowercase(
+                &text[tokens[first].start()..tokens[first].stem_end()],
+                |w| lex.is_place(w),
+            )
             && !tokens[first].has(flag::GIVEN))
     {
         RunClass::Other

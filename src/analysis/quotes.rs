@@ -101,6 +101,17 @@ pub fn scan(
     s.finish()
 }
 
+/// Bytes that can start a quote mark: `"`, `'`, and the lead bytes of the curly,
+/// low and angle marks (U+2018–U+201E, U+2039–U+203A, « and »).
+const LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
+
 /// Every mark that can close a quotation, indexing the open-count table.
 const CLOSERS: [char; 10] = ['”', '"', '“', '’', '\'', '‘', '»', '«', '›', '‹'];
 
@@ -260,14 +271,17 @@ impl<'a> Scanner<'a> {
         // Only bytes that can start a quote mark are looked at; everything else is
         // skipped without decoding.
         while i < bytes.len() {
+            match bytes[i..].iter().position(|&b| LEAD[b as usize]) {
+                Some(p) => i += p,
+                None => break,
+            }
             let candidate = match bytes[i] {
                 b'"' | b'\'' => true,
                 0xE2 => {
                     bytes.get(i + 1) == Some(&0x80)
                         && matches!(bytes.get(i + 2), Some(0x98..=0x9E | 0xB9 | 0xBA))
                 }
-                0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
-                _ => false,
+                _ => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
             };
             if !candidate {
                 i += 1;

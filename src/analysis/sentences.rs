@@ -19,7 +19,7 @@ pub fn split(tokens: &[Token], masked: &str, quotes: &[RawQuote]) -> Vec<Range<u
         let next = tokens.get(i + 1);
         let end_here = match next {
             None => true,
-            Some(n) if n.block != tokens[i].block => true,
+            Some(n) if n.block() != tokens[i].block() => true,
             Some(_) => ends_sentence(tokens, i, masked, quotes),
         };
         if end_here {
@@ -46,8 +46,8 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
                 return false;
             }
             match i.checked_sub(1).map(|p| &tokens[p]) {
-                Some(prev) if prev.is_word() && prev.end == t.start => {
-                    let word = &masked[prev.start..prev.end];
+                Some(prev) if prev.is_word() && prev.end() == t.start() => {
+                    let word = &masked[prev.start()..prev.end()];
                     // "J.D.", "U.S.", "D-N.M.": initials, not the end of a sentence.
                     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
                     let initial = (1..=2).contains(&letters)
@@ -59,7 +59,7 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
         }
         Kind::Punct('!' | '?' | '…') => starts_sentence(next),
         Kind::Quote(q) => {
-            let inner = &masked[quotes[q].inner.clone()];
+            let inner = &masked[quotes[q as usize].inner.clone()];
             let ends_with_stop = inner
                 .trim_end_matches(|c: char| {
                     c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"' | '»' | '›')

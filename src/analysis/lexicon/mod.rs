@@ -36,6 +36,11 @@ pub mod flag {
     pub const PLACE: u32 = 1 << 20;
     /// A one-word organisation, outlet or platform ("Reuters").
     pub const ORGANISATION: u32 = 1 << 21;
+    /// A word that opens a modifier after a head noun ("of", "for", "familiar").
+    pub const MODIFIER: u32 = 1 << 22;
+    /// The last word of a phrase that, before a quotation, makes it a term
+    /// ("so-called", "known as").
+    pub const TERM_BEFORE_END: u32 = 1 << 23;
 }
 
 /// Grammatical gender as far as the text shows it.
@@ -102,6 +107,10 @@ impl Hasher for FxHasher {
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 pub struct Lexicon {
+    /// ASCII words of up to eight bytes, packed lowercase into a u64: most words
+    /// of a draft, looked up without hashing a string or comparing bytes.
+    short: HashMap<u64, WordInfo, FxBuild>,
+    /// Every other word, lowercase.
     words: HashMap<Box<str>, WordInfo, FxBuild>,
     places: HashSet<Box<str>, FxBuild>,
     organisations: HashSet<Box<str>, FxBuild>,
@@ -137,6 +146,7 @@ impl Lexicon {
 
     fn load() -> Lexicon {
         let mut lex = Lexicon {
+            short: HashMap::default(),
             words: HashMap::default(),
             places: HashSet::default(),
             organisations: HashSet::default(),
@@ -198,7 +208,7 @@ impl Lexicon {
                 continue;
             };
             let gender = gender_of(g);
-            let known = lex.words.get(name).copied();
+            let known = Some(lex.get_lowercase(name)).filter(|i| i.flags != 0);
             lex.add(name, flag::GIVEN);
             match known {
                 // Listed under both genders: the name alone tells nothing.
@@ -216,7 +226,8 @@ impl Lexicon {
                 lex.set_gender(word, gender_of(g));
             }
         }
-        let simple: [(&'static str, u32); 8] = [
+        let simple: [(&'static str, u32); 9] = [
+            (include_str!("modifiers.txt"), flag::MODIFIER),
             (include_str!("adjectives.txt"), flag::ADJECTIVE),
             (include_str!("stopwords.txt"), flag::STOP),
             (include_str!("days_months.txt"), flag::DAY_MONTH),
@@ -239,6 +250,9 @@ impl Lexicon {
         }
         for line in entries(include_str!("term_signals.txt")) {
             if let Some(words) = line.strip_prefix("before ") {
+                if let Some(last) = words.split_whitespace().last() {
+                    lex.add(last, flag::TERM_BEFORE_END);
+                }
                 lex.term_before
                     .push(words.split_whitespace().map(Into::into).collect());
             } else if let Some(word) = line.strip_prefix("after ") {
@@ -273,24 +287,36 @@ impl Lexicon {
         lex
     }
 
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        match pack(word) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.words.entry(word.into()).or_default(),
+        }
+    }
+
     fn add(&mut self, word: &str, f: u32) {
-        self.words.entry(word.into()).or_default().flags |= f;
+        self.entry(word).flags |= f;
     }
 
     fn set_gender(&mut self, word: &str, g: Gender) {
-        self.words.entry(word.into()).or_default().gender = g;
+        self.entry(word).gender = g;
+    }
+
+    fn get_lowercase(&self, word: &str) -> WordInfo {
+        match pack(word) {
+            Some(k) => self.short.get(&k),
+            None => self.words.get(word),
+        }
+        .copied()
+        .unwrap_or_default()
     }
 
     /// Facts about `word` in any case.
     pub fn word(&self, word: &str) -> WordInfo {
-        // Most words of a draft are already lowercase ASCII: look them up as they are.
-        if word
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'')
-        {
-            return self.words.get(word).copied().unwrap_or_default();
+        if let Some(k) = pack(word) {
+            return self.short.get(&k).copied().unwrap_or_default();
         }
-        with_lowercase(word, |w| self.words.get(w).copied().unwrap_or_default())
+        with_lowercase(word, |w| self.get_lowercase(w))
     }
 
     /// Whether the lowercase phrase names a place.
@@ -305,6 +331,17 @@ impl Lexicon {
                 .strip_prefix("the ")
                 .is_some_and(|p| self.organisations.contains(p))
     }
+}
+
+/// An ASCII word of up to eight bytes as one lowercase u64, or `None`.
+fn pack(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 8 || !bytes.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    Some(u64::from_le_bytes(buf.map(|b| b.to_ascii_lowercase())))
 }
 
 /// Runs `f` on the lowercase form of `word`, with typographic apostrophes made
