@@ -42,11 +42,6 @@ impl LineIndex {
             .saturating_sub(1)
     }
 
-    /// Byte offset where 0-based `line` starts.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line).copied()
-    }
-
     /// The text of 0-based `line`, without its line break.
     pub fn line_text<'a>(&self, text: &'a str, line: usize) -> &'a str {
         let Some(&start) = self.starts.get(line) else {
