@@ -322,6 +322,17 @@ pub fn find(
     lex: &Lexicon,
     headline: &dyn Fn(usize) -> bool,
 ) -> People {
+    let (runs, run_of_token) = build_runs(tokens, text, lex, headline);
+    link(runs, run_of_token, tokens, text)
+}
+
+/// Capitalised runs in `tokens`, split and classified, with each token's run.
+pub fn build_runs(
+    tokens: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    headline: &dyn Fn(usize) -> bool,
+) -> (Vec<NameRun>, Vec<u32>) {
     let mut runs = Vec::new();
     let mut run_of_token = vec![NONE; tokens.len()];
     let mut i = 0;
@@ -360,6 +371,18 @@ pub fn find(
                 j += 1;
                 continue;
             }
+            // "Secretary of State Dana Whitfield", "President of Ukraine".
+            let of_title = cur.has(flag::TITLE)
+                && cur.is_capitalised()
+                && next.kind == Kind::Word(Case::Lower)
+                && text[next.start()..next.end()].eq_ignore_ascii_case("of")
+                && tokens
+                    .get(j + 2)
+                    .is_some_and(|n| nameable(n) && joined_by_space(next, n, text));
+            if of_title && joined_by_space(cur, next, text) {
+                j += 2;
+                continue;
+            }
             // "von der Leyen", "bin Salman": particles, then a capitalised word.
             let mut p = j + 1;
             while p < tokens.len()
@@ -381,13 +404,16 @@ pub fn find(
             break;
         }
         let run_range = start..j + 1;
-        if let Some(run) = classify(
+        if let Some(mut run) = classify(
             run_range.clone(),
             tokens,
             text,
             lex,
             headline(tokens[start].block()),
         ) {
+            if matches!(run.class, RunClass::Person(_) | RunClass::Candidate) {
+                run.title = lowercase_title(run.title.take(), run_range.start, tokens, &run_of_token);
+            }
             let idx = runs.len() as u32;
             for k in run.name.clone() {
                 run_of_token[k] = idx;
@@ -401,6 +427,50 @@ pub fn find(
         }
         i = j + 1;
     }
+    (runs, run_of_token)
+}
+
+/// Extends a title leftwards over the lowercase words that give it: "Venezuelan
+/// leader Andrés Caldera", "operations director Martin Hale", "economist Jane Doe".
+fn lowercase_title(
+    title: Option<Range<usize>>,
+    run_start: usize,
+    tokens: &[Token],
+    run_of_token: &[u32],
+) -> Option<Range<usize>> {
+    let start = title.as_ref().map_or(run_start, |t| t.start);
+    let end = title.as_ref().map_or(run_start, |t| t.end);
+    let Some(before) = start.checked_sub(1) else {
+        return title;
+    };
+    let t = &tokens[before];
+    let head = t.kind == Kind::Word(Case::Lower)
+        && (t.has(flag::TITLE) || t.has(flag::DESCRIPTION))
+        && !t.has(flag::DETERMINER)
+        && t.end() + 3 >= tokens[start].start();
+    if !head {
+        return title;
+    }
+    let mut first = before;
+    while first > 0 && before - first < 4 {
+        let p = &tokens[first - 1];
+        let joined = p.end() + 3 >= tokens[first].start();
+        let modifier = p.is_word()
+            && !p.has(flag::STOP)
+            && !p.has(flag::CUE)
+            && !p.has(flag::DETERMINER)
+            && (p.kind == Kind::Word(Case::Lower) || p.has(flag::ADJECTIVE) || p.possessive())
+            && run_of_token[first - 1] == NONE;
+        if !(joined && modifier) {
+            break;
+        }
+        first -= 1;
+    }
+    Some(first..end)
+}
+
+/// Links runs to entities: full names first, then surnames and shorter forms.
+fn link(runs: Vec<NameRun>, run_of_token: Vec<u32>, tokens: &[Token], text: &str) -> People {
     let mut people = People {
         entities: Vec::new(),
         index: NameIndex::default(),
@@ -502,7 +572,56 @@ pub fn find(
             _ => {}
         }
     }
+    for r in 0..people.runs.len() {
+        if let RunClass::Person(e) = people.runs[r].class {
+            if let Some(title) = apposition_title(&people, r, tokens, text) {
+                let ent = &mut people.entities[e];
+                if !ent.titles.iter().any(|t| t.eq_ignore_ascii_case(&title)) {
+                    ent.titles.push(title);
+                }
+            }
+        }
+    }
     people
+}
+
+/// A title set after the name: "Karoline Leavitt, the White House press
+/// secretary," or "Edward Alden of the Council on Foreign Relations".
+fn apposition_title(people: &People, run: usize, tokens: &[Token], text: &str) -> Option<String> {
+    let after = people.runs[run].name.end;
+    let next = tokens.get(after)?;
+    if next.is_word() && text[next.start()..next.end()].eq_ignore_ascii_case("of") {
+        // Affiliation: the organisation named right after "of (the)".
+        let mut k = after + 1;
+        if tokens.get(k).is_some_and(|t| t.has(flag::DETERMINER)) {
+            k += 1;
+        }
+        let org = people.run_at(k)?;
+        if people.runs[org].class != RunClass::Organisation {
+            return None;
+        }
+        let span = people.name_span(org, tokens);
+        return Some(text[span].to_string());
+    }
+    if !next.is_punct(',') {
+        return None;
+    }
+    // ", the White House press secretary," — up to the next comma or full stop.
+    let start = after + 1;
+    let end = (start..tokens.len().min(start + 9)).find(|&k| !tokens[k].is_word())?;
+    if end == start || !(tokens[end].is_punct(',') || tokens[end].is_punct('.')) {
+        return None;
+    }
+    let head = &tokens[end - 1];
+    let titled = head.kind == Kind::Word(Case::Lower) && (head.has(flag::TITLE) || head.has(flag::DESCRIPTION));
+    if !titled || (start..end).any(|k| tokens[k].has(flag::CUE) || tokens[k].has(flag::PRONOUN)) {
+        return None;
+    }
+    let first = if tokens[start].has(flag::DETERMINER) { start + 1 } else { start };
+    if first >= end || tokens[first].has(flag::DETERMINER) {
+        return None;
+    }
+    Some(text[tokens[first].start()..head.end()].to_string())
 }
 
 /// Splits a run into title and name and decides what it is. Returns `None` for a
