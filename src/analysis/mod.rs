@@ -8,6 +8,7 @@
 pub mod attribution;
 pub mod kinds;
 pub mod lexicon;
+pub mod names;
 pub mod people;
 pub mod quotes;
 pub mod rules;
@@ -31,6 +32,8 @@ pub struct Options {
     pub format: Format,
     /// Per-rule severity overrides; `None` turns a rule off.
     pub rules: HashMap<String, Option<Severity>>,
+    /// People the newsroom spells a set way.
+    pub people: Vec<names::HouseName>,
 }
 
 impl Options {
@@ -41,7 +44,7 @@ impl Options {
         }
     }
 
-    fn severity(&self, rule: &str) -> Option<Severity> {
+    pub(crate) fn severity(&self, rule: &str) -> Option<Severity> {
         match self.rules.get(rule) {
             Some(s) => *s,
             None => rules::rule(rule).map(|r| r.severity),
@@ -130,10 +133,13 @@ impl Quote {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Person {
-    /// The full name as the story gives it.
+    /// The full name as the story gives it (or as the house list spells it).
     pub name: String,
     pub titles: Vec<String>,
+    /// Every mention, in text order, variants included.
     pub mentions: Vec<Range<usize>>,
+    /// Each spelling seen, with how often, in order of first use.
+    pub spellings: Vec<(String, usize)>,
     /// Indices of the quotations credited to this person.
     pub quotes: Vec<usize>,
 }
@@ -278,21 +284,59 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         });
     }
 
-    let mut persons: Vec<Person> = people
-        .entities
+    // Names inside quotations, for spellings and mentions.
+    let top_inners: Vec<Range<usize>> = raw
         .iter()
-        .map(|e| Person {
-            name: e.name.clone(),
-            titles: e.titles.clone(),
-            mentions: e.mentions.clone(),
-            quotes: Vec::new(),
+        .filter(|q| q.parent.is_none())
+        .map(|q| q.inner.clone())
+        .collect();
+    let quoted_tokens = tokens::tokenize(masked, &top_inners, &[], lex);
+    let (quoted_runs, _) = people::build_runs(&quoted_tokens, masked, lex, &|_| false);
+    let quoted_runs: Vec<(Range<usize>, usize)> = quoted_runs
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.class,
+                people::RunClass::Person(_) | people::RunClass::Candidate
+            )
+        })
+        .map(|r| {
+            (
+                quoted_tokens[r.name.start].start()..quoted_tokens[r.name.end - 1].stem_end(),
+                r.words,
+            )
         })
         .collect();
-    for (i, q) in quotes.iter().enumerate() {
-        if let Some(Speaker::Person(p)) = q.speaker {
-            persons[p].quotes.push(i);
-        }
-    }
+    let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+    let tops: Vec<Range<usize>> = raw
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .map(|q| q.span.clone())
+        .collect();
+    let aside = |at: usize| {
+        let in_quote = tops
+            .partition_point(|q| q.start <= at)
+            .checked_sub(1)
+            .is_some_and(|i| at < tops[i].end);
+        let block = prose
+            .blocks
+            .partition_point(|b| b.start <= at)
+            .saturating_sub(1);
+        in_quote || headlines.get(block).copied().unwrap_or(false) || prose.in_heading(at)
+    };
+    let spellings = names::resolve(
+        &people,
+        &names::Draft {
+            text: masked,
+            tokens: &toks,
+            sentence_starts: &sentence_starts,
+            aside: &aside,
+            quoted_runs: &quoted_runs,
+        },
+        &options.people,
+        options,
+    );
+    let persons = persons_of(&people, &spellings, text, &mut quotes, &options.people);
     // A person is listed only if the story treats them as one: named with a
     // title or given name, or speaking.
     let mut analysis = Analysis {
@@ -300,9 +344,105 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         people: persons,
         findings: Vec::new(),
     };
-    analysis.findings = findings(&analysis, &lone, text, &toks, &people, options);
+    analysis.findings = findings(
+        &analysis,
+        &lone,
+        text,
+        &toks,
+        &people,
+        &spellings.canonical,
+        options,
+    );
+    analysis.findings.extend(spellings.findings);
+    analysis
+        .findings
+        .sort_by_key(|f| (f.span.start, f.span.end));
     apply_ignores(&mut analysis.findings, &prose);
     analysis
+}
+
+/// The people of the story: one per canonical entity, with every mention and
+/// spelling, in order of first mention; quotation speakers renumbered to match.
+fn persons_of(
+    people: &people::People,
+    spellings: &names::Spellings,
+    text: &str,
+    quotes: &mut [Quote],
+    house: &[names::HouseName],
+) -> Vec<Person> {
+    let canonical = &spellings.canonical;
+    let n = people.entities.len();
+    let mut mentions: Vec<Vec<Range<usize>>> = vec![Vec::new(); n];
+    let mut titles: Vec<Vec<String>> = vec![Vec::new(); n];
+    for (e, ent) in people.entities.iter().enumerate() {
+        let c = canonical[e];
+        mentions[c].extend(ent.mentions.iter().cloned());
+        for t in &ent.titles {
+            if !titles[c].iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                titles[c].push(t.clone());
+            }
+        }
+    }
+    for (c, span) in &spellings.extra_mentions {
+        mentions[*c].push(span.clone());
+    }
+    let mut order: Vec<usize> = (0..n)
+        .filter(|&e| canonical[e] == e && !mentions[e].is_empty())
+        .collect();
+    for m in &mut mentions {
+        m.sort_by_key(|r| r.start);
+        m.dedup();
+    }
+    order.sort_by_key(|&e| mentions[e][0].start);
+    let mut new_index = vec![usize::MAX; n];
+    for (i, &e) in order.iter().enumerate() {
+        new_index[e] = i;
+    }
+    let mut persons: Vec<Person> = order
+        .iter()
+        .map(|&e| {
+            let mut spellings: Vec<(String, usize)> = Vec::new();
+            for m in &mentions[e] {
+                let s = text[m.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                match spellings.iter_mut().find(|(k, _)| *k == s) {
+                    Some((_, count)) => *count += 1,
+                    None => spellings.push((s, 1)),
+                }
+            }
+            let name = &people.entities[e].name;
+            let house = house
+                .iter()
+                .find(|h| names::fold(&h.name) == names::fold(name));
+            let mut titles = std::mem::take(&mut titles[e]);
+            if let Some(t) = house.and_then(|h| h.title.clone()) {
+                if !titles.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
+                    titles.push(t);
+                }
+            }
+            Person {
+                name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+                titles,
+                mentions: std::mem::take(&mut mentions[e]),
+                spellings,
+                quotes: Vec::new(),
+            }
+        })
+        .collect();
+    for (i, q) in quotes.iter_mut().enumerate() {
+        if let Some(Speaker::Person(p)) = q.speaker {
+            let c = new_index[canonical[p]];
+            if c == usize::MAX {
+                q.speaker = Some(Speaker::Description(people.entities[p].name.clone()));
+            } else {
+                q.speaker = Some(Speaker::Person(c));
+                persons[c].quotes.push(i);
+            }
+        }
+    }
+    persons
 }
 
 /// A description as a speaker is named: "The company" at a sentence's start
@@ -400,6 +540,7 @@ fn findings(
     text: &str,
     toks: &[tokens::Token],
     people: &people::People,
+    canonical: &[usize],
     options: &Options,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -417,7 +558,10 @@ fn findings(
             {
                 let span = toks[t].start()..toks[t].stem_end();
                 related.push(Related {
-                    message: format!("last person named before it: {}", people.entities[e].name),
+                    message: format!(
+                        "last person named before it: {}",
+                        people.entities[canonical[e]].name
+                    ),
                     span,
                 });
             }

@@ -412,7 +412,8 @@ pub fn build_runs(
             headline(tokens[start].block()),
         ) {
             if matches!(run.class, RunClass::Person(_) | RunClass::Candidate) {
-                run.title = lowercase_title(run.title.take(), run_range.start, tokens, &run_of_token);
+                run.title =
+                    lowercase_title(run.title.take(), run_range.start, tokens, &run_of_token);
             }
             let idx = runs.len() as u32;
             for k in run.name.clone() {
@@ -613,11 +614,16 @@ fn apposition_title(people: &People, run: usize, tokens: &[Token], text: &str) -
         return None;
     }
     let head = &tokens[end - 1];
-    let titled = head.kind == Kind::Word(Case::Lower) && (head.has(flag::TITLE) || head.has(flag::DESCRIPTION));
+    let titled = head.kind == Kind::Word(Case::Lower)
+        && (head.has(flag::TITLE) || head.has(flag::DESCRIPTION));
     if !titled || (start..end).any(|k| tokens[k].has(flag::CUE) || tokens[k].has(flag::PRONOUN)) {
         return None;
     }
-    let first = if tokens[start].has(flag::DETERMINER) { start + 1 } else { start };
+    let first = if tokens[start].has(flag::DETERMINER) {
+        start + 1
+    } else {
+        start
+    };
     if first >= end || tokens[first].has(flag::DETERMINER) {
         return None;
     }

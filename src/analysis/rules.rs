@@ -44,6 +44,8 @@ pub struct Rule {
 pub const UNATTRIBUTED_QUOTE: &str = "unattributed-quote";
 pub const UNBALANCED_QUOTE: &str = "unbalanced-quote";
 pub const ANONYMOUS_SOURCE: &str = "anonymous-source";
+pub const NAME_SPELLING: &str = "name-spelling";
+pub const FIRST_REFERENCE: &str = "first-reference";
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -60,6 +62,16 @@ pub const RULES: &[Rule] = &[
         id: ANONYMOUS_SOURCE,
         severity: Severity::Information,
         summary: "A quotation whose only source is anonymous (\"a source familiar with the matter\", \"officials said\").",
+    },
+    Rule {
+        id: NAME_SPELLING,
+        severity: Severity::Warning,
+        summary: "A person's name spelled differently from the story's (or the house list's) spelling of the same person.",
+    },
+    Rule {
+        id: FIRST_REFERENCE,
+        severity: Severity::Hint,
+        summary: "A person's first mention gives only the surname while the full name comes later.",
     },
 ];
 

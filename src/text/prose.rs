@@ -49,6 +49,17 @@ pub struct ProseMap {
     pub blocks: Vec<Range<usize>>,
     /// `copydesk-ignore` comments, in document order.
     pub ignores: Vec<IgnoreDirective>,
+    /// Headings: Markdown headings, and in plain text a paragraph of one line
+    /// with no closing punctuation (a headline, a byline, page furniture).
+    pub headings: Vec<Range<usize>>,
+}
+
+impl ProseMap {
+    /// Whether `offset` lies in a heading.
+    pub fn in_heading(&self, offset: usize) -> bool {
+        let i = self.headings.partition_point(|h| h.start <= offset);
+        i > 0 && offset < self.headings[i - 1].end
+    }
 }
 
 impl ProseMap {
@@ -94,10 +105,22 @@ fn plain(text: &str) -> ProseMap {
         text.to_string()
     };
     let blocks = blank_line_blocks(&masked, 0..masked.len());
+    let headings = blocks
+        .iter()
+        .filter(|b| {
+            let t = &masked[(*b).clone()];
+            !t.contains('\n')
+                && !t
+                    .trim_end_matches(['”', '"', '’', '\'', ')'])
+                    .ends_with(['.', '!', '?', ':', ','])
+        })
+        .cloned()
+        .collect();
     ProseMap {
         masked,
         blocks,
         ignores: Vec::new(),
+        headings,
     }
 }
 
@@ -161,6 +184,7 @@ fn markdown(text: &str) -> ProseMap {
     options.insert(Options::ENABLE_FOOTNOTES);
 
     let mut blocks: Vec<Range<usize>> = Vec::new();
+    let mut headings: Vec<Range<usize>> = Vec::new();
     let mut ignores = Vec::new();
     let mut block_stack: Vec<Range<usize>> = Vec::new();
     // Depth of constructs whose text is not prose (code blocks, metadata,
@@ -169,11 +193,13 @@ fn markdown(text: &str) -> ProseMap {
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Paragraph
-                | Tag::Heading { .. }
-                | Tag::Item
-                | Tag::TableCell
-                | Tag::FootnoteDefinition(_) => block_stack.push(range),
+                Tag::Heading { .. } => {
+                    headings.push(range.clone());
+                    block_stack.push(range)
+                }
+                Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::FootnoteDefinition(_) => {
+                    block_stack.push(range)
+                }
                 Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } => skip_depth += 1,
                 Tag::Link {
                     link_type: LinkType::Autolink | LinkType::Email,
@@ -226,6 +252,7 @@ fn markdown(text: &str) -> ProseMap {
         masked,
         blocks,
         ignores,
+        headings,
     }
 }
 

@@ -1,0 +1,566 @@
+//! One person, one spelling.
+//!
+//! Mentions that name the same person differently (Zelensky / Zelenskyy, Leavitt /
+//! Leavit, Erdoğan / Erdogan, JD / J.D., Karoline / Caroline) are gathered under the
+//! person they belong to, and every mention that departs from the story's spelling
+//! is reported with the fix. The spelling that wins is the newsroom's house list,
+//! else the story's first full-name mention, else the most common one.
+//!
+//! Looking alike is not enough: two spellings are only one person's when they are
+//! close in letters or in sound, and the story does not show two people (both
+//! spellings named in full, each more than once). Places, organisations, days and
+//! plain words never take part.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rphonetic::{DoubleMetaphone, Encoder};
+
+use super::lexicon::flag;
+use super::people::{People, RunClass};
+use super::rules;
+use super::tokens::Token;
+use super::{Edit, Finding, Fix, Related};
+
+/// A person the newsroom spells a set way.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HouseName {
+    pub name: String,
+    pub title: Option<String>,
+    /// Spellings that are always wrong for this person.
+    pub variants: Vec<String>,
+}
+
+/// A name folded for comparison: ASCII (Erdoğan → erdogan, Søren → soren),
+/// lowercase, letters and digits only (Jean-Pierre → jeanpierre, J.D. → jd).
+pub fn fold(s: &str) -> String {
+    deunicode::deunicode(s)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+fn sounds(s: &str) -> [String; 2] {
+    let dm = DoubleMetaphone::default();
+    [dm.encode(s), dm.encode_alternate(s)]
+}
+
+/// How strongly two spellings of a name part look like one name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Likeness {
+    None,
+    /// Close in letters or in sound.
+    Near,
+    /// The same letters once case, accents, hyphens, spaces and dots are set
+    /// aside.
+    Folded,
+}
+
+/// Compares two name parts.
+pub fn likeness(a: &str, b: &str) -> Likeness {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa.is_empty() || fb.is_empty() {
+        return Likeness::None;
+    }
+    if fa == fb {
+        return Likeness::Folded;
+    }
+    let len = fa.len().max(fb.len());
+    if len < 4 {
+        return Likeness::None;
+    }
+    let d = strsim::damerau_levenshtein(&fa, &fb);
+    let same_start = fa.as_bytes()[0] == fb.as_bytes()[0];
+    let (sa, sb) = (sounds(&fa), sounds(&fb));
+    let same_sound = sa.iter().any(|x| !x.is_empty() && sb.contains(x));
+    let near = (d == 1 && same_start)
+        || (d == 1 && same_sound)
+        || (d == 2 && len >= 6 && (same_start || same_sound))
+        || (d <= 3 && len >= 8 && same_sound);
+    if near { Likeness::Near } else { Likeness::None }
+}
+
+/// Which part of a person's name a mention gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Full,
+    Surname,
+    Given,
+}
+
+struct Mention {
+    span: Range<usize>,
+    /// In a title-case headline or inside a quotation: not a first reference.
+    aside: bool,
+}
+
+/// The result: which entity each entity is folded into, and the findings.
+pub struct Spellings {
+    /// For each entity, the entity it is one person with (itself when canonical).
+    pub canonical: Vec<usize>,
+    /// Mentions found beyond the entities' own (variants, names inside quotations).
+    pub extra_mentions: Vec<(usize, Range<usize>)>,
+    pub findings: Vec<Finding>,
+}
+
+/// What the spelling pass needs to know about the draft.
+pub struct Draft<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentence_starts: &'a [usize],
+    /// Whether a byte offset lies in a headline block or inside a quotation.
+    pub aside: &'a dyn Fn(usize) -> bool,
+    /// Name runs found inside quotations: (span, words).
+    pub quoted_runs: &'a [(Range<usize>, usize)],
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+fn surname_of(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+fn given_of(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+/// Whether a capitalised word the lists do not know is a mention worth comparing:
+/// not a verb or adverb ("Putting", "Finally"), not a plural family name ("the
+/// Obamas").
+fn plausible_name(word: &str, text: &str, start: usize) -> bool {
+    let lower = word.to_lowercase();
+    if ["ing", "ed", "ly"].iter().any(|s| lower.ends_with(s)) {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let plural_family = lower.ends_with('s') && before.to_lowercase().ends_with(" the");
+    !plural_family
+}
+
+pub fn resolve(
+    people: &People,
+    draft: &Draft,
+    house: &[HouseName],
+    options: &super::Options,
+) -> Spellings {
+    let text = draft.text;
+    let n = people.entities.len();
+    let mut canonical: Vec<usize> = (0..n).collect();
+    let full: Vec<bool> = people
+        .entities
+        .iter()
+        .map(|e| words(&e.name).len() > 1)
+        .collect();
+    let first_at = |e: usize| {
+        people.entities[e]
+            .mentions
+            .iter()
+            .map(|m| m.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let full_mentions = |e: usize| {
+        people.entities[e]
+            .mentions
+            .iter()
+            .filter(|m| words(&text[m.start..m.end]).len() > 1)
+            .count()
+    };
+
+    // Full names against full names: a later variant folds into the earlier one,
+    // unless the story shows two people.
+    let mut order: Vec<usize> = (0..n).filter(|&e| full[e]).collect();
+    order.sort_by_key(|&e| first_at(e));
+    for (i, &b) in order.iter().enumerate() {
+        for &a in &order[..i] {
+            if canonical[a] != a {
+                continue;
+            }
+            let (na, nb) = (&people.entities[a].name, &people.entities[b].name);
+            let surname = likeness(surname_of(na), surname_of(nb));
+            let given = likeness(given_of(na), given_of(nb));
+            let one_person = surname != Likeness::None
+                && given != Likeness::None
+                && !(full_mentions(a) >= 2
+                    && full_mentions(b) >= 2
+                    && (surname, given) != (Likeness::Folded, Likeness::Folded));
+            if one_person {
+                canonical[b] = a;
+                break;
+            }
+        }
+    }
+
+    // A lone surname that is nobody's full name: the nearest full name's variant.
+    for e in 0..n {
+        if full[e] {
+            continue;
+        }
+        let name = &people.entities[e].name;
+        if let Some(f) = best_match(people, &canonical, &full, surname_of(name)) {
+            canonical[e] = f;
+        }
+    }
+
+    // Capitalised words no list knows ("Poutin"), and names inside quotations.
+    let mut extra: Vec<(usize, Range<usize>)> = Vec::new();
+    for (r, run) in people.runs.iter().enumerate() {
+        if run.class != RunClass::Candidate || run.words != 1 {
+            continue;
+        }
+        let span = people.name_span(r, draft.tokens);
+        let word = &text[span.clone()];
+        let first = run.title.as_ref().map_or(run.name.start, |t| t.start);
+        let sentence_initial = draft.sentence_starts.binary_search(&first).is_ok();
+        let t = &draft.tokens[run.name.start];
+        if !plausible_name(word, text, span.start) || t.info.flags != 0 && !t.has(flag::GIVEN) {
+            continue;
+        }
+        if let Some(f) = best_match(people, &canonical, &full, word) {
+            // A capitalised word opening a sentence may be any word: only a very
+            // close spelling counts there.
+            let surname = surname_of(&people.entities[f].name);
+            let close = strsim::damerau_levenshtein(&fold(word), &fold(surname)) <= 1;
+            if !sentence_initial || close {
+                extra.push((f, span));
+            }
+        }
+    }
+    for (span, count) in draft.quoted_runs {
+        let name = &text[span.clone()];
+        let found = if *count > 1 {
+            best_full_match(people, &canonical, &full, name)
+        } else if plausible_name(name, text, span.start) {
+            best_match(people, &canonical, &full, name)
+        } else {
+            None
+        };
+        if let Some(f) = found {
+            extra.push((f, span.clone()));
+        }
+    }
+
+    let findings = spelling_findings(people, draft, &canonical, &full, &extra, house, options);
+    Spellings {
+        canonical,
+        extra_mentions: extra,
+        findings,
+    }
+}
+
+/// The canonical full-name entity whose surname `word` spells, best likeness
+/// first; `None` when two are equally close.
+fn best_match(people: &People, canonical: &[usize], full: &[bool], word: &str) -> Option<usize> {
+    let mut best: Option<(Likeness, usize)> = None;
+    let mut tie = false;
+    for (e, ent) in people.entities.iter().enumerate() {
+        if !full[e] || canonical[e] != e {
+            continue;
+        }
+        let l = likeness(word, surname_of(&ent.name));
+        if l == Likeness::None {
+            continue;
+        }
+        match best {
+            Some((bl, _)) if bl > l => {}
+            Some((bl, _)) if bl == l => tie = true,
+            _ => {
+                best = Some((l, e));
+                tie = false;
+            }
+        }
+    }
+    if tie { None } else { best.map(|(_, e)| e) }
+}
+
+fn best_full_match(
+    people: &People,
+    canonical: &[usize],
+    full: &[bool],
+    name: &str,
+) -> Option<usize> {
+    people.entities.iter().enumerate().find_map(|(e, ent)| {
+        let ok = full[e]
+            && canonical[e] == e
+            && likeness(surname_of(name), surname_of(&ent.name)) != Likeness::None
+            && likeness(given_of(name), given_of(&ent.name)) != Likeness::None;
+        ok.then_some(e)
+    })
+}
+
+/// The last `k` words of a name ("de Vries" of "Leo de Vries").
+fn tail(name: &str, k: usize) -> String {
+    let w = words(name);
+    w[w.len().saturating_sub(k)..].join(" ")
+}
+
+/// Which part of `name` a mention gives, and how many words of it.
+fn shape_of(mention: &str, name: &str) -> (Shape, usize) {
+    let (mw, nw) = (words(mention).len(), words(name).len());
+    if mw > 1 {
+        // "De Vries" for "Leo de Vries", "Van Looy" for "Jasper Van Looy".
+        if mw < nw && likeness(mention, &tail(name, mw)) != Likeness::None {
+            return (Shape::Surname, mw);
+        }
+        return (Shape::Full, nw);
+    }
+    let to_surname = likeness(mention, surname_of(name));
+    let to_given = likeness(mention, given_of(name));
+    if to_given > to_surname {
+        (Shape::Given, 1)
+    } else {
+        (Shape::Surname, 1)
+    }
+}
+
+fn expected((shape, k): (Shape, usize), winner: &str) -> String {
+    match shape {
+        Shape::Full => words(winner).join(" "),
+        Shape::Surname => tail(winner, k),
+        Shape::Given => given_of(winner).to_string(),
+    }
+}
+
+/// Whether two spellings differ only in the case of their first letter, as a
+/// particle does at the start of a sentence ("De Wit" for "de Wit").
+fn same_but_initial_case(a: &str, b: &str) -> bool {
+    let (mut ca, mut cb) = (a.chars(), b.chars());
+    match (ca.next(), cb.next()) {
+        (Some(x), Some(y)) => x.to_lowercase().eq(y.to_lowercase()) && ca.as_str() == cb.as_str(),
+        _ => false,
+    }
+}
+
+fn spelling_findings(
+    people: &People,
+    draft: &Draft,
+    canonical: &[usize],
+    full: &[bool],
+    extra: &[(usize, Range<usize>)],
+    house: &[HouseName],
+    options: &super::Options,
+) -> Vec<Finding> {
+    let text = draft.text;
+    let mut clusters: HashMap<usize, Vec<Mention>> = HashMap::new();
+    for (e, ent) in people.entities.iter().enumerate() {
+        let c = canonical[e];
+        if !full[c] {
+            continue;
+        }
+        for m in &ent.mentions {
+            clusters.entry(c).or_default().push(Mention {
+                span: m.clone(),
+                aside: (draft.aside)(m.start),
+            });
+        }
+    }
+    for (c, span) in extra {
+        clusters.entry(*c).or_default().push(Mention {
+            span: span.clone(),
+            aside: true,
+        });
+    }
+    let mut out = Vec::new();
+    let spelling_sev = options.severity(rules::NAME_SPELLING);
+    let first_ref_sev = options.severity(rules::FIRST_REFERENCE);
+    let mut keys: Vec<usize> = clusters.keys().copied().collect();
+    keys.sort_unstable();
+    for c in keys {
+        let mut mentions = clusters.remove(&c).unwrap_or_default();
+        mentions.sort_by_key(|m| m.span.start);
+        mentions.dedup_by_key(|m| m.span.clone());
+        let story_name = &people.entities[c].name;
+        let house_entry = house.iter().find(|h| house_matches(h, story_name));
+        // The winner: the house list, else the first full-name mention, else the
+        // most common spelling.
+        let winner: String = match house_entry {
+            Some(h) => h.name.clone(),
+            None => mentions
+                .iter()
+                .map(|m| {
+                    text[m.span.clone()]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .find(|s| words(s).len() > 1)
+                .unwrap_or_else(|| majority(&mentions, text)),
+        };
+        if let Some(sev) = spelling_sev {
+            let mut variants: Vec<(Range<usize>, String, String)> = Vec::new();
+            for m in &mentions {
+                let written = text[m.span.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let want = expected(shape_of(&written, &winner), &winner);
+                if written != want && !same_but_initial_case(&written, &want) {
+                    variants.push((m.span.clone(), written, want));
+                }
+            }
+            let all_edits: Vec<Edit> = variants
+                .iter()
+                .map(|(span, _, want)| Edit {
+                    span: span.clone(),
+                    new_text: want.clone(),
+                })
+                .collect();
+            for (span, written, want) in &variants {
+                let spelled_so = |m: &&Mention| {
+                    text[m.span.clone()]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        == *want
+                };
+                let elsewhere = mentions
+                    .iter()
+                    .filter(spelled_so)
+                    .find(|m| !m.aside)
+                    .or_else(|| mentions.iter().find(spelled_so));
+                let message = match house_entry {
+                    Some(_) => {
+                        format!("“{written}” departs from the house spelling “{want}” ({winner}).")
+                    }
+                    None => format!(
+                        "“{written}” is spelled “{want}” elsewhere in this story ({winner})."
+                    ),
+                };
+                let mut fixes = vec![Fix {
+                    title: format!("Change to “{want}”"),
+                    edits: vec![Edit {
+                        span: span.clone(),
+                        new_text: want.clone(),
+                    }],
+                }];
+                if all_edits.len() > 1 {
+                    fixes.push(Fix {
+                        title: format!(
+                            "Spell every mention of {winner} the same way ({} changes)",
+                            all_edits.len()
+                        ),
+                        edits: all_edits.clone(),
+                    });
+                }
+                out.push(Finding {
+                    rule: rules::NAME_SPELLING,
+                    severity: sev,
+                    message,
+                    span: span.clone(),
+                    related: elsewhere
+                        .map(|m| Related {
+                            message: format!("spelled “{want}” here"),
+                            span: m.span.clone(),
+                        })
+                        .into_iter()
+                        .collect(),
+                    fixes,
+                });
+            }
+        }
+        if let Some(sev) = first_ref_sev {
+            let first = mentions.iter().find(|m| !m.aside);
+            let full_later = mentions
+                .iter()
+                .find(|m| !m.aside && words(&text[m.span.clone()]).len() > 1);
+            if let (Some(first), Some(full_m)) = (first, full_later) {
+                if words(&text[first.span.clone()]).len() == 1
+                    && full_m.span.start > first.span.start
+                {
+                    let short = &text[first.span.clone()];
+                    out.push(Finding {
+                        rule: rules::FIRST_REFERENCE,
+                        severity: sev,
+                        message: format!(
+                            "First reference to {winner} is “{short}” alone; the full name only comes later."
+                        ),
+                        span: first.span.clone(),
+                        related: vec![Related {
+                            message: "the full name first appears here".into(),
+                            span: full_m.span.clone(),
+                        }],
+                        fixes: vec![Fix {
+                            title: format!("Use the full name “{winner}”"),
+                            edits: vec![Edit {
+                                span: first.span.clone(),
+                                new_text: winner.clone(),
+                            }],
+                        }],
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a house-list entry is the person the story names `story_name`: the
+/// same person by both name parts, or a listed variant.
+fn house_matches(h: &HouseName, story_name: &str) -> bool {
+    let by_name = likeness(surname_of(&h.name), surname_of(story_name)) != Likeness::None
+        && likeness(given_of(&h.name), given_of(story_name)) != Likeness::None;
+    by_name
+        || h.variants.iter().any(|v| {
+            let part = if words(v).len() > 1 {
+                story_name
+            } else {
+                surname_of(story_name)
+            };
+            fold(v) == fold(part)
+        })
+}
+
+fn majority(mentions: &[Mention], text: &str) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in mentions {
+        let s = text[m.span.clone()].to_string();
+        match counts.iter_mut().find(|(k, _)| *k == s) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(s, _)| s)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn likeness_of_the_variants_a_desk_sees() {
+        for (a, b) in [
+            ("Zelensky", "Zelenskyy"),
+            ("Zelensky", "Zelenskiy"),
+            ("Zelensky", "Selenskyj"),
+            ("Leavitt", "Leavit"),
+            ("Putin", "Poutin"),
+            ("Karoline", "Caroline"),
+            ("Alden", "Aldne"),
+        ] {
+            assert_eq!(likeness(a, b), Likeness::Near, "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Erdoğan", "Erdogan"),
+            ("McDonald", "Mcdonald"),
+            ("Jean-Pierre", "Jean Pierre"),
+            ("JD", "J.D."),
+        ] {
+            assert_eq!(likeness(a, b), Likeness::Folded, "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Trump", "Putin"),
+            ("Vance", "Leavitt"),
+            ("Biden", "Brown"),
+            ("Lee", "Li"),
+        ] {
+            assert_eq!(likeness(a, b), Likeness::None, "{a} / {b}");
+        }
+    }
+}
