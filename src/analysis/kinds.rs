@@ -150,10 +150,23 @@ pub fn is_title_case(inner: &str) -> bool {
     if trimmed.split_whitespace().nth(8).is_some() {
         return false;
     }
-    let mut long = trimmed
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .peekable();
+    let is_long = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    // "That is the job." has one long word: a sentence, not a title.
+    let total = trimmed.split_whitespace().count();
+    let long_count = trimmed.split_whitespace().filter(is_long).count();
+    let every_word_capitalised = trimmed.split_whitespace().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_none_or(char::is_uppercase)
+    });
+    if every_word_capitalised && total <= 6 {
+        // "Fix It First", "Meet The Press"
+        return true;
+    }
+    if long_count == 0 || (total >= 3 && long_count < 2) {
+        return false;
+    }
+    let mut long = trimmed.split_whitespace().filter(is_long).peekable();
     long.peek().is_some()
         && long.all(|w| {
             w.chars()

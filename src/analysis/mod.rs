@@ -218,7 +218,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                     && kinds::is_title_case(&masked[q.inner.clone()]))
         })
         .collect();
-    let (mut attributions, people) = attribution::attribute(
+    let (mut attributions, mut people) = attribution::attribute(
         &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
     );
     for (i, s) in signalled.iter().enumerate() {
@@ -325,7 +325,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         in_quote || headlines.get(block).copied().unwrap_or(false) || prose.in_heading(at)
     };
     let spellings = names::resolve(
-        &people,
+        &mut people,
         &names::Draft {
             text: masked,
             tokens: &toks,

@@ -74,8 +74,7 @@ pub fn likeness(a: &str, b: &str) -> Likeness {
     let same_start = fa.as_bytes()[0] == fb.as_bytes()[0];
     let (sa, sb) = (sounds(&fa), sounds(&fb));
     let same_sound = sa.iter().any(|x| !x.is_empty() && sb.contains(x));
-    let near = (d == 1 && same_start)
-        || (d == 1 && same_sound)
+    let near = (d == 1 && (same_start || same_sound))
         || (d == 2 && len >= 6 && (same_start || same_sound))
         || (d <= 3 && len >= 8 && same_sound);
     if near { Likeness::Near } else { Likeness::None }
@@ -115,6 +114,30 @@ pub struct Draft<'a> {
     pub quoted_runs: &'a [(Range<usize>, usize)],
 }
 
+/// Whether two full names name one person: every part alike, or the shorter one
+/// alike to the longer one's tail ("Van Rijjn" and "Joost van Rijn").
+fn names_alike(a: &str, b: &str) -> Likeness {
+    if fold(a) == fold(b) {
+        // "Jean-Pierre Dubois" and "Jean Pierre Dubois"
+        return Likeness::Folded;
+    }
+    let (wa, wb) = (words(a).len(), words(b).len());
+    if wa == wb {
+        let surname = likeness(surname_of(a), surname_of(b));
+        let given = likeness(&given_part(a), &given_part(b));
+        return surname.min(given);
+    }
+    let (short, long) = if wa < wb { (a, b) } else { (b, a) };
+    likeness(short, &tail(long, words(short).len()))
+}
+
+/// Everything before the surname ("Jean-Pierre" of "Jean-Pierre Dubois", "Jean
+/// Pierre" of "Jean Pierre Dubois").
+fn given_part(name: &str) -> String {
+    let w = words(name);
+    w[..w.len().saturating_sub(1)].join(" ")
+}
+
 fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
@@ -141,12 +164,34 @@ fn plausible_name(word: &str, text: &str, start: usize) -> bool {
 }
 
 pub fn resolve(
-    people: &People,
+    people: &mut People,
     draft: &Draft,
     house: &[HouseName],
     options: &super::Options,
 ) -> Spellings {
     let text = draft.text;
+    // A surname the story treats as a person ("Böyd said") makes a full-name run
+    // that ends in a spelling of it a person too ("Clarence Boyd").
+    let lone: Vec<String> = people
+        .entities
+        .iter()
+        .filter(|e| words(&e.name).len() == 1)
+        .map(|e| e.name.clone())
+        .collect();
+    if !lone.is_empty() {
+        for r in 0..people.runs.len() {
+            let run = &people.runs[r];
+            if run.class != RunClass::Candidate || run.words < 2 {
+                continue;
+            }
+            let span = people.name_span(r, draft.tokens);
+            let last = surname_of(&text[span]).to_string();
+            if lone.iter().any(|l| likeness(l, &last) != Likeness::None) {
+                people.promote(r, draft.tokens, text);
+            }
+        }
+    }
+    let people: &People = people;
     let n = people.entities.len();
     let mut canonical: Vec<usize> = (0..n).collect();
     let full: Vec<bool> = people
@@ -180,13 +225,9 @@ pub fn resolve(
                 continue;
             }
             let (na, nb) = (&people.entities[a].name, &people.entities[b].name);
-            let surname = likeness(surname_of(na), surname_of(nb));
-            let given = likeness(given_of(na), given_of(nb));
-            let one_person = surname != Likeness::None
-                && given != Likeness::None
-                && !(full_mentions(a) >= 2
-                    && full_mentions(b) >= 2
-                    && (surname, given) != (Likeness::Folded, Likeness::Folded));
+            let alike = names_alike(na, nb);
+            let one_person = alike != Likeness::None
+                && !(full_mentions(a) >= 2 && full_mentions(b) >= 2 && alike != Likeness::Folded);
             if one_person {
                 canonical[b] = a;
                 break;
@@ -208,10 +249,17 @@ pub fn resolve(
     // Capitalised words no list knows ("Poutin"), and names inside quotations.
     let mut extra: Vec<(usize, Range<usize>)> = Vec::new();
     for (r, run) in people.runs.iter().enumerate() {
-        if run.class != RunClass::Candidate || run.words != 1 {
+        if run.class != RunClass::Candidate {
             continue;
         }
         let span = people.name_span(r, draft.tokens);
+        if run.words > 1 {
+            // "De Vres" for "Leo de Vries", "Caroline Leavitt" for "Karoline Leavitt".
+            if let Some(f) = best_full_match(people, &canonical, &full, &text[span.clone()]) {
+                extra.push((f, span));
+            }
+            continue;
+        }
         let word = &text[span.clone()];
         let first = run.title.as_ref().map_or(run.name.start, |t| t.start);
         let sentence_initial = draft.sentence_starts.binary_search(&first).is_ok();
@@ -235,6 +283,7 @@ pub fn resolve(
             best_full_match(people, &canonical, &full, name)
         } else if plausible_name(name, text, span.start) {
             best_match(people, &canonical, &full, name)
+                .or_else(|| best_given_match(people, &canonical, &full, name))
         } else {
             None
         };
@@ -254,21 +303,27 @@ pub fn resolve(
 /// The canonical full-name entity whose surname `word` spells, best likeness
 /// first; `None` when two are equally close.
 fn best_match(people: &People, canonical: &[usize], full: &[bool], word: &str) -> Option<usize> {
-    let mut best: Option<(Likeness, usize)> = None;
+    // Best likeness first, then fewest letters apart; a true tie names nobody.
+    let mut best: Option<((Likeness, std::cmp::Reverse<usize>), usize)> = None;
     let mut tie = false;
     for (e, ent) in people.entities.iter().enumerate() {
         if !full[e] || canonical[e] != e {
             continue;
         }
-        let l = likeness(word, surname_of(&ent.name));
+        let surname = surname_of(&ent.name);
+        let l = likeness(word, surname);
         if l == Likeness::None {
             continue;
         }
+        let key = (
+            l,
+            std::cmp::Reverse(strsim::damerau_levenshtein(&fold(word), &fold(surname))),
+        );
         match best {
-            Some((bl, _)) if bl > l => {}
-            Some((bl, _)) if bl == l => tie = true,
+            Some((bk, _)) if bk > key => {}
+            Some((bk, _)) if bk == key => tie = true,
             _ => {
-                best = Some((l, e));
+                best = Some((key, e));
                 tie = false;
             }
         }
@@ -276,19 +331,50 @@ fn best_match(people: &People, canonical: &[usize], full: &[bool], word: &str) -
     if tie { None } else { best.map(|(_, e)| e) }
 }
 
+/// The canonical full-name entity a multi-word run names: the whole name alike,
+/// or its tail alike ("De Vres" for "Leo de Vries").
 fn best_full_match(
     people: &People,
     canonical: &[usize],
     full: &[bool],
     name: &str,
 ) -> Option<usize> {
+    let n = words(name).len();
     people.entities.iter().enumerate().find_map(|(e, ent)| {
-        let ok = full[e]
-            && canonical[e] == e
-            && likeness(surname_of(name), surname_of(&ent.name)) != Likeness::None
+        if !full[e] || canonical[e] != e {
+            return None;
+        }
+        let whole = likeness(surname_of(name), surname_of(&ent.name)) != Likeness::None
             && likeness(given_of(name), given_of(&ent.name)) != Likeness::None;
-        ok.then_some(e)
+        let tail_alike =
+            n < words(&ent.name).len() && likeness(name, &tail(&ent.name, n)) != Likeness::None;
+        (whole || tail_alike).then_some(e)
     })
+}
+
+/// The one canonical full-name entity whose given name `word` spells ("Conor"
+/// inside a quotation).
+fn best_given_match(
+    people: &People,
+    canonical: &[usize],
+    full: &[bool],
+    word: &str,
+) -> Option<usize> {
+    let mut found = people
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|&(e, ent)| {
+            // Given names are short and many look alike: only a one-letter slip.
+            let given = given_of(&ent.name);
+            full[e]
+                && canonical[e] == e
+                && likeness(word, given) != Likeness::None
+                && strsim::damerau_levenshtein(&fold(word), &fold(given)) <= 1
+        })
+        .map(|(e, _)| e);
+    let first = found.next();
+    if found.next().is_some() { None } else { first }
 }
 
 /// The last `k` words of a name ("de Vries" of "Leo de Vries").

@@ -227,8 +227,15 @@ pub fn speakers_json(out: &mut impl Write, text: &str, a: &Analysis) -> io::Resu
         .people
         .iter()
         .map(|p| {
+            let spellings: serde_json::Map<String, Value> = p
+                .spellings
+                .iter()
+                .map(|(s, n)| (s.clone(), json!(n)))
+                .collect();
             json!({
                 "name": p.name,
+                "titles": p.titles,
+                "spellings": spellings,
                 "mentions": p.mentions.iter().map(|m| json!({"start": m.start, "end": m.end})).collect::<Vec<_>>(),
                 "quotes": p.quotes,
             })
