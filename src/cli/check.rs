@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use super::FailOn;
 use super::input;
 use super::output::{self, CheckedFile};
-use crate::analysis::{Options, analyze};
+use crate::analysis::analyze;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -29,15 +29,31 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding at or above this severity is found.
     #[arg(long, value_enum, default_value = "warning")]
     fail_on: FailOn,
+    /// House style to use instead of the nearest copydesk.toml above each draft.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
     let (files, mut errors) = input::expand(&args.paths);
+    let mut configs = super::configs::Configs::new(args.config.clone());
+    if let Err(e) = configs.explicit() {
+        eprintln!("copydesk: error: {e}");
+        return 2;
+    }
     let mut checked = Vec::new();
     for path in &files {
+        // A draft whose config cannot be read is not checked at all.
+        let config = match configs.for_draft(path) {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(format!("{e} (so {} was not checked)", path.display()));
+                continue;
+            }
+        };
         match input::read(path) {
             Ok(draft) => {
-                let analysis = analyze(&draft.text, &Options::new(draft.format));
+                let analysis = analyze(&draft.text, &config.options(draft.format));
                 checked.push(CheckedFile {
                     name: draft.name,
                     text: draft.text,

@@ -2,6 +2,7 @@
 //! [`crate::analysis`].
 
 mod check;
+mod configs;
 mod input;
 mod output;
 mod speakers;
@@ -14,11 +15,12 @@ use crate::analysis::Severity;
 
 const EXAMPLES: &str = "\
 Examples:
-  copydesk check examples/ceasefire-call.txt
+  copydesk check examples/bridge-vote.md
   copydesk check drafts/ --format json
   copydesk check story.md --format sarif > copydesk.sarif
   cat story.txt | copydesk check -
-  copydesk speakers examples/ceasefire-call.txt";
+  copydesk check story.md --config newsroom/copydesk.toml
+  copydesk speakers examples/bridge-vote.md";
 
 #[derive(Parser, Debug)]
 #[command(

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::input;
 use super::output;
-use crate::analysis::{Options, analyze};
+use crate::analysis::analyze;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SpeakersFormat {
@@ -22,9 +22,23 @@ pub struct SpeakersArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: SpeakersFormat,
+    /// House style to use instead of the nearest copydesk.toml above the draft.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
 }
 
 pub fn run(args: SpeakersArgs) -> u8 {
+    let mut configs = super::configs::Configs::new(args.config.clone());
+    let config = match configs
+        .explicit()
+        .and_then(|_| configs.for_draft(&args.file))
+    {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("copydesk: error: {e}");
+            return 2;
+        }
+    };
     let draft = match input::read(&args.file) {
         Ok(d) => d,
         Err(e) => {
@@ -32,7 +46,7 @@ pub fn run(args: SpeakersArgs) -> u8 {
             return 2;
         }
     };
-    let analysis = analyze(&draft.text, &Options::new(draft.format));
+    let analysis = analyze(&draft.text, &config.options(draft.format));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match args.format {

@@ -1,0 +1,247 @@
+//! `copydesk.toml`: the newsroom's house style.
+//!
+//! A config is read whole or not at all: an unknown key, a wrong type, an unknown
+//! rule or severity is an error naming the file, line and column, and nothing is
+//! checked with a half-read config.
+//!
+//! ```toml
+//! [[people]]
+//! name = "Volodymyr Zelensky"
+//! title = "President of Ukraine"
+//! variants = ["Zelenskyy", "Zelenskiy", "Selenskyj"]
+//!
+//! [rules]
+//! unattributed-quote = "error"
+//! first-reference = "off"
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::analysis::Options;
+use crate::analysis::names::HouseName;
+use crate::analysis::rules::{self, Severity};
+use crate::text::LineIndex;
+
+/// The file name looked up from a draft's folder upwards.
+pub const FILE_NAME: &str = "copydesk.toml";
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// Where it was read from, if from a file.
+    pub path: Option<PathBuf>,
+    pub people: Vec<HouseName>,
+    /// Rule settings: a severity, or `None` for "off".
+    pub rules: HashMap<String, Option<Severity>>,
+}
+
+impl Config {
+    /// Analysis options for a draft in `format` under this config.
+    pub fn options(&self, format: crate::text::Format) -> Options {
+        Options {
+            format,
+            rules: self.rules.clone(),
+            people: self.people.clone(),
+        }
+    }
+}
+
+/// A config that cannot be used, with where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    people: Vec<RawPerson>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    name: Spanned<String>,
+    title: Option<String>,
+    #[serde(default)]
+    variants: Vec<String>,
+}
+
+fn error_at(path: &Path, text: &str, span: Option<Range<usize>>, message: String) -> ConfigError {
+    let at = span.map_or(0, |s| s.start);
+    let (line, column) = LineIndex::new(text).line_col(text, at);
+    ConfigError {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Parses a config's text; `path` is only used in error messages.
+pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let message = e.message().trim_end().replace('\n', " ");
+        error_at(path, text, e.span(), message)
+    })?;
+    let mut rules_out = HashMap::new();
+    for (key, value) in raw.rules {
+        if rules::rule(key.get_ref()).is_none() {
+            let known: Vec<&str> = rules::RULES.iter().map(|r| r.id).collect();
+            return Err(error_at(
+                path,
+                text,
+                Some(key.span()),
+                format!(
+                    "unknown rule `{}`; the rules are {}",
+                    key.get_ref(),
+                    known.join(", ")
+                ),
+            ));
+        }
+        let setting = match value.get_ref().as_str() {
+            "off" => None,
+            other => match Severity::parse(other) {
+                Some(s) => Some(s),
+                None => {
+                    return Err(error_at(
+                        path,
+                        text,
+                        Some(value.span()),
+                        format!(
+                            "`{}` is not a setting for `{}`; use error, warning, information, hint or off",
+                            other,
+                            key.get_ref()
+                        ),
+                    ));
+                }
+            },
+        };
+        rules_out.insert(key.into_inner(), setting);
+    }
+    let mut people = Vec::new();
+    for p in raw.people {
+        if p.name.get_ref().split_whitespace().count() < 2 {
+            return Err(error_at(
+                path,
+                text,
+                Some(p.name.span()),
+                format!(
+                    "`{}` should be a full name (given name and surname)",
+                    p.name.get_ref()
+                ),
+            ));
+        }
+        people.push(HouseName {
+            name: p.name.into_inner(),
+            title: p.title,
+            variants: p.variants,
+        });
+    }
+    Ok(Config {
+        path: Some(path.to_path_buf()),
+        people,
+        rules: rules_out,
+    })
+}
+
+/// Reads and parses a config file.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let bytes = std::fs::read(path).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read the config: {e}"),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message: format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    parse(&text, path)
+}
+
+/// The nearest `copydesk.toml` in `dir` or a folder above it.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    let mut dir = Some(dir);
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Config, ConfigError> {
+        parse(text, Path::new("copydesk.toml"))
+    }
+
+    #[test]
+    fn reads_people_and_rules() {
+        let c = parse_str(
+            "[[people]]\nname = \"Volodymyr Zelensky\"\ntitle = \"President of Ukraine\"\nvariants = [\"Zelenskyy\"]\n\n[rules]\nunattributed-quote = \"error\"\nfirst-reference = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.people[0].name, "Volodymyr Zelensky");
+        assert_eq!(c.people[0].variants, vec!["Zelenskyy".to_string()]);
+        assert_eq!(c.rules["unattributed-quote"], Some(Severity::Error));
+        assert_eq!(c.rules["first-reference"], None);
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let e = parse_str("[[people]]\nnme = \"Volodymyr Zelensky\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+        assert!(e.message.contains("nme"), "{e}");
+
+        let e = parse_str("[rules]\nunattributed-quote = 3\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+
+        let e = parse_str("[rules]\nunatributed-quote = \"error\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+        assert!(e.message.contains("unknown rule"), "{e}");
+
+        let e = parse_str("[rules]\nunattributed-quote = \"loud\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 22), "{e}");
+
+        let e = parse_str("[rules\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+        assert!(e.to_string().starts_with("copydesk.toml:1:"), "{e}");
+    }
+}
