@@ -867,7 +867,8 @@ fn speakers_human_lists_each_quotation_with_its_speaker() {
         .filter(|l| l.trim_start().starts_with('#'))
         .count();
     assert_eq!(numbered, 5, "{r:?}");
-    assert!(r.stdout.contains("Speakers"), "{r:?}");
+    assert!(r.stdout.contains("People"), "{r:?}");
+    assert!(r.stdout.contains("spellings: Tom Smith"), "{r:?}");
 }
 
 #[test]

@@ -375,6 +375,26 @@ impl<'a> Attributor<'a> {
     fn source_at(&mut self, k: usize, start: usize, si: usize) -> Option<(Source, Range<usize>)> {
         let tok = self.tokens[k];
         if let Some(run) = self.people.run_at(k) {
+            // "Edward Alden of the Council on Foreign Relations said": the run is a
+            // modifier; the source stands further left.
+            let first = self.people.runs[run]
+                .title
+                .as_ref()
+                .map_or(self.people.runs[run].name.start, |t| t.start);
+            let modifies = !matches!(self.people.runs[run].class, RunClass::Person(_))
+                && (1..=2).any(|back| {
+                    first >= start + back && {
+                        let p = &self.tokens[first - back];
+                        p.is_word()
+                            && p.has(flag::MODIFIER)
+                            && p.kind == Kind::Word(super::tokens::Case::Lower)
+                    }
+                });
+            if modifies {
+                if let Some(found) = self.head_before_modifier(k, start, si) {
+                    return Some(found);
+                }
+            }
             return self.source_of_run(run, start, si);
         }
         if tok.has(flag::PRONOUN) {
@@ -427,8 +447,17 @@ impl<'a> Attributor<'a> {
             }
             return Some((src, span));
         }
-        // "a source familiar with the matter said", "Edward Alden of the Council
-        // said": a head further left with a modifier after it.
+        self.head_before_modifier(k, start, si)
+    }
+
+    /// A source head further left with a modifier after it: "a source familiar
+    /// with the matter said", "Edward Alden of the Council said".
+    fn head_before_modifier(
+        &mut self,
+        k: usize,
+        start: usize,
+        si: usize,
+    ) -> Option<(Source, Range<usize>)> {
         let floor = k.saturating_sub(8).max(start);
         let mut m = k;
         while m > floor {

@@ -413,15 +413,14 @@ fn persons_of(
                 }
             }
             let name = &people.entities[e].name;
-            let house = house
-                .iter()
-                .find(|h| names::fold(&h.name) == names::fold(name));
+            let house = house.iter().find(|h| names::house_matches(h, name));
             let mut titles = std::mem::take(&mut titles[e]);
             if let Some(t) = house.and_then(|h| h.title.clone()) {
                 if !titles.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
                     titles.push(t);
                 }
             }
+            let name = house.map_or(name.as_str(), |h| h.name.as_str());
             Person {
                 name: name.split_whitespace().collect::<Vec<_>>().join(" "),
                 titles,

@@ -585,7 +585,7 @@ fn spelling_findings(
 
 /// Whether a house-list entry is the person the story names `story_name`: the
 /// same person by both name parts, or a listed variant.
-fn house_matches(h: &HouseName, story_name: &str) -> bool {
+pub fn house_matches(h: &HouseName, story_name: &str) -> bool {
     let by_name = likeness(surname_of(&h.name), surname_of(story_name)) != Likeness::None
         && likeness(given_of(&h.name), given_of(story_name)) != Likeness::None;
     by_name

@@ -371,11 +371,15 @@ pub fn build_runs(
                 j += 1;
                 continue;
             }
-            // "Secretary of State Dana Whitfield", "President of Ukraine".
-            let of_title = cur.has(flag::TITLE)
+            // "Secretary of State Dana Whitfield", "President of Ukraine", "Council
+            // on Foreign Relations", "Bank of England".
+            let joiner = &text[next.start()..next.end()];
+            let of_title = (cur.has(flag::TITLE) || cur.has(flag::ORG_WORD))
                 && cur.is_capitalised()
                 && next.kind == Kind::Word(Case::Lower)
-                && text[next.start()..next.end()].eq_ignore_ascii_case("of")
+                && (joiner.eq_ignore_ascii_case("of")
+                    || cur.has(flag::ORG_WORD)
+                        && ["on", "for"].iter().any(|w| joiner.eq_ignore_ascii_case(w)))
                 && tokens
                     .get(j + 2)
                     .is_some_and(|n| nameable(n) && joined_by_space(next, n, text));

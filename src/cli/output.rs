@@ -282,18 +282,35 @@ pub fn speakers_human(out: &mut impl Write, text: &str, a: &Analysis) -> io::Res
             who
         )?;
     }
-    writeln!(out, "\nSpeakers")?;
+    writeln!(out, "\nPeople")?;
     for p in &a.people {
-        if p.quotes.is_empty() {
-            continue;
-        }
         let titles = if p.titles.is_empty() {
             String::new()
         } else {
-            format!(" ({})", p.titles.join("; "))
+            format!(" — {}", p.titles.join("; "))
         };
-        let list: Vec<String> = p.quotes.iter().map(|q| format!("#{}", q + 1)).collect();
-        writeln!(out, "  {}{titles}: {}", p.name, list.join(", "))?;
+        writeln!(out, "  {}{titles}", p.name)?;
+        let lines: Vec<String> = p
+            .mentions
+            .iter()
+            .map(|m| idx.line_col(text, m.start).0.to_string())
+            .collect();
+        writeln!(
+            out,
+            "        mentions: {} (lines {})",
+            p.mentions.len(),
+            lines.join(", ")
+        )?;
+        let spellings: Vec<String> = p
+            .spellings
+            .iter()
+            .map(|(s, n)| format!("{s} ×{n}"))
+            .collect();
+        writeln!(out, "        spellings: {}", spellings.join(", "))?;
+        if !p.quotes.is_empty() {
+            let list: Vec<String> = p.quotes.iter().map(|q| format!("#{}", q + 1)).collect();
+            writeln!(out, "        quotations: {}", list.join(", "))?;
+        }
     }
     let mut descriptions: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, q) in a.quotes.iter().enumerate() {
@@ -303,6 +320,9 @@ pub fn speakers_human(out: &mut impl Write, text: &str, a: &Analysis) -> io::Res
                 None => descriptions.push((d, vec![i])),
             }
         }
+    }
+    if !descriptions.is_empty() {
+        writeln!(out, "\nOther sources")?;
     }
     for (d, qs) in descriptions {
         let list: Vec<String> = qs.iter().map(|q| format!("#{}", q + 1)).collect();
