@@ -44,7 +44,8 @@ fn draft(words: usize, markdown: bool) -> String {
     let mut i = 0usize;
     let mut count = out.split_whitespace().count();
     while count < words {
-        let (title, given, surname) = PEOPLE[i % PEOPLE.len()];
+        // Each run of twelve paragraphs is about one person, named in full first.
+        let (title, given, surname) = PEOPLE[(i / 12) % PEOPLE.len()];
         let pronoun = if matches!(given, "Maria" | "Priya" | "Ingrid") {
             "she"
         } else {

@@ -290,7 +290,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .filter(|q| q.parent.is_none())
         .map(|q| q.inner.clone())
         .collect();
-    let quoted_tokens = tokens::tokenize(masked, &top_inners, &[], lex);
+    let quoted_tokens = tokens::tokenize_for_names(masked, &top_inners, lex);
     let (quoted_runs, _) = people::build_runs(&quoted_tokens, masked, lex, &|_| false);
     let quoted_runs: Vec<(Range<usize>, usize)> = quoted_runs
         .iter()

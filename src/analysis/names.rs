@@ -67,13 +67,19 @@ pub fn likeness(a: &str, b: &str) -> Likeness {
         return Likeness::Folded;
     }
     let len = fa.len().max(fb.len());
-    if len < 4 {
+    if len < 4 || fa.len().abs_diff(fb.len()) > 3 {
         return Likeness::None;
     }
     let d = strsim::damerau_levenshtein(&fa, &fb);
+    if d > 3 {
+        return Likeness::None;
+    }
     let same_start = fa.as_bytes()[0] == fb.as_bytes()[0];
-    let (sa, sb) = (sounds(&fa), sounds(&fb));
-    let same_sound = sa.iter().any(|x| !x.is_empty() && sb.contains(x));
+    // Sound is the dearest test: only when letters alone do not decide.
+    let same_sound = !(d == 1 && same_start) && {
+        let (sa, sb) = (sounds(&fa), sounds(&fb));
+        sa.iter().any(|x| !x.is_empty() && sb.contains(x))
+    };
     let near = (d == 1 && (same_start || same_sound))
         || (d == 2 && len >= 6 && (same_start || same_sound))
         || (d <= 3 && len >= 8 && same_sound);
@@ -199,26 +205,31 @@ pub fn resolve(
         .iter()
         .map(|e| words(&e.name).len() > 1)
         .collect();
-    let first_at = |e: usize| {
-        people.entities[e]
-            .mentions
-            .iter()
-            .map(|m| m.start)
-            .min()
-            .unwrap_or(usize::MAX)
-    };
-    let full_mentions = |e: usize| {
-        people.entities[e]
-            .mentions
-            .iter()
-            .filter(|m| words(&text[m.start..m.end]).len() > 1)
-            .count()
-    };
-
+    let first_at: Vec<usize> = people
+        .entities
+        .iter()
+        .map(|e| {
+            e.mentions
+                .iter()
+                .map(|m| m.start)
+                .min()
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    let full_mentions: Vec<usize> = people
+        .entities
+        .iter()
+        .map(|e| {
+            e.mentions
+                .iter()
+                .filter(|m| text[m.start..m.end].split_whitespace().nth(1).is_some())
+                .count()
+        })
+        .collect();
     // Full names against full names: a later variant folds into the earlier one,
     // unless the story shows two people.
     let mut order: Vec<usize> = (0..n).filter(|&e| full[e]).collect();
-    order.sort_by_key(|&e| first_at(e));
+    order.sort_by_key(|&e| first_at[e]);
     for (i, &b) in order.iter().enumerate() {
         for &a in &order[..i] {
             if canonical[a] != a {
@@ -227,7 +238,7 @@ pub fn resolve(
             let (na, nb) = (&people.entities[a].name, &people.entities[b].name);
             let alike = names_alike(na, nb);
             let one_person = alike != Likeness::None
-                && !(full_mentions(a) >= 2 && full_mentions(b) >= 2 && alike != Likeness::Folded);
+                && !(full_mentions[a] >= 2 && full_mentions[b] >= 2 && alike != Likeness::Folded);
             if one_person {
                 canonical[b] = a;
                 break;
@@ -246,7 +257,9 @@ pub fn resolve(
         }
     }
 
-    // Capitalised words no list knows ("Poutin"), and names inside quotations.
+    // Capitalised words no list knows ("Poutin"), and names inside quotations; a
+    // story repeats its words, so each is compared once.
+    let mut memo: HashMap<String, Option<usize>> = HashMap::new();
     let mut extra: Vec<(usize, Range<usize>)> = Vec::new();
     for (r, run) in people.runs.iter().enumerate() {
         if run.class != RunClass::Candidate {
@@ -267,7 +280,10 @@ pub fn resolve(
         if !plausible_name(word, text, span.start) || t.info.flags != 0 && !t.has(flag::GIVEN) {
             continue;
         }
-        if let Some(f) = best_match(people, &canonical, &full, word) {
+        let matched = *memo
+            .entry(word.to_string())
+            .or_insert_with(|| best_match(people, &canonical, &full, word));
+        if let Some(f) = matched {
             // A capitalised word opening a sentence may be any word: only a very
             // close spelling counts there.
             let surname = surname_of(&people.entities[f].name);
@@ -282,7 +298,9 @@ pub fn resolve(
         let found = if *count > 1 {
             best_full_match(people, &canonical, &full, name)
         } else if plausible_name(name, text, span.start) {
-            best_match(people, &canonical, &full, name)
+            memo.entry(name.to_string())
+                .or_insert_with(|| best_match(people, &canonical, &full, name))
+                .to_owned()
                 .or_else(|| best_given_match(people, &canonical, &full, name))
         } else {
             None
@@ -477,12 +495,16 @@ fn spelling_findings(
         };
         if let Some(sev) = spelling_sev {
             let mut variants: Vec<(Range<usize>, String, String)> = Vec::new();
+            let mut wanted: HashMap<String, String> = HashMap::new();
             for m in &mentions {
                 let written = text[m.span.clone()]
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                let want = expected(shape_of(&written, &winner), &winner);
+                let want = wanted
+                    .entry(written.clone())
+                    .or_insert_with(|| expected(shape_of(&written, &winner), &winner))
+                    .clone();
                 if written != want && !same_but_initial_case(&written, &want) {
                     variants.push((m.span.clone(), written, want));
                 }

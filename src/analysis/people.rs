@@ -63,11 +63,14 @@ struct NameIndex {
     /// Every shorter tail of a full name ("de vries", "vries"), for runs such as
     /// "De Vries" that drop the given name.
     by_suffix: HashMap<String, Vec<usize>>,
+    /// People the story names by one word only ("Reed"), so each is one entity.
+    by_single: HashMap<String, usize>,
 }
 
 impl NameIndex {
     fn add(&mut self, e: usize, name: &str, surname: &str, full: bool) {
         if !full {
+            self.by_single.entry(lower_name(name)).or_insert(e);
             return;
         }
         let lower = lower_name(name);
@@ -153,6 +156,7 @@ impl People {
         let e = if words.len() == 1 {
             self.link_surname(&surname, title_gender, span.start)
                 .or_else(|| self.known_by_part(&surname, 1))
+                .or_else(|| self.index.by_single.get(&surname).copied())
         } else {
             let full = lower_name(&text[span.clone()]);
             self.index

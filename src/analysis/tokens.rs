@@ -123,6 +123,23 @@ pub fn tokenize(
     quotes: &[RawQuote],
     lex: &Lexicon,
 ) -> Vec<Token> {
+    tokenize_with(masked, blocks, quotes, lex, true)
+}
+
+/// Tokenises only what name runs need: every capitalised word, and lowercase words
+/// short enough to be a particle or a joiner ("van", "bin", "of"). Used inside
+/// quotations, where only names are looked for.
+pub fn tokenize_for_names(masked: &str, blocks: &[Range<usize>], lex: &Lexicon) -> Vec<Token> {
+    tokenize_with(masked, blocks, &[], lex, false)
+}
+
+fn tokenize_with(
+    masked: &str,
+    blocks: &[Range<usize>],
+    quotes: &[RawQuote],
+    lex: &Lexicon,
+    every_word: bool,
+) -> Vec<Token> {
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].parent.is_none())
         .collect();
@@ -174,14 +191,13 @@ pub fn tokenize(
                 let end = word_end(masked, i, block.end.min(next_quote));
                 let stem_end = possessive_stem(masked, i, end);
                 let word = &masked[i..stem_end];
-                out.push(Token::new(
-                    i,
-                    end,
-                    stem_end,
-                    Kind::Word(case_of(word)),
-                    lex.word(word),
-                    bi,
-                ));
+                let case = case_of(word);
+                let info = if every_word || case != Case::Lower || word.len() <= 5 {
+                    lex.word(word)
+                } else {
+                    WordInfo::default()
+                };
+                out.push(Token::new(i, end, stem_end, Kind::Word(case), info, bi));
                 i = end;
             } else {
                 out.push(Token::new(

@@ -341,7 +341,10 @@ fn pack(word: &str) -> Option<u64> {
     }
     let mut buf = [0u8; 8];
     buf[..bytes.len()].copy_from_slice(bytes);
-    Some(u64::from_le_bytes(buf.map(|b| b.to_ascii_lowercase())))
+    // Words hold letters, digits, hyphens and apostrophes: setting bit 5 lowercases
+    // the letters and leaves the others as they are.
+    let mask = 0x2020_2020_2020_2020u64 >> (8 * (8 - bytes.len()));
+    Some(u64::from_le_bytes(buf) | mask)
 }
 
 /// Runs `f` on the lowercase form of `word`, with typographic apostrophes made
