@@ -285,9 +285,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
 
     // Names inside quotations, for spellings and mentions.
+    // Only quotations with a capital past their first word can hold a name.
     let top_inners: Vec<Range<usize>> = raw
         .iter()
-        .filter(|q| q.parent.is_none())
+        .filter(|q| q.parent.is_none() && capital_after_first_word(&masked[q.inner.clone()]))
         .map(|q| q.inner.clone())
         .collect();
     let quoted_tokens = tokens::tokenize_for_names(masked, &top_inners, lex);
@@ -442,6 +443,14 @@ fn persons_of(
         }
     }
     persons
+}
+
+/// Whether a capital letter follows the first word: a quotation without one names
+/// nobody.
+fn capital_after_first_word(s: &str) -> bool {
+    let s = s.trim_start();
+    let rest = s.find(char::is_whitespace).map_or("", |i| &s[i..]);
+    rest.chars().any(char::is_uppercase)
 }
 
 /// A description as a speaker is named: "The company" at a sentence's start

@@ -165,7 +165,8 @@ fn plausible_name(word: &str, text: &str, start: usize) -> bool {
         return false;
     }
     let before = text[..start].trim_end();
-    let plural_family = lower.ends_with('s') && before.to_lowercase().ends_with(" the");
+    let tail = &before.as_bytes()[before.len().saturating_sub(4)..];
+    let plural_family = lower.ends_with('s') && tail.eq_ignore_ascii_case(b" the");
     !plural_family
 }
 
