@@ -146,14 +146,27 @@ fn tokenize_with(
     let mut out = Vec::with_capacity(masked.len() / 4);
     let mut qi = 0;
     let mut resume = 0;
+    let bytes = masked.as_bytes();
     for (bi, block) in blocks.iter().enumerate() {
         let mut i = block.start.max(resume);
+        while qi < tops.len() && quotes[tops[qi]].span.start < i {
+            qi += 1;
+        }
+        let mut next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
         while i < block.end {
-            while qi < tops.len() && quotes[tops[qi]].span.start < i {
-                qi += 1;
+            // Spaces between words, skipped in one go.
+            if bytes[i] == b' ' {
+                i += 1;
+                continue;
             }
-            if let Some(&q) = tops.get(qi) {
-                if quotes[q].span.start == i {
+            if i >= next_quote {
+                while qi < tops.len() && quotes[tops[qi]].span.start < i {
+                    qi += 1;
+                }
+                next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
+            }
+            if let Some(&q) = tops.get(qi).filter(|_| next_quote == i) {
+                {
                     let span = &quotes[q].span;
                     out.push(Token::new(
                         span.start,
@@ -166,11 +179,11 @@ fn tokenize_with(
                     i = span.end;
                     resume = i;
                     qi += 1;
+                    next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
                     continue;
                 }
             }
-            let next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
-            let b = masked.as_bytes()[i];
+            let b = bytes[i];
             if b.is_ascii_whitespace() {
                 i += 1;
                 continue;
