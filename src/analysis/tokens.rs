@@ -133,6 +133,9 @@ pub fn tokenize_for_names(masked: &str, blocks: &[Range<usize>], lex: &Lexicon) 
     tokenize_with(masked, blocks, &[], lex, false)
 }
 
+/// Drafts above this size are tokenised in two halves on two threads.
+const PARALLEL_FROM: usize = 128 * 1024;
+
 fn tokenize_with(
     masked: &str,
     blocks: &[Range<usize>],
@@ -143,11 +146,67 @@ fn tokenize_with(
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].parent.is_none())
         .collect();
-    let mut out = Vec::with_capacity(masked.len() / 4);
+    let split = (masked.len() >= PARALLEL_FROM && blocks.len() >= 4)
+        .then(|| split_point(blocks, quotes, &tops))
+        .flatten();
+    let Some(m) = split else {
+        return tokenize_blocks(masked, blocks, 0, quotes, &tops, lex, every_word);
+    };
+    // Paragraphs are independent once no quotation runs across the split, so the
+    // second half is tokenised on another core.
+    std::thread::scope(|scope| {
+        let second = scope
+            .spawn(|| tokenize_blocks(masked, &blocks[m..], m, quotes, &tops, lex, every_word));
+        let mut out = tokenize_blocks(masked, &blocks[..m], 0, quotes, &tops, lex, every_word);
+        match second.join() {
+            Ok(rest) => out.extend(rest),
+            Err(_) => out.extend(tokenize_blocks(
+                masked,
+                &blocks[m..],
+                m,
+                quotes,
+                &tops,
+                lex,
+                every_word,
+            )),
+        }
+        out
+    })
+}
+
+/// A paragraph index near the middle that no quotation runs across.
+fn split_point(blocks: &[Range<usize>], quotes: &[RawQuote], tops: &[usize]) -> Option<usize> {
+    let crossing = |m: usize| {
+        tops.iter()
+            .any(|&q| quotes[q].blocks.0 < m && quotes[q].blocks.1 >= m)
+    };
+    let mid = blocks.len() / 2;
+    (0..mid.min(64))
+        .flat_map(|d| [mid + d, mid - d])
+        .find(|&m| m > 0 && m < blocks.len() && !crossing(m))
+}
+
+fn tokenize_blocks(
+    masked: &str,
+    blocks: &[Range<usize>],
+    first_block: usize,
+    quotes: &[RawQuote],
+    tops: &[usize],
+    lex: &Lexicon,
+    every_word: bool,
+) -> Vec<Token> {
+    let mut out = Vec::with_capacity(
+        blocks
+            .last()
+            .map_or(0, |b| b.end)
+            .saturating_sub(blocks.first().map_or(0, |b| b.start))
+            / 4,
+    );
     let mut qi = 0;
     let mut resume = 0;
     let bytes = masked.as_bytes();
-    for (bi, block) in blocks.iter().enumerate() {
+    for (local, block) in blocks.iter().enumerate() {
+        let bi = first_block + local;
         let mut i = block.start.max(resume);
         while qi < tops.len() && quotes[tops[qi]].span.start < i {
             qi += 1;
@@ -314,6 +373,29 @@ mod tests {
     use super::*;
     use crate::analysis::quotes;
     use crate::text::{Format, ProseMap};
+
+    #[test]
+    fn a_long_draft_split_over_two_threads_tokenises_as_one() {
+        let para =
+            "“We will win,” Putin’s aide said. “It is over.\n\n“We go on.” Jean-Pierre can't.\n\n";
+        let text = para.repeat(4000);
+        assert!(text.len() >= PARALLEL_FROM);
+        let map = ProseMap::new(&text, Format::PlainText);
+        let lex = Lexicon::get();
+        let (q, _) = quotes::scan(&map.masked, &map.blocks, lex);
+        let tops: Vec<usize> = (0..q.len()).filter(|&i| q[i].parent.is_none()).collect();
+        let sequential = tokenize_blocks(&map.masked, &map.blocks, 0, &q, &tops, lex, true);
+        let parallel = tokenize(&map.masked, &map.blocks, &q, lex);
+        let key = |t: &Token| (t.start(), t.end(), t.stem_end(), t.block(), t.kind);
+        assert_eq!(parallel.len(), sequential.len());
+        assert!(parallel.iter().map(key).eq(sequential.iter().map(key)));
+        // The split never falls inside the multi-paragraph quotation.
+        assert!(split_point(&map.blocks, &q, &tops).is_some_and(|m| {
+            !tops
+                .iter()
+                .any(|&i| q[i].blocks.0 < m && q[i].blocks.1 >= m)
+        }));
+    }
 
     #[test]
     fn quotations_fold_and_possessives_split() {
