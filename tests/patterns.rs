@@ -220,3 +220,20 @@ fn rule_severities_can_be_changed_or_turned_off() {
     options.rules.insert("unattributed-quote".into(), None);
     assert!(analyze(t, &options).findings.is_empty());
 }
+
+#[test]
+fn a_long_draft_worked_on_two_cores_gives_the_same_answers_throughout() {
+    let para = "Senator Maria Alvarez spoke first.\n\n“We will win,” said Senator Maria Alvarez.\n\nThe crowd waited.\n\n“Nobody will stop us.” The crowd cheered.\n\n";
+    let text = para.repeat(2000);
+    assert!(text.len() > 200 * 1024);
+    let a = plain(&text);
+    assert_eq!(a.quotes.len(), 4000);
+    let credited = a
+        .quotes
+        .iter()
+        .filter(|q| a.speaker_name(q) == Some("Maria Alvarez"))
+        .count();
+    assert_eq!(credited, 2000);
+    assert_eq!(unattributed(&text).len(), 2000);
+    assert_eq!(a.people.len(), 1);
+}

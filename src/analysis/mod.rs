@@ -208,19 +208,36 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // ASCII-lowercased copy with the same offsets, for case-blind phrase checks
     // without an allocation per check.
     let lower = masked.to_ascii_lowercase();
-    let signalled: Vec<bool> = raw
-        .iter()
-        .map(|q| {
-            kinds::has_term_signal(q, masked, &lower, lex)
-                || (!headlines[q.blocks.0]
-                    && (!kinds::stands_alone(q, masked, block_start(q))
-                        || kinds::word_count(&masked[q.inner.clone()]) <= 5)
-                    && kinds::is_title_case(&masked[q.inner.clone()]))
-        })
-        .collect();
-    let (mut attributions, mut people) = attribution::attribute(
-        &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
-    );
+    let signals = || -> Vec<bool> {
+        raw.iter()
+            .map(|q| {
+                kinds::has_term_signal(q, masked, &lower, lex)
+                    || (!headlines[q.blocks.0]
+                        && (!kinds::stands_alone(q, masked, block_start(q))
+                            || kinds::word_count(&masked[q.inner.clone()]) <= 5)
+                        && kinds::is_title_case(&masked[q.inner.clone()]))
+            })
+            .collect()
+    };
+    let side_work = || (signals(), quoted_name_runs(masked, &raw, lex));
+    // Term signals and the names inside quotations do not depend on attribution:
+    // on a long draft they are worked out on the second core meanwhile.
+    let ((mut attributions, mut people), (signalled, quoted_runs)) =
+        if masked.len() >= tokens::PARALLEL_FROM {
+            std::thread::scope(|scope| {
+                let side = scope.spawn(side_work);
+                let main = attribution::attribute(
+                    &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
+                );
+                let side = side.join().unwrap_or_else(|_| side_work());
+                (main, side)
+            })
+        } else {
+            let main = attribution::attribute(
+                &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
+            );
+            (main, side_work())
+        };
     for (i, s) in signalled.iter().enumerate() {
         if *s && raw[i].parent.is_none() {
             attributions[i] = None;
@@ -284,30 +301,6 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         });
     }
 
-    // Names inside quotations, for spellings and mentions.
-    // Only quotations with a capital past their first word can hold a name.
-    let top_inners: Vec<Range<usize>> = raw
-        .iter()
-        .filter(|q| q.parent.is_none() && capital_after_first_word(&masked[q.inner.clone()]))
-        .map(|q| q.inner.clone())
-        .collect();
-    let quoted_tokens = tokens::tokenize_for_names(masked, &top_inners, lex);
-    let (quoted_runs, _) = people::build_runs(&quoted_tokens, masked, lex, &|_| false);
-    let quoted_runs: Vec<(Range<usize>, usize)> = quoted_runs
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.class,
-                people::RunClass::Person(_) | people::RunClass::Candidate
-            )
-        })
-        .map(|r| {
-            (
-                quoted_tokens[r.name.start].start()..quoted_tokens[r.name.end - 1].stem_end(),
-                r.words,
-            )
-        })
-        .collect();
     let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
     let tops: Vec<Range<usize>> = raw
         .iter()
@@ -443,6 +436,36 @@ fn persons_of(
         }
     }
     persons
+}
+
+/// Name runs inside quotations (span of the name, words in it), for spellings and
+/// mentions. Only quotations with a capital past their first word can hold a name.
+fn quoted_name_runs(
+    masked: &str,
+    raw: &[quotes::RawQuote],
+    lex: &Lexicon,
+) -> Vec<(Range<usize>, usize)> {
+    let top_inners: Vec<Range<usize>> = raw
+        .iter()
+        .filter(|q| q.parent.is_none() && capital_after_first_word(&masked[q.inner.clone()]))
+        .map(|q| q.inner.clone())
+        .collect();
+    let quoted_tokens = tokens::tokenize_for_names(masked, &top_inners, lex);
+    let (runs, _) = people::build_runs(&quoted_tokens, masked, lex, &|_| false);
+    runs.iter()
+        .filter(|r| {
+            matches!(
+                r.class,
+                people::RunClass::Person(_) | people::RunClass::Candidate
+            )
+        })
+        .map(|r| {
+            (
+                quoted_tokens[r.name.start].start()..quoted_tokens[r.name.end - 1].stem_end(),
+                r.words,
+            )
+        })
+        .collect()
 }
 
 /// Whether a capital letter follows the first word: a quotation without one names

@@ -133,8 +133,8 @@ pub fn tokenize_for_names(masked: &str, blocks: &[Range<usize>], lex: &Lexicon) 
     tokenize_with(masked, blocks, &[], lex, false)
 }
 
-/// Drafts above this size are tokenised in two halves on two threads.
-const PARALLEL_FROM: usize = 128 * 1024;
+/// Drafts above this size are worked on two threads where the work splits.
+pub const PARALLEL_FROM: usize = 128 * 1024;
 
 fn tokenize_with(
     masked: &str,
