@@ -34,11 +34,11 @@ pub struct HouseName {
 /// A name folded for comparison: ASCII (Erdoğan → erdogan, Søren → soren),
 /// lowercase, letters and digits only (Jean-Pierre → jeanpierre, J.D. → jd).
 pub fn fold(s: &str) -> String {
-    deunicode::deunicode(s)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let keep = |c: char| c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase());
+    if s.is_ascii() {
+        return s.chars().filter_map(keep).collect();
+    }
+    deunicode::deunicode(s).chars().filter_map(keep).collect()
 }
 
 fn sounds(s: &str) -> [String; 2] {
@@ -59,7 +59,11 @@ pub enum Likeness {
 
 /// Compares two name parts.
 pub fn likeness(a: &str, b: &str) -> Likeness {
-    let (fa, fb) = (fold(a), fold(b));
+    likeness_folded(&fold(a), &fold(b))
+}
+
+/// [`likeness`] of two spellings already folded.
+fn likeness_folded(fa: &str, fb: &str) -> Likeness {
     if fa.is_empty() || fb.is_empty() {
         return Likeness::None;
     }
@@ -70,20 +74,28 @@ pub fn likeness(a: &str, b: &str) -> Likeness {
     if len < 4 || fa.len().abs_diff(fb.len()) > 3 {
         return Likeness::None;
     }
-    let d = strsim::damerau_levenshtein(&fa, &fb);
+    let d = strsim::damerau_levenshtein(fa, fb);
     if d > 3 {
         return Likeness::None;
     }
     let same_start = fa.as_bytes()[0] == fb.as_bytes()[0];
-    // Sound is the dearest test: only when letters alone do not decide.
-    let same_sound = !(d == 1 && same_start) && {
-        let (sa, sb) = (sounds(&fa), sounds(&fb));
+    // One letter apart from the same start, or two in a long name: near. Beyond
+    // that only if they sound alike, and sound is the dearest test, so it is only
+    // asked where it can still decide.
+    let by_letters = (d == 1 || d == 2 && len >= 6) && same_start;
+    if by_letters {
+        return Likeness::Near;
+    }
+    let sound_decides = d == 1 || d == 2 && len >= 6 || d == 3 && len >= 8;
+    let same_sound = sound_decides && {
+        let (sa, sb) = (sounds(fa), sounds(fb));
         sa.iter().any(|x| !x.is_empty() && sb.contains(x))
     };
-    let near = (d == 1 && (same_start || same_sound))
-        || (d == 2 && len >= 6 && (same_start || same_sound))
-        || (d <= 3 && len >= 8 && same_sound);
-    if near { Likeness::Near } else { Likeness::None }
+    if same_sound {
+        Likeness::Near
+    } else {
+        Likeness::None
+    }
 }
 
 /// Which part of a person's name a mention gives.
@@ -325,19 +337,17 @@ fn best_match(people: &People, canonical: &[usize], full: &[bool], word: &str) -
     // Best likeness first, then fewest letters apart; a true tie names nobody.
     let mut best: Option<((Likeness, std::cmp::Reverse<usize>), usize)> = None;
     let mut tie = false;
+    let fw = fold(word);
     for (e, ent) in people.entities.iter().enumerate() {
         if !full[e] || canonical[e] != e {
             continue;
         }
-        let surname = surname_of(&ent.name);
-        let l = likeness(word, surname);
+        let fs = fold(surname_of(&ent.name));
+        let l = likeness_folded(&fw, &fs);
         if l == Likeness::None {
             continue;
         }
-        let key = (
-            l,
-            std::cmp::Reverse(strsim::damerau_levenshtein(&fold(word), &fold(surname))),
-        );
+        let key = (l, std::cmp::Reverse(strsim::damerau_levenshtein(&fw, &fs)));
         match best {
             Some((bk, _)) if bk > key => {}
             Some((bk, _)) if bk == key => tie = true,
