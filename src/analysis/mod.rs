@@ -331,8 +331,6 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         options,
     );
     let persons = persons_of(&people, &spellings, text, &mut quotes, &options.people);
-    // A person is listed only if the story treats them as one: named with a
-    // title or given name, or speaking.
     let mut analysis = Analysis {
         quotes,
         people: persons,

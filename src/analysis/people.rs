@@ -368,9 +368,6 @@ pub fn build_runs(
                 }
                 break;
             }
-            if cur.is_punct('.') {
-                // After "J." the run already moved past the stop.
-            }
             if nameable(next) && next.block() == cur.block() && joined_by_space(cur, next, text) {
                 j += 1;
                 continue;
