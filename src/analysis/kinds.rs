@@ -120,7 +120,7 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -
 /// speech).
 pub fn names_its_kind(inner: &str, lex: &Lexicon) -> bool {
     let inner = inner.trim().trim_end_matches([',', '.']);
-    word_count(inner) <= 3
+    at_most_words(inner, 3)
         && inner.rsplit(' ').next().is_some_and(|w| {
             w.chars().next().is_some_and(char::is_lowercase) && lex.word(w).has(flag::TERM_AFTER)
         })
@@ -147,32 +147,31 @@ pub fn is_title_case(inner: &str) -> bool {
     {
         return true;
     }
-    if trimmed.split_whitespace().nth(8).is_some() {
-        return false;
+    // One pass over at most nine words: a long word in lowercase settles it.
+    let (mut total, mut long_count, mut every_word_capitalised) = (0usize, 0usize, true);
+    for w in trimmed.split_whitespace() {
+        total += 1;
+        if total > 8 {
+            return false;
+        }
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let capital = letters.next().map(char::is_uppercase);
+        let long = capital.is_some() && letters.nth(2).is_some();
+        if capital == Some(false) {
+            // "That is the job." has a long word in lowercase: a sentence.
+            if long {
+                return false;
+            }
+            every_word_capitalised = false;
+        }
+        long_count += usize::from(long);
     }
-    let is_long = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
-    // "That is the job." has one long word: a sentence, not a title.
-    let total = trimmed.split_whitespace().count();
-    let long_count = trimmed.split_whitespace().filter(is_long).count();
-    let every_word_capitalised = trimmed.split_whitespace().all(|w| {
-        w.chars()
-            .find(|c| c.is_alphabetic())
-            .is_none_or(char::is_uppercase)
-    });
     if every_word_capitalised && total <= 6 {
         // "Fix It First", "Meet The Press"
         return true;
     }
-    if long_count == 0 || (total >= 3 && long_count < 2) {
-        return false;
-    }
-    let mut long = trimmed.split_whitespace().filter(is_long).peekable();
-    long.peek().is_some()
-        && long.all(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
+    // Every long word is capitalised by now; a title needs enough of them.
+    !(long_count == 0 || (total >= 3 && long_count < 2))
 }
 
 /// Whether the quotation stands where a sentence of speech can start: at the start
@@ -205,8 +204,9 @@ pub fn stands_alone(q: &RawQuote, masked: &str, block_start: usize) -> bool {
     }
 }
 
-pub fn word_count(inner: &str) -> usize {
-    inner.split_whitespace().count()
+/// Whether `inner` has at most `n` words, without counting past them.
+pub fn at_most_words(inner: &str, n: usize) -> bool {
+    inner.split_whitespace().nth(n).is_none()
 }
 
 pub fn ends_as_sentence(inner: &str) -> bool {
@@ -222,4 +222,40 @@ pub fn starts_upper(inner: &str) -> bool {
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_read_as_titles_and_sentences_do_not() {
+        for title in [
+            "Meet the Press",
+            "Make America Great Again",
+            "Fix It First",
+            "CR",
+            "The Lamplighter’s Daughter,",
+            "Small Is Beautiful",
+        ] {
+            assert!(is_title_case(title), "{title}");
+        }
+        for sentence in [
+            "That is the job.",
+            "We will win",
+            "Why Didn’t We Act?",
+            "One Two Three Four Five Six Seven Eight Nine",
+            "the best of times",
+            "",
+        ] {
+            assert!(!is_title_case(sentence), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn word_limits_stop_counting_early() {
+        assert!(at_most_words("a b c", 3));
+        assert!(!at_most_words("a b c d", 3));
+        assert!(at_most_words("  ", 0));
+    }
 }

@@ -214,7 +214,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                 kinds::has_term_signal(q, masked, &lower, lex)
                     || (!headlines[q.blocks.0]
                         && (!kinds::stands_alone(q, masked, block_start(q))
-                            || kinds::word_count(&masked[q.inner.clone()]) <= 5)
+                            || kinds::at_most_words(&masked[q.inner.clone()], 5))
                         && kinds::is_title_case(&masked[q.inner.clone()]))
             })
             .collect()
@@ -256,7 +256,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         {
             QuoteKind::Full
         } else if att.is_none()
-            && ((kinds::word_count(inner) <= 3 && !kinds::ends_as_sentence(inner))
+            && ((kinds::at_most_words(inner, 3) && !kinds::ends_as_sentence(inner))
                 || kinds::names_its_kind(inner, lex))
         {
             QuoteKind::Term
@@ -395,13 +395,10 @@ fn persons_of(
         .map(|&e| {
             let mut spellings: Vec<(String, usize)> = Vec::new();
             for m in &mentions[e] {
-                let s = text[m.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                match spellings.iter_mut().find(|(k, _)| *k == s) {
+                let s = crate::text::spaced(&text[m.clone()]);
+                match spellings.iter_mut().find(|(k, _)| *k == *s) {
                     Some((_, count)) => *count += 1,
-                    None => spellings.push((s, 1)),
+                    None => spellings.push((s.into_owned(), 1)),
                 }
             }
             let name = &people.entities[e].name;
@@ -414,7 +411,7 @@ fn persons_of(
             }
             let name = house.map_or(name.as_str(), |h| h.name.as_str());
             Person {
-                name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+                name: crate::text::spaced(name).into_owned(),
                 titles,
                 mentions: std::mem::take(&mut mentions[e]),
                 spellings,
@@ -471,15 +468,16 @@ fn quoted_name_runs(
 fn capital_after_first_word(s: &str) -> bool {
     let s = s.trim_start();
     let rest = s.find(char::is_whitespace).map_or("", |i| &s[i..]);
-    rest.chars().any(char::is_uppercase)
+    // Bytes first: only a non-ASCII letter needs decoding.
+    rest.bytes().any(|b| b.is_ascii_uppercase())
+        || !rest.is_ascii() && rest.chars().any(char::is_uppercase)
 }
 
 /// A description as a speaker is named: "The company" at a sentence's start
 /// becomes "the company".
 fn describe(s: &str) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let mut out = words.join(" ");
-    if let Some(first) = words.first() {
+    let mut out = crate::text::spaced(s).into_owned();
+    if let Some(first) = s.split_whitespace().next() {
         if lexicon::Lexicon::get()
             .word(first)
             .has(lexicon::flag::DETERMINER)

@@ -11,16 +11,18 @@
 //! spellings named in full, each more than once). Places, organisations, days and
 //! plain words never take part.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use rphonetic::{DoubleMetaphone, Encoder};
 
-use super::lexicon::flag;
+use super::lexicon::{FxBuild, flag};
 use super::people::{People, RunClass};
 use super::rules;
 use super::tokens::Token;
 use super::{Edit, Finding, Fix, Related};
+use crate::text::spaced;
 
 /// A person the newsroom spells a set way.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -64,19 +66,27 @@ pub fn likeness(a: &str, b: &str) -> Likeness {
 
 /// [`likeness`] of two spellings already folded.
 fn likeness_folded(fa: &str, fb: &str) -> Likeness {
+    likeness_and_distance(fa, fb).0
+}
+
+/// [`likeness_folded`] with how many letters apart they are, which it works out
+/// anyway (`usize::MAX` where it was not needed). The distance is optimal string
+/// alignment: Damerau–Levenshtein (a swap counts once) without editing one stretch
+/// twice, which names never need and which costs no table of letters.
+fn likeness_and_distance(fa: &str, fb: &str) -> (Likeness, usize) {
     if fa.is_empty() || fb.is_empty() {
-        return Likeness::None;
+        return (Likeness::None, usize::MAX);
     }
     if fa == fb {
-        return Likeness::Folded;
+        return (Likeness::Folded, 0);
     }
     let len = fa.len().max(fb.len());
     if len < 4 || fa.len().abs_diff(fb.len()) > 3 {
-        return Likeness::None;
+        return (Likeness::None, usize::MAX);
     }
-    let d = strsim::damerau_levenshtein(fa, fb);
+    let d = strsim::osa_distance(fa, fb);
     if d > 3 {
-        return Likeness::None;
+        return (Likeness::None, d);
     }
     let same_start = fa.as_bytes()[0] == fb.as_bytes()[0];
     // One letter apart from the same start, or two in a long name: near. Beyond
@@ -84,7 +94,7 @@ fn likeness_folded(fa: &str, fb: &str) -> Likeness {
     // asked where it can still decide.
     let by_letters = (d == 1 || d == 2 && len >= 6) && same_start;
     if by_letters {
-        return Likeness::Near;
+        return (Likeness::Near, d);
     }
     let sound_decides = d == 1 || d == 2 && len >= 6 || d == 3 && len >= 8;
     let same_sound = sound_decides && {
@@ -92,9 +102,9 @@ fn likeness_folded(fa: &str, fb: &str) -> Likeness {
         sa.iter().any(|x| !x.is_empty() && sb.contains(x))
     };
     if same_sound {
-        Likeness::Near
+        (Likeness::Near, d)
     } else {
-        Likeness::None
+        (Likeness::None, d)
     }
 }
 
@@ -160,6 +170,10 @@ fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
 
+fn is_single_word(s: &str) -> bool {
+    s.split_whitespace().nth(1).is_none()
+}
+
 fn surname_of(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }
@@ -194,7 +208,7 @@ pub fn resolve(
     let lone: Vec<String> = people
         .entities
         .iter()
-        .filter(|e| words(&e.name).len() == 1)
+        .filter(|e| is_single_word(&e.name))
         .map(|e| e.name.clone())
         .collect();
     if !lone.is_empty() {
@@ -216,7 +230,7 @@ pub fn resolve(
     let full: Vec<bool> = people
         .entities
         .iter()
-        .map(|e| words(&e.name).len() > 1)
+        .map(|e| !is_single_word(&e.name))
         .collect();
     let first_at: Vec<usize> = people
         .entities
@@ -238,6 +252,11 @@ pub fn resolve(
                 .filter(|m| text[m.start..m.end].split_whitespace().nth(1).is_some())
                 .count()
         })
+        .collect();
+    let surnames: Vec<String> = people
+        .entities
+        .iter()
+        .map(|e| fold(surname_of(&e.name)))
         .collect();
     // Full names against full names: a later variant folds into the earlier one,
     // unless the story shows two people.
@@ -265,14 +284,14 @@ pub fn resolve(
             continue;
         }
         let name = &people.entities[e].name;
-        if let Some(f) = best_match(people, &canonical, &full, surname_of(name)) {
+        if let Some((f, _)) = best_match(people, &canonical, &full, &surnames, surname_of(name)) {
             canonical[e] = f;
         }
     }
 
     // Capitalised words no list knows ("Poutin"), and names inside quotations; a
     // story repeats its words, so each is compared once.
-    let mut memo: HashMap<String, Option<usize>> = HashMap::new();
+    let mut memo: HashMap<&str, Option<(usize, usize)>, FxBuild> = HashMap::default();
     let mut extra: Vec<(usize, Range<usize>)> = Vec::new();
     for (r, run) in people.runs.iter().enumerate() {
         if run.class != RunClass::Candidate {
@@ -294,14 +313,12 @@ pub fn resolve(
             continue;
         }
         let matched = *memo
-            .entry(word.to_string())
-            .or_insert_with(|| best_match(people, &canonical, &full, word));
-        if let Some(f) = matched {
+            .entry(word)
+            .or_insert_with(|| best_match(people, &canonical, &full, &surnames, word));
+        if let Some((f, letters_apart)) = matched {
             // A capitalised word opening a sentence may be any word: only a very
             // close spelling counts there.
-            let surname = surname_of(&people.entities[f].name);
-            let close = strsim::damerau_levenshtein(&fold(word), &fold(surname)) <= 1;
-            if !sentence_initial || close {
+            if !sentence_initial || letters_apart <= 1 {
                 extra.push((f, span));
             }
         }
@@ -311,9 +328,9 @@ pub fn resolve(
         let found = if *count > 1 {
             best_full_match(people, &canonical, &full, name)
         } else if plausible_name(name, text, span.start) {
-            memo.entry(name.to_string())
-                .or_insert_with(|| best_match(people, &canonical, &full, name))
-                .to_owned()
+            memo.entry(name)
+                .or_insert_with(|| best_match(people, &canonical, &full, &surnames, name))
+                .map(|(f, _)| f)
                 .or_else(|| best_given_match(people, &canonical, &full, name))
         } else {
             None
@@ -332,22 +349,28 @@ pub fn resolve(
 }
 
 /// The canonical full-name entity whose surname `word` spells, best likeness
-/// first; `None` when two are equally close.
-fn best_match(people: &People, canonical: &[usize], full: &[bool], word: &str) -> Option<usize> {
+/// first, with how many letters apart they are; `None` when two are equally close.
+/// `surnames` holds each entity's folded surname.
+fn best_match(
+    people: &People,
+    canonical: &[usize],
+    full: &[bool],
+    surnames: &[String],
+    word: &str,
+) -> Option<(usize, usize)> {
     // Best likeness first, then fewest letters apart; a true tie names nobody.
     let mut best: Option<((Likeness, std::cmp::Reverse<usize>), usize)> = None;
     let mut tie = false;
     let fw = fold(word);
-    for (e, ent) in people.entities.iter().enumerate() {
+    for e in 0..people.entities.len() {
         if !full[e] || canonical[e] != e {
             continue;
         }
-        let fs = fold(surname_of(&ent.name));
-        let l = likeness_folded(&fw, &fs);
+        let (l, d) = likeness_and_distance(&fw, &surnames[e]);
         if l == Likeness::None {
             continue;
         }
-        let key = (l, std::cmp::Reverse(strsim::damerau_levenshtein(&fw, &fs)));
+        let key = (l, std::cmp::Reverse(d));
         match best {
             Some((bk, _)) if bk > key => {}
             Some((bk, _)) if bk == key => tie = true,
@@ -357,7 +380,11 @@ fn best_match(people: &People, canonical: &[usize], full: &[bool], word: &str) -
             }
         }
     }
-    if tie { None } else { best.map(|(_, e)| e) }
+    if tie {
+        None
+    } else {
+        best.map(|((_, d), e)| (e, d.0))
+    }
 }
 
 /// The canonical full-name entity a multi-word run names: the whole name alike,
@@ -399,7 +426,7 @@ fn best_given_match(
             full[e]
                 && canonical[e] == e
                 && likeness(word, given) != Likeness::None
-                && strsim::damerau_levenshtein(&fold(word), &fold(given)) <= 1
+                && strsim::osa_distance(&fold(word), &fold(given)) <= 1
         })
         .map(|(e, _)| e);
     let first = found.next();
@@ -459,7 +486,7 @@ fn spelling_findings(
     options: &super::Options,
 ) -> Vec<Finding> {
     let text = draft.text;
-    let mut clusters: HashMap<usize, Vec<Mention>> = HashMap::new();
+    let mut clusters: HashMap<usize, Vec<Mention>, FxBuild> = HashMap::default();
     for (e, ent) in people.entities.iter().enumerate() {
         let c = canonical[e];
         if !full[c] {
@@ -489,34 +516,34 @@ fn spelling_findings(
         mentions.dedup_by_key(|m| m.span.clone());
         let story_name = &people.entities[c].name;
         let house_entry = house.iter().find(|h| house_matches(h, story_name));
+        let written: Vec<Cow<str>> = mentions
+            .iter()
+            .map(|m| spaced(&text[m.span.clone()]))
+            .collect();
         // The winner: the house list, else the first full-name mention, else the
         // most common spelling.
         let winner: String = match house_entry {
             Some(h) => h.name.clone(),
-            None => mentions
+            None => written
                 .iter()
-                .map(|m| {
-                    text[m.span.clone()]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .find(|s| words(s).len() > 1)
+                .find(|s| !is_single_word(s))
+                .map(|s| s.to_string())
                 .unwrap_or_else(|| majority(&mentions, text)),
         };
         if let Some(sev) = spelling_sev {
-            let mut variants: Vec<(Range<usize>, String, String)> = Vec::new();
-            let mut wanted: HashMap<String, String> = HashMap::new();
-            for m in &mentions {
-                let written = text[m.span.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let want = wanted
-                    .entry(written.clone())
-                    .or_insert_with(|| expected(shape_of(&written, &winner), &winner))
-                    .clone();
-                if written != want && !same_but_initial_case(&written, &want) {
+            let mut variants: Vec<(Range<usize>, &str, String)> = Vec::new();
+            // A story repeats its spellings: each is worked out once.
+            let mut wanted: Vec<(&str, String)> = Vec::new();
+            for (m, written) in mentions.iter().zip(&written) {
+                let want = match wanted.iter().find(|(w, _)| w == written) {
+                    Some((_, want)) => want.clone(),
+                    None => {
+                        let want = expected(shape_of(written, &winner), &winner);
+                        wanted.push((written, want.clone()));
+                        want
+                    }
+                };
+                if **written != want && !same_but_initial_case(written, &want) {
                     variants.push((m.span.clone(), written, want));
                 }
             }
@@ -527,25 +554,23 @@ fn spelling_findings(
                     new_text: want.clone(),
                 })
                 .collect();
-            for (span, written, want) in &variants {
-                let spelled_so = |m: &&Mention| {
-                    text[m.span.clone()]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        == *want
+            for (span, variant, want) in &variants {
+                let spelled_so = || {
+                    mentions
+                        .iter()
+                        .zip(&written)
+                        .filter(|(_, w)| **w == **want)
+                        .map(|(m, _)| m)
                 };
-                let elsewhere = mentions
-                    .iter()
-                    .filter(spelled_so)
+                let elsewhere = spelled_so()
                     .find(|m| !m.aside)
-                    .or_else(|| mentions.iter().find(spelled_so));
+                    .or_else(|| spelled_so().next());
                 let message = match house_entry {
                     Some(_) => {
-                        format!("“{written}” departs from the house spelling “{want}” ({winner}).")
+                        format!("“{variant}” departs from the house spelling “{want}” ({winner}).")
                     }
                     None => format!(
-                        "“{written}” is spelled “{want}” elsewhere in this story ({winner})."
+                        "“{variant}” is spelled “{want}” elsewhere in this story ({winner})."
                     ),
                 };
                 let mut fixes = vec![Fix {

@@ -269,6 +269,9 @@ fn name_key(s: &str) -> u64 {
 }
 
 fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| if c == '’' { '\'' } else { c })
         .flat_map(char::to_lowercase)
@@ -277,6 +280,13 @@ fn lower(s: &str) -> String {
 
 /// Lowercase name with whitespace collapsed, for comparing two spellings of a run.
 fn lower_name(s: &str) -> String {
+    let single_spaced = !s.contains("  ")
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+    if single_spaced && s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     lower(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -109,7 +109,12 @@ impl Token {
 }
 
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}')
+    // Curly quotes and dashes live in General Punctuation, which holds no letters:
+    // answered without the Unicode tables.
+    if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return matches!(c, '\u{200c}' | '\u{200d}');
+    }
+    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}')
 }
 
 fn is_joiner(c: char) -> bool {

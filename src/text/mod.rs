@@ -8,3 +8,46 @@ pub mod prose;
 
 pub use lines::LineIndex;
 pub use prose::{Format, ProseMap};
+
+use std::borrow::Cow;
+
+/// Text with its whitespace collapsed to single spaces ("Leo  de\nVries" → "Leo de
+/// Vries"), borrowed in the usual case where there is nothing to collapse.
+pub fn spaced(s: &str) -> Cow<'_, str> {
+    let collapsed = || Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "));
+    // One pass over the bytes: a space may only stand alone between words.
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        if b == b' ' {
+            if after_space {
+                return collapsed();
+            }
+            after_space = true;
+        } else if b.is_ascii_whitespace() {
+            return collapsed();
+        } else {
+            after_space = false;
+        }
+    }
+    if after_space && !s.is_empty()
+        || !s.is_ascii() && s.chars().any(|c| c != ' ' && c.is_whitespace())
+    {
+        return collapsed();
+    }
+    Cow::Borrowed(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_collapses_only_where_needed() {
+        assert!(matches!(
+            spaced("Leo de Vries"),
+            Cow::Borrowed("Leo de Vries")
+        ));
+        assert_eq!(spaced(" Leo  de\nVries\u{a0}"), "Leo de Vries");
+        assert_eq!(spaced("Leo\tde Vries"), "Leo de Vries");
+    }
+}
