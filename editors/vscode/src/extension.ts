@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => onSettingsChanged(e)),
     { dispose: () => void stop() },
   );
-  testLog("activated");
+  testLog("activated", { path: vscode.workspace.getConfiguration(ID).get("path") });
   await start();
 }
 
@@ -149,6 +149,7 @@ function onSettingsChanged(e: vscode.ConfigurationChangeEvent): void {
   if (!e.affectsConfiguration(ID)) {
     return;
   }
+  testLog("settingsChanged", { path: vscode.workspace.getConfiguration(ID).get("path") });
   // The binary and the document selector are fixed when the client starts.
   if (e.affectsConfiguration(`${ID}.path`) || e.affectsConfiguration(`${ID}.languages`)) {
     void restart();

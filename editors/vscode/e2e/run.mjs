@@ -1,0 +1,336 @@
+// End-to-end: the packaged extension in a real VS Code (code-server), driven
+// by headless Chromium, against a real `copydesk` binary.
+//
+// The browser only does what a writer would (open the draft, type, run a
+// command); what reached VS Code is read from the extension's test log
+// (COPYDESK_TEST_LOG: one JSON line per change of copydesk's diagnostics),
+// so the assertions are on rule ids, severities and positions, not pixels.
+//
+// Usage (ci/e2e.sh sets this up):
+//   node e2e/run.mjs --copydesk BIN --vsix FILE --code-server BIN --node24 DIR \
+//                    --playwright DIR --chromium BIN --work DIR
+//
+// Asserts, in order:
+//  1. the draft's diagnostics in VS Code are exactly `copydesk check`'s
+//     findings (rule, line, column), and unattributed-quote is an error there
+//     because the user settings say so (the CLI says warning): settings reached
+//     the server through workspace/configuration;
+//  2. typing a new unattributed quotation adds a diagnostic at its line;
+//  3. the quote sheet command shows `copydesk speakers` output beside the draft;
+//  4. switching the rule off in settings.json removes it while name-spelling
+//     stays: workspace/didChangeConfiguration reached the server.
+
+import { spawn, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as net from "node:net";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const { values: opt } = parseArgs({
+  options: {
+    copydesk: { type: "string" },
+    vsix: { type: "string" },
+    "code-server": { type: "string" },
+    node24: { type: "string" },
+    playwright: { type: "string" },
+    chromium: { type: "string" },
+    work: { type: "string" },
+  },
+});
+for (const [k, v] of Object.entries(opt)) {
+  if (!v) throw new Error(`--${k} is required`);
+}
+for (const k of ["copydesk", "vsix", "code-server", "chromium"]) {
+  if (!fs.existsSync(opt[k])) throw new Error(`--${k} ${opt[k]} does not exist`);
+}
+
+/** Every wait gives up after this, so a hang fails the run instead of stalling CI. */
+const STEP_TIMEOUT_MS = 90_000;
+const OVERALL_TIMEOUT_MS = 6 * 60_000;
+
+const work = path.resolve(opt.work);
+const userData = path.join(work, "user-data");
+const extensionsDir = path.join(work, "extensions");
+const workspace = path.join(work, "workspace");
+const draft = path.join(workspace, "draft.md");
+const testLog = path.join(work, "test-log.jsonl");
+const settingsFile = path.join(userData, "User", "settings.json");
+// In code-server the extension runs on the "remote" machine, where user
+// settings of machine scope (copydesk.path) do not apply; the machine's own
+// settings file is where such a path belongs, as for any remote VS Code.
+const machineSettingsFile = path.join(userData, "Machine", "settings.json");
+const screenshot = path.join(work, "screenshot.png");
+
+/** Steps passed so far, for the closing "N passed, N failed" line. */
+let passed = 0;
+/** code-server's process group, ended on every way out. */
+let serverPid;
+
+const env = { ...process.env, PATH: `${path.join(opt.node24, "bin")}${path.delimiter}${process.env.PATH}` };
+
+function log(message) {
+  console.log(`e2e: ${message}`);
+}
+
+function fail(message) {
+  throw new Error(message);
+}
+
+function writeSettings(extra) {
+  const settings = {
+    "copydesk.rules.unattributed-quote": "error",
+    "workbench.startupEditor": "none",
+    "workbench.tips.enabled": false,
+    "security.workspace.trust.enabled": false,
+    "telemetry.telemetryLevel": "off",
+    "extensions.autoCheckUpdates": false,
+    "extensions.autoUpdate": false,
+    "update.mode": "none",
+    "chat.disableAIFeatures": true,
+    ...extra,
+  };
+  // Written whole and renamed into place: VS Code watches the file, and a
+  // half-written one reads as "no settings" (copydesk.path gone, a restart).
+  fs.writeFileSync(`${settingsFile}.tmp`, JSON.stringify(settings, null, 2));
+  fs.renameSync(`${settingsFile}.tmp`, settingsFile);
+}
+
+function prepare() {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  fs.mkdirSync(path.dirname(machineSettingsFile), { recursive: true });
+  fs.writeFileSync(machineSettingsFile, JSON.stringify({ "copydesk.path": path.resolve(opt.copydesk) }, null, 2));
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  fs.mkdirSync(workspace, { recursive: true });
+  fs.copyFileSync(path.join(HERE, "draft.md"), draft);
+  fs.writeFileSync(testLog, "");
+  writeSettings({});
+}
+
+/** `copydesk check --format json` on the draft: what VS Code should show, as "rule@line:col" (0-based). */
+function expectedFindings() {
+  const run = spawnSync(opt.copydesk, ["check", "--format", "json", "--fail-on", "never", draft], { encoding: "utf8" });
+  if (run.status !== 0) fail(`copydesk check exited ${run.status}: ${run.stderr}`);
+  const findings = JSON.parse(run.stdout).files.flatMap((f) => f.findings);
+  return findings.map((f) => `${f.rule}@${f.line - 1}:${f.column - 1}`).sort();
+}
+
+function installExtension() {
+  const run = spawnSync(
+    opt["code-server"],
+    ["--user-data-dir", userData, "--extensions-dir", extensionsDir, "--install-extension", path.resolve(opt.vsix)],
+    { encoding: "utf8", env, timeout: STEP_TIMEOUT_MS },
+  );
+  log(`--install-extension: ${(run.stdout + run.stderr).trim().split("\n").pop()}`);
+  if (run.status !== 0) fail(`code-server --install-extension exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith("copydesk.copydesk-"));
+  if (installed.length !== 1) fail(`expected the copydesk extension in ${extensionsDir}, found ${fs.readdirSync(extensionsDir)}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startCodeServer(port) {
+  const child = spawn(
+    opt["code-server"],
+    [
+      "--auth", "none",
+      "--bind-addr", `127.0.0.1:${port}`,
+      "--user-data-dir", userData,
+      "--extensions-dir", extensionsDir,
+      "--disable-telemetry",
+      "--disable-update-check",
+      "--disable-workspace-trust",
+      "--disable-getting-started-override",
+      workspace,
+    ],
+    { env: { ...env, COPYDESK_TEST_LOG: testLog }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  serverPid = child.pid;
+  const output = fs.createWriteStream(path.join(work, "code-server.log"));
+  child.stdout.pipe(output);
+  child.stderr.pipe(output);
+  const started = Date.now();
+  while (Date.now() - started < STEP_TIMEOUT_MS) {
+    if (child.exitCode !== null) fail(`code-server exited ${child.exitCode}; see ${path.join(work, "code-server.log")}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  fail("code-server did not answer /healthz");
+}
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function readLog() {
+  return fs
+    .readFileSync(testLog, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
+/** Fails at once on an event saying the server could not run. */
+function checkForStartFailure(events) {
+  const bad = events.find((e) => e.event === "binaryNotFound" || e.event === "serverFailed");
+  if (bad) fail(`the extension could not start the server: ${bad.message}`);
+}
+
+/** Waits for a test-log event after `from` (an index) that satisfies `test`. */
+async function waitForEvent(what, from, test) {
+  const started = Date.now();
+  let events = [];
+  while (Date.now() - started < STEP_TIMEOUT_MS) {
+    events = readLog();
+    checkForStartFailure(events);
+    const found = events.slice(from).find(test);
+    if (found) return { event: found, index: events.indexOf(found) };
+    await sleep(200);
+  }
+  const tail = events.slice(-3).map((e) => JSON.stringify(e)).join("\n  ");
+  fail(`timed out waiting for ${what}; last events:\n  ${tail || "(none)"}`);
+}
+
+const isDraft = (e) => e.event === "diagnostics" && e.uri.endsWith("/draft.md");
+const keys = (e) => e.diagnostics.map((d) => `${d.code}@${d.line}:${d.character}`).sort();
+
+async function run(page) {
+  const expected = expectedFindings();
+  log(`copydesk check finds: ${expected.join(", ")}`);
+  if (!expected.some((k) => k.startsWith("unattributed-quote@8:"))) fail("the draft should have an unattributed quotation on line 9");
+  if (!expected.some((k) => k.startsWith("name-spelling@"))) fail("the draft should have a name spelled two ways");
+
+  await page.locator(".monaco-workbench").waitFor({ timeout: STEP_TIMEOUT_MS });
+  log("workbench loaded; opening draft.md with Quick Open");
+  await openDraft(page);
+
+  // 1. Diagnostics equal the CLI's findings; the user's severity applies.
+  const first = await waitForEvent("the draft's diagnostics to match `copydesk check`", 0, (e) => isDraft(e) && keys(e).join() === expected.join());
+  const unattributed = first.event.diagnostics.filter((d) => d.code === "unattributed-quote");
+  if (!unattributed.every((d) => d.severity === "error")) {
+    fail(`unattributed-quote should be an error (user setting), got ${unattributed.map((d) => d.severity)}`);
+  }
+  passed++;
+  log(`1 ok: ${first.event.diagnostics.length} diagnostics at the CLI's positions; unattributed-quote is an error`);
+
+  // 2. Typing a new unattributed quotation: the diagnostics follow the buffer.
+  const editor = page.locator(".monaco-editor .view-lines").first();
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  // The server holds back the quotation being typed (its cue usually comes
+  // next), so the sentence goes on without one.
+  await page.keyboard.insertText("“The money is simply not there.” Nobody stayed to explain.");
+  const typedLine = fs.readFileSync(draft, "utf8").split("\n").length + 1; // 0-based: two new lines after the last
+  const typed = await waitForEvent(`an unattributed-quote at line ${typedLine + 1}`, first.index + 1, (e) =>
+    isDraft(e) && e.diagnostics.some((d) => d.code === "unattributed-quote" && d.line === typedLine),
+  );
+  passed++;
+  log(`2 ok: the typed quotation is flagged at line ${typedLine + 1}`);
+
+  // 3. The quote sheet, from the command palette.
+  await runCommand(page, "copydesk: Show Quote Sheet");
+  const sheet = await waitForEvent("the quote sheet", 0, (e) => e.event === "quoteSheet");
+  for (const needle of ["# Quote sheet: draft.md", "Quotations", "People", "Helen Okafor", "Dev Sharma", "unsaved changes"]) {
+    if (!sheet.event.text.includes(needle)) fail(`the quote sheet lacks "${needle}":\n${sheet.event.text}`);
+  }
+  await page.locator(".tab", { hasText: "Quote sheet draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  passed++;
+  log("3 ok: the quote sheet (copydesk speakers) is open beside the draft");
+
+  // 4. Switching the rule off in settings.json reaches the running server.
+  writeSettings({ "copydesk.rules.unattributed-quote": "off" });
+  await waitForEvent("unattributed-quote to go once switched off", typed.index + 1, (e) =>
+    isDraft(e) && !e.diagnostics.some((d) => d.code === "unattributed-quote") && e.diagnostics.some((d) => d.code === "name-spelling"),
+  );
+  passed++;
+  log("4 ok: unattributed-quote switched off from settings; name-spelling still shown");
+}
+
+async function openDraft(page) {
+  await page.keyboard.press("Control+P");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await input.fill("draft.md");
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press("Enter");
+  await page.locator(".tab", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await input.fill(`>${title}`);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press("Enter");
+}
+
+async function main() {
+  const require = createRequire(path.join(path.resolve(opt.playwright), "package.json"));
+  const { chromium } = require("playwright-core");
+  prepare();
+  installExtension();
+  const port = await freePort();
+  await startCodeServer(port);
+  log(`code-server on 127.0.0.1:${port}`);
+  const browser = await chromium.launch({ executablePath: opt.chromium, headless: true, args: ["--no-sandbox"] });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await run(page);
+  } finally {
+    await page.screenshot({ path: screenshot }).catch(() => undefined);
+    log(`screenshot: ${screenshot}; code-server log: ${path.join(work, "code-server.log")}; test log: ${testLog}`);
+    await browser.close().catch(() => undefined);
+    stopServer();
+  }
+}
+
+function stopServer() {
+  if (serverPid === undefined) return;
+  try {
+    process.kill(-serverPid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  serverPid = undefined;
+}
+
+const overall = setTimeout(() => {
+  console.error(`e2e: FAILED: gave up after ${OVERALL_TIMEOUT_MS / 1000} s`);
+  stopServer();
+  console.log(`e2e: ${passed} passed, 1 failed`);
+  process.exit(1);
+}, OVERALL_TIMEOUT_MS);
+overall.unref();
+
+main().then(
+  () => {
+    console.log(`e2e: ${passed} passed, 0 failed`);
+    process.exit(0);
+  },
+  (e) => {
+    console.error(`e2e: FAILED: ${e.message}`);
+    stopServer();
+    console.log(`e2e: ${passed} passed, 1 failed`);
+    process.exit(1);
+  },
+);
