@@ -1,1 +1,4 @@
-//! placeholder
+//! The language server, `copydesk lsp`.
+
+pub mod documents;
+pub mod positions;
