@@ -73,7 +73,10 @@ fn changed_end(old: &Rope, new: &Rope) -> Option<usize> {
         return None;
     }
     let mut at = new.len_bytes() - common;
-    while at < new.len_bytes() && new.byte_to_char(at) != new.len_chars() && new.char_to_byte(new.byte_to_char(at)) != at {
+    while at < new.len_bytes()
+        && new.byte_to_char(at) != new.len_chars()
+        && new.char_to_byte(new.byte_to_char(at)) != at
+    {
         at += 1;
     }
     Some(at)
@@ -96,8 +99,14 @@ mod tests {
     #[test]
     fn a_bad_change_leaves_the_text_alone() {
         let mut doc = Document::new("one\ntwo", 1, "markdown".into());
-        let good = change(Some(Range::new(Position::new(0, 0), Position::new(0, 3))), "ONE");
-        let bad = change(Some(Range::new(Position::new(7, 0), Position::new(7, 1))), "x");
+        let good = change(
+            Some(Range::new(Position::new(0, 0), Position::new(0, 3))),
+            "ONE",
+        );
+        let bad = change(
+            Some(Range::new(Position::new(7, 0), Position::new(7, 1))),
+            "x",
+        );
         assert!(doc.apply(&[good, bad], 2, Encoding::Utf16).is_err());
         assert_eq!(doc.rope.to_string(), "one\ntwo");
         assert_eq!(doc.version, 1);
@@ -107,7 +116,11 @@ mod tests {
     fn full_text_replacement_tells_the_cursor() {
         let mut doc = Document::new("“We won.” Next.", 1, "markdown".into());
         let cursor = doc
-            .apply(&[change(None, "“We won,” he said. Next.")], 2, Encoding::Utf8)
+            .apply(
+                &[change(None, "“We won,” he said. Next.")],
+                2,
+                Encoding::Utf8,
+            )
             .unwrap();
         assert_eq!(cursor, Some("“We won,” he said.".len()));
     }
@@ -164,7 +177,19 @@ mod tests {
     fn piece() -> impl Strategy<Value = String> {
         prop::collection::vec(
             prop::sample::select(vec![
-                "a", "Zoë", "e\u{301}", "习近平", "😀", "👨‍👩‍👧", "\n", "\r\n", "\r", "“", "”", " ", "said",
+                "a",
+                "Zoë",
+                "e\u{301}",
+                "习近平",
+                "😀",
+                "👨‍👩‍👧",
+                "\n",
+                "\r\n",
+                "\r",
+                "“",
+                "”",
+                " ",
+                "said",
             ]),
             0..6,
         )

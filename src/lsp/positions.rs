@@ -160,7 +160,11 @@ mod tests {
                     continue; // between the two halves of one line break
                 }
                 let p = to_position(&rope, i, enc);
-                assert_eq!(to_offset(&rope, p, enc), Ok(i), "{text:?} byte {i} {enc:?} {p:?}");
+                assert_eq!(
+                    to_offset(&rope, p, enc),
+                    Ok(i),
+                    "{text:?} byte {i} {enc:?} {p:?}"
+                );
             }
         }
     }
@@ -206,8 +210,14 @@ mod tests {
         let text = "one\r\ntwo\rthree\nfour\r\n";
         round_trips(text);
         let rope = Rope::from_str(text);
-        assert_eq!(to_position(&rope, text.find("two").unwrap(), Encoding::Utf16), pos(1, 0));
-        assert_eq!(to_position(&rope, text.find("three").unwrap(), Encoding::Utf8), pos(2, 0));
+        assert_eq!(
+            to_position(&rope, text.find("two").unwrap(), Encoding::Utf16),
+            pos(1, 0)
+        );
+        assert_eq!(
+            to_position(&rope, text.find("three").unwrap(), Encoding::Utf8),
+            pos(2, 0)
+        );
         // Past the end of a line: the end of that line, before its break.
         assert_eq!(to_offset(&rope, pos(0, 99), Encoding::Utf16), Ok(3));
         assert_eq!(to_offset(&rope, pos(0, 4), Encoding::Utf8), Ok(3));
@@ -220,14 +230,20 @@ mod tests {
         let rope = Rope::from_str("abc");
         let r = Range::new(pos(0, 2), pos(0, 1));
         assert!(to_span(&rope, r, Encoding::Utf8).is_err());
-        assert_eq!(to_span(&rope, Range::new(pos(0, 1), pos(0, 2)), Encoding::Utf8), Ok(1..2));
+        assert_eq!(
+            to_span(&rope, Range::new(pos(0, 1), pos(0, 2)), Encoding::Utf8),
+            Ok(1..2)
+        );
     }
 
     #[test]
     fn negotiation_prefers_utf8_only_when_offered() {
         let both = [PositionEncodingKind::UTF16, PositionEncodingKind::UTF8];
         assert_eq!(Encoding::negotiate(Some(&both)), Encoding::Utf8);
-        assert_eq!(Encoding::negotiate(Some(&[PositionEncodingKind::UTF16])), Encoding::Utf16);
+        assert_eq!(
+            Encoding::negotiate(Some(&[PositionEncodingKind::UTF16])),
+            Encoding::Utf16
+        );
         assert_eq!(Encoding::negotiate(None), Encoding::Utf16);
     }
 }
