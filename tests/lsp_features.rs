@@ -24,14 +24,21 @@ fn open(name: &str, utf8: bool) -> (Client, String, std::path::PathBuf) {
 }
 
 fn at(uri: &str, text: &str, needle: &str, utf8: bool) -> Value {
-    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle} not in text"));
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in text"));
     json!({"textDocument": {"uri": uri}, "position": position(text, offset, utf8)})
 }
 
 fn hover_text(c: &mut Client, uri: &str, needle: &str) -> (String, Value) {
-    let h = c.request("textDocument/hover", at(uri, DRAFT, needle, false)).unwrap();
+    let h = c
+        .request("textDocument/hover", at(uri, DRAFT, needle, false))
+        .unwrap();
     assert_eq!(h["contents"]["kind"], "markdown");
-    (h["contents"]["value"].as_str().unwrap().to_string(), h["range"].clone())
+    (
+        h["contents"]["value"].as_str().unwrap().to_string(),
+        h["range"].clone(),
+    )
 }
 
 #[test]
@@ -40,21 +47,35 @@ fn hovers_show_the_speaker_card_and_the_person() {
     let (card, range) = hover_text(&mut c, &uri, "We will not give up");
     assert_eq!(covered(DRAFT, &range, false), "“We will not give up,”");
     assert!(card.starts_with("**Dev Sharma** · Councillor"), "{card}");
-    assert!(card.contains("Attributed by “he added” (line 5) → Dev Sharma"), "{card}");
-    assert!(card.contains("- “a number somebody made up on…” — line 3"), "{card}");
+    assert!(
+        card.contains("Attributed by “he added” (line 5) → Dev Sharma"),
+        "{card}"
+    );
+    assert!(
+        card.contains("- “a number somebody made up on…” — line 3"),
+        "{card}"
+    );
 
     let (card, _) = hover_text(&mut c, &uri, "We will not let");
     assert!(card.starts_with("**Unattributed quotation**"), "{card}");
-    assert!(card.contains("Last person named before it: Dev Sharma (line 5)"), "{card}");
+    assert!(
+        card.contains("Last person named before it: Dev Sharma (line 5)"),
+        "{card}"
+    );
 
     let (card, range) = hover_text(&mut c, &uri, "Zelenskyy");
     assert_eq!(covered(DRAFT, &range, false), "Zelenskyy");
     assert!(card.starts_with("**Volodymyr Zelensky**"), "{card}");
-    assert!(card.contains("Spellings: Volodymyr Zelensky (1), Zelenskyy (1)"), "{card}");
+    assert!(
+        card.contains("Spellings: Volodymyr Zelensky (1), Zelenskyy (1)"),
+        "{card}"
+    );
     assert!(card.contains("Mentions: 2"), "{card}");
     assert!(card.contains("- “We are ready,” — line 9"), "{card}");
 
-    let nothing = c.request("textDocument/hover", at(&uri, DRAFT, "Bridge", false)).unwrap();
+    let nothing = c
+        .request("textDocument/hover", at(&uri, DRAFT, "Bridge", false))
+        .unwrap();
     assert!(nothing.is_null());
     assert!(c.shutdown().success());
 }
@@ -94,25 +115,53 @@ fn quick_fixes_edit_the_text_and_the_findings_go() {
     let fix = titled(&list, "Change to “Zelensky”");
     assert_eq!(fix["kind"], "quickfix");
     assert_eq!(fix["diagnostics"][0]["code"], "name-spelling");
-    let fixed = apply_edits(DRAFT, fix["edit"]["changes"][&uri].as_array().unwrap(), false);
+    let fixed = apply_edits(
+        DRAFT,
+        fix["edit"]["changes"][&uri].as_array().unwrap(),
+        false,
+    );
     assert!(fixed.contains("“We are ready,” Zelensky said."));
-    assert!(recheck(&mut c, &uri, 2, &fixed).iter().all(|d| d["code"] != "name-spelling"));
+    assert!(
+        recheck(&mut c, &uri, 2, &fixed)
+            .iter()
+            .all(|d| d["code"] != "name-spelling")
+    );
     recheck(&mut c, &uri, 4, DRAFT);
 
     let list = actions(&mut c, &uri, "We will not let");
     let placeholder = titled(&list, "Add an attribution");
-    let with = apply_edits(DRAFT, placeholder["edit"]["changes"][&uri].as_array().unwrap(), false);
-    assert!(with.contains("“We will not let this become another decade of delays,” [who] said. Residents cheered."), "{with}");
+    let with = apply_edits(
+        DRAFT,
+        placeholder["edit"]["changes"][&uri].as_array().unwrap(),
+        false,
+    );
+    assert!(
+        with.contains(
+            "“We will not let this become another decade of delays,” [who] said. Residents cheered."
+        ),
+        "{with}"
+    );
 
     let ignore = titled(&list, "Mark as intentionally unattributed");
     let edits = ignore["edit"]["changes"][&uri].as_array().unwrap();
     let marked = apply_edits(DRAFT, edits, false);
-    assert!(marked.contains("\n\n<!-- copydesk-ignore unattributed-quote -->\nThe crowd 😀 chanted"), "{marked}");
+    assert!(
+        marked.contains("\n\n<!-- copydesk-ignore unattributed-quote -->\nThe crowd 😀 chanted"),
+        "{marked}"
+    );
     let diags = recheck(&mut c, &uri, 6, &marked);
-    assert!(diags.iter().all(|d| d["code"] != "unattributed-quote"), "{diags:?}");
+    assert!(
+        diags.iter().all(|d| d["code"] != "unattributed-quote"),
+        "{diags:?}"
+    );
     // The same comment silences `copydesk check`.
     let analysis = copydesk::analyze(&marked, &copydesk::Options::new(copydesk::Format::Markdown));
-    assert!(analysis.findings.iter().all(|f| f.rule != "unattributed-quote"));
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .all(|f| f.rule != "unattributed-quote")
+    );
     assert!(c.shutdown().success());
 }
 
@@ -129,16 +178,26 @@ fn house_list_action_creates_then_extends_copydesk_toml() {
     let config = copydesk::config::parse(&created, std::path::Path::new("copydesk.toml")).unwrap();
     assert_eq!(config.people[0].name, "Volodymyr Zelensky");
     assert_eq!(config.people[0].variants, vec!["Zelenskyy".to_string()]);
-    assert!(!dir.join("copydesk.toml").exists(), "the server writes no file");
+    assert!(
+        !dir.join("copydesk.toml").exists(),
+        "the server writes no file"
+    );
 
     // With a config already there, the entry is appended to it.
     let existing = "[rules]\nfirst-reference = \"off\"";
     std::fs::write(dir.join("copydesk.toml"), existing).unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": toml_uri, "type": 1}]}));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": toml_uri, "type": 1}]}),
+    );
     c.diagnostics(&uri, 1);
     let list = actions(&mut c, &uri, "Zelenskyy");
     let add = titled(&list, "Add “Volodymyr Zelensky” to the house list");
-    let edited = apply_edits(existing, add["edit"]["changes"][&toml_uri].as_array().unwrap(), false);
+    let edited = apply_edits(
+        existing,
+        add["edit"]["changes"][&toml_uri].as_array().unwrap(),
+        false,
+    );
     let config = copydesk::config::parse(&edited, std::path::Path::new("copydesk.toml")).unwrap();
     assert_eq!(config.rules["first-reference"], None);
     assert_eq!(config.people[0].name, "Volodymyr Zelensky");
@@ -150,22 +209,44 @@ fn house_list_action_creates_then_extends_copydesk_toml() {
 fn outline_lists_people_with_their_quotations() {
     let (mut c, uri, _) = open("symbols", false);
     let symbols = c
-        .request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}))
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        )
         .unwrap();
     let symbols = symbols.as_array().unwrap();
-    let names: Vec<&str> = symbols.iter().map(|s| s["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["Dev Sharma", "Volodymyr Zelensky", "Unattributed quotations"]);
+    let names: Vec<&str> = symbols
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Dev Sharma",
+            "Volodymyr Zelensky",
+            "Unattributed quotations"
+        ]
+    );
     assert_eq!(symbols[0]["detail"], "Councillor");
-    assert_eq!(covered(DRAFT, &symbols[0]["selectionRange"], false), "Dev Sharma");
+    assert_eq!(
+        covered(DRAFT, &symbols[0]["selectionRange"], false),
+        "Dev Sharma"
+    );
     let children: Vec<&str> = symbols[0]["children"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert_eq!(children, ["“a number somebody made up on…”", "“We will not give up,”"]);
+    assert_eq!(
+        children,
+        ["“a number somebody made up on…”", "“We will not give up,”"]
+    );
     let un = &symbols[2]["children"][0];
-    assert_eq!(covered(DRAFT, &un["range"], false), "“We will not let this become another decade of delays.”");
+    assert_eq!(
+        covered(DRAFT, &un["range"], false),
+        "“We will not let this become another decade of delays.”"
+    );
     assert!(c.shutdown().success());
 }
 
@@ -175,7 +256,9 @@ fn references_highlights_and_rename_in_both_encodings() {
         let (mut c, uri, _) = open(if utf8 { "rename8" } else { "rename16" }, utf8);
         let mut params = at(&uri, DRAFT, "Sharma’s", utf8);
         params["context"] = json!({"includeDeclaration": true});
-        let refs = c.request("textDocument/references", params.clone()).unwrap();
+        let refs = c
+            .request("textDocument/references", params.clone())
+            .unwrap();
         let texts: Vec<&str> = refs
             .as_array()
             .unwrap()
@@ -188,7 +271,9 @@ fn references_highlights_and_rename_in_both_encodings() {
         assert_eq!(refs.as_array().unwrap().len(), 1);
 
         let zel = at(&uri, DRAFT, "Zelenskyy", utf8);
-        let hl = c.request("textDocument/documentHighlight", zel.clone()).unwrap();
+        let hl = c
+            .request("textDocument/documentHighlight", zel.clone())
+            .unwrap();
         let texts: Vec<&str> = hl
             .as_array()
             .unwrap()
@@ -197,21 +282,36 @@ fn references_highlights_and_rename_in_both_encodings() {
             .collect();
         assert_eq!(texts, ["Volodymyr Zelensky", "Zelenskyy"]);
 
-        let prep = c.request("textDocument/prepareRename", at(&uri, DRAFT, "Sharma’s", utf8)).unwrap();
+        let prep = c
+            .request(
+                "textDocument/prepareRename",
+                at(&uri, DRAFT, "Sharma’s", utf8),
+            )
+            .unwrap();
         assert_eq!(covered(DRAFT, &prep["range"], utf8), "Sharma");
         assert_eq!(prep["placeholder"], "Dev Sharma");
         let mut params = at(&uri, DRAFT, "Sharma’s", utf8);
         params["newName"] = json!("Devi Sharpe");
         let edit = c.request("textDocument/rename", params).unwrap();
         let renamed = apply_edits(DRAFT, edit["changes"][&uri].as_array().unwrap(), utf8);
-        assert_eq!(renamed, DRAFT.replace("Dev Sharma", "Devi Sharpe").replace("Sharma’s", "Sharpe’s"));
+        assert_eq!(
+            renamed,
+            DRAFT
+                .replace("Dev Sharma", "Devi Sharpe")
+                .replace("Sharma’s", "Sharpe’s")
+        );
 
         // Every spelling of Zelensky becomes the new one.
         let mut params = zel;
         params["newName"] = json!("Volodymyr Zelenskyj");
         let edit = c.request("textDocument/rename", params.clone()).unwrap();
         let renamed = apply_edits(DRAFT, edit["changes"][&uri].as_array().unwrap(), utf8);
-        assert_eq!(renamed, DRAFT.replace("Zelenskyy", "Zelenskyj").replace("Zelensky ", "Zelenskyj "));
+        assert_eq!(
+            renamed,
+            DRAFT
+                .replace("Zelenskyy", "Zelenskyj")
+                .replace("Zelensky ", "Zelenskyj ")
+        );
         params["newName"] = json!("“");
         assert!(c.request("textDocument/rename", params).is_err());
         assert!(c.shutdown().success());
@@ -223,7 +323,10 @@ fn inlay_hints_name_the_speaker_of_a_pronoun() {
     let (mut c, uri, _) = open("inlay", false);
     let whole = range(DRAFT, 0, DRAFT.len(), false);
     let hints = c
-        .request("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": whole}))
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": whole}),
+        )
         .unwrap();
     let hints = hints.as_array().unwrap();
     assert_eq!(hints.len(), 1, "{hints:?}");
@@ -239,7 +342,10 @@ fn inlay_hints_name_the_speaker_of_a_pronoun() {
     c.open(&uri2, "markdown", 1, text);
     c.diagnostics(&uri2, 1);
     let hints = c
-        .request("textDocument/inlayHint", json!({"textDocument": {"uri": uri2}, "range": range(text, 0, text.len(), false)}))
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri2}, "range": range(text, 0, text.len(), false)}),
+        )
         .unwrap();
     let quote_end = text.find("Monday.”").unwrap() + "Monday.”".len();
     let after: Vec<&Value> = hints
