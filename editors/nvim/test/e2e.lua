@@ -111,6 +111,15 @@ wait_for(function(f)
   return f["unattributed-quote@9"] == nil and f["unattributed-quote@13"] ~= nil
 end, "diagnostics follow the edits: line 9 attributed, the new quotation on line 13 flagged")
 
+-- :checkhealth copydesk names the binary and the config above the draft.
+vim.env.PATH = vim.fs.dirname(bin) .. ":" .. vim.env.PATH
+require("copydesk").options.cmd = { vim.fs.basename(bin), "lsp" }
+vim.cmd("checkhealth copydesk")
+local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+check(report:find("OK copydesk %d+%.%d+") ~= nil, ":checkhealth copydesk reports the binary and its version")
+check(report:find("config: " .. dir .. "/copydesk.toml", 1, true) ~= nil,
+  ":checkhealth copydesk reports the copydesk.toml it found")
+
 vim.lsp.stop_client(client.id)
 print("all checks passed")
 vim.cmd("qa!")

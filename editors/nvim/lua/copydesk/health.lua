@@ -20,8 +20,10 @@ function M.check()
       health.warn(("`%s --version` failed: %s"):format(exe, version))
     end
   end
-  local start = vim.api.nvim_buf_get_name(0)
-  start = start ~= "" and vim.fs.dirname(start) or vim.fn.getcwd()
+  -- The health report is a buffer of its own: start from the draft behind it, if
+  -- any, else from the working directory.
+  local draft = vim.fn.expand("#:p")
+  local start = vim.fn.filereadable(draft) == 1 and vim.fs.dirname(draft) or vim.fn.getcwd()
   local config = vim.fs.find("copydesk.toml", { upward = true, path = start })[1]
   if config then
     health.ok("config: " .. config)
