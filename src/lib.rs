@@ -8,6 +8,8 @@
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod editor;
+pub mod lsp;
 pub mod text;
 
 pub use analysis::{Analysis, Options, analyze};

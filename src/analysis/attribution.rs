@@ -64,13 +64,15 @@ struct Cue {
     source: Source,
 }
 
-/// What earlier sentences offer a pronoun to refer back to.
+/// What earlier sentences offer a pronoun to refer back to. The lists live in
+/// two vectors shared by all sentences ([`Attributor::cue_sources`],
+/// [`Attributor::persons`]), so a sentence costs no allocation of its own.
 #[derive(Debug, Default, Clone)]
 struct Salience {
     /// Sources of cues, in order.
-    cue_sources: Vec<Source>,
+    cue_sources: Range<usize>,
     /// People named in the sentence, in order, with token index.
-    persons: Vec<(usize, usize)>,
+    persons: Range<usize>,
     block: usize,
     /// Last token of the sentence ends with a colon ("He said:").
     ends_with_colon: bool,
@@ -86,6 +88,10 @@ pub struct Attributor<'a> {
     pub people: People,
     sentences: &'a [Range<usize>],
     salience: Vec<Salience>,
+    /// Every sentence's cue sources, one after another.
+    cue_sources: Vec<Source>,
+    /// Every sentence's named people (entity, token), one after another.
+    persons: Vec<(usize, usize)>,
 }
 
 /// Attributes every quotation. Returns one entry per quotation in `quotes`, and the
@@ -110,6 +116,8 @@ pub fn attribute(
         people,
         sentences,
         salience: Vec::with_capacity(sentences.len()),
+        cue_sources: Vec::new(),
+        persons: Vec::new(),
     };
     let mut out: Vec<Option<Attribution>> = vec![None; quotes.len()];
     // Where each top-level quotation sits: (token index, sentence index).
@@ -119,20 +127,25 @@ pub fn attribute(
     for (si, s) in sentences.iter().enumerate() {
         let cues = a.cues(si, s.clone());
         all_cues.extend(cues.iter().map(|c| (c.at, c.source.clone())));
-        let mut sal = Salience {
-            cue_sources: cues.iter().map(|c| c.source.clone()).collect(),
-            block: tokens[s.start].block(),
-            ends_with_colon: tokens[s.end - 1].is_punct(':'),
-            ..Salience::default()
-        };
+        let sources_from = a.cue_sources.len();
+        a.cue_sources.extend(cues.iter().map(|c| c.source.clone()));
+        let persons_from = a.persons.len();
         for t in s.clone() {
             if let Some(e) = a.people.person_at(t) {
-                if sal.persons.last().is_none_or(|&(pe, _)| pe != e) {
-                    sal.persons.push((e, t));
+                if a.persons[persons_from..]
+                    .last()
+                    .is_none_or(|&(pe, _)| pe != e)
+                {
+                    a.persons.push((e, t));
                 }
             }
         }
-        a.salience.push(sal);
+        a.salience.push(Salience {
+            cue_sources: sources_from..a.cue_sources.len(),
+            persons: persons_from..a.persons.len(),
+            block: tokens[s.start].block(),
+            ends_with_colon: tokens[s.end - 1].is_punct(':'),
+        });
         for t in s.clone() {
             let Some(q) = tokens[t].quote() else { continue };
             placed.push((q, t, si));
@@ -771,11 +784,13 @@ impl<'a> Attributor<'a> {
             if block.saturating_sub(sal.block) > 4 {
                 break;
             }
-            if let Some(found) = sal.cue_sources.iter().find(|o| self.fits(o, g)) {
+            let cue_sources = &self.cue_sources[sal.cue_sources.clone()];
+            if let Some(found) = cue_sources.iter().find(|o| self.fits(o, g)) {
                 return Some(found.clone());
             }
-            let subject = sal.persons.first().into_iter();
-            let persons = subject.chain(sal.persons.iter().rev());
+            let named = &self.persons[sal.persons.clone()];
+            let subject = named.first().into_iter();
+            let persons = subject.chain(named.iter().rev());
             if let Some(&(e, _)) = persons
                 .into_iter()
                 .find(|&&(e, _)| self.fits(&Source::Person(e), g))
@@ -838,7 +853,7 @@ impl<'a> Attributor<'a> {
             if found.is_none() && si > 0 {
                 let sal = &self.salience[si - 1];
                 if sal.ends_with_colon {
-                    found = sal.cue_sources.last().cloned();
+                    found = self.cue_sources[sal.cue_sources.clone()].last().cloned();
                 }
             }
             // Forwards: the next quotation in the same paragraph has a cue.

@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::lexicon::{Gender, Lexicon, flag, with_lowercase};
+use super::lexicon::{FxBuild, Gender, Lexicon, flag, with_lowercase};
 use super::tokens::{Case, Kind, Token};
 
 /// What a capitalised run is.
@@ -57,14 +57,14 @@ pub struct Entity {
 /// costs the same however long the story is.
 #[derive(Default)]
 struct NameIndex {
-    by_full: HashMap<String, usize>,
-    by_surname: HashMap<String, Vec<usize>>,
-    by_given: HashMap<String, Vec<usize>>,
+    by_full: HashMap<String, usize, FxBuild>,
+    by_surname: HashMap<String, Vec<usize>, FxBuild>,
+    by_given: HashMap<String, Vec<usize>, FxBuild>,
     /// Every shorter tail of a full name ("de vries", "vries"), for runs such as
     /// "De Vries" that drop the given name.
-    by_suffix: HashMap<String, Vec<usize>>,
+    by_suffix: HashMap<String, Vec<usize>, FxBuild>,
     /// People the story names by one word only ("Reed"), so each is one entity.
-    by_single: HashMap<String, usize>,
+    by_single: HashMap<String, usize, FxBuild>,
 }
 
 impl NameIndex {
@@ -228,19 +228,18 @@ impl People {
     /// last before `at`, else the first after it; gender from an honorific decides
     /// between relatives.
     fn link_surname(&self, surname: &str, gender: Gender, at: usize) -> Option<usize> {
-        let candidates: Vec<usize> = self
+        let candidates = self
             .index
             .by_surname
             .get(surname)?
             .iter()
             .copied()
-            .filter(|&e| self.entities[e].gender.fits(gender))
-            .collect();
-        if candidates.len() <= 1 {
-            return candidates.first().copied();
+            .filter(|&e| self.entities[e].gender.fits(gender));
+        if candidates.clone().nth(1).is_none() {
+            return candidates.clone().next();
         }
         // Relatives who share a surname: whoever was named last before it.
-        candidates.into_iter().max_by_key(|&e| {
+        candidates.max_by_key(|&e| {
             self.entities[e]
                 .mentions
                 .iter()
@@ -502,7 +501,7 @@ fn link(runs: Vec<NameRun>, run_of_token: Vec<u32>, tokens: &[Token], text: &str
     if !multi_candidates.is_empty() {
         // Hashes of every name-like run, compared by lowercase words, so the check
         // allocates nothing per run.
-        let shorter: HashSet<u64> = (0..people.runs.len())
+        let shorter: HashSet<u64, FxBuild> = (0..people.runs.len())
             .filter(|&r| {
                 matches!(
                     people.runs[r].class,

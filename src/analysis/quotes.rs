@@ -262,7 +262,9 @@ impl<'a> Scanner<'a> {
         let bytes = text.as_bytes();
         // Precomputed once per paragraph so the look-ahead checks stay O(1).
         let last_straight_double = text.rfind('"').map(|p| block.start + p);
-        let last_word_end_single = last_word_end_single(text).map(|p| block.start + p);
+        // Searching backwards for a closing single mark decodes the paragraph, and
+        // only a possessive inside a single quotation asks: worked out on demand.
+        let last_word_end_single = std::cell::OnceCell::new();
         let mut i = if skip_first {
             text.chars().next().map_or(0, char::len_utf8)
         } else {
@@ -305,7 +307,7 @@ impl<'a> Scanner<'a> {
                     next,
                     &block,
                     last_straight_double,
-                    last_word_end_single,
+                    &last_word_end_single,
                 );
                 self.apply(role, c, at, bi);
             }
@@ -322,7 +324,7 @@ impl<'a> Scanner<'a> {
         n: Option<char>,
         block: &Range<usize>,
         last_straight_double: Option<usize>,
-        last_word_end_single: Option<usize>,
+        last_word_end_single: &std::cell::OnceCell<Option<usize>>,
     ) -> Role {
         const DOUBLE_CURLY: &[char] = &['”', '"'];
         const DOUBLE_STRAIGHT: &[char] = &['"', '”'];
@@ -410,7 +412,12 @@ impl<'a> Scanner<'a> {
                     // "the students’ union" inside a single quotation: a plural
                     // possessive, when a later mark can still close the quotation.
                     let plural_s = p.is_some_and(|ch| ch == 's' || ch == 'S');
-                    let later = last_word_end_single.is_some_and(|l| l > at);
+                    let later = last_word_end_single
+                        .get_or_init(|| {
+                            last_word_end_single_in(&self.masked[block.clone()])
+                                .map(|p| block.start + p)
+                        })
+                        .is_some_and(|l| l > at);
                     if plural_s
                         && later
                         && self.lowercase_word_follows(at + c.len_utf8(), block.end)
@@ -591,7 +598,7 @@ impl<'a> Scanner<'a> {
 }
 
 /// Offset of the last `’` or `'` in `text` that stands at a word's end.
-fn last_word_end_single(text: &str) -> Option<usize> {
+fn last_word_end_single_in(text: &str) -> Option<usize> {
     // Searched from the end, so it usually stops after a few characters.
     text.rmatch_indices(['’', '\''])
         .find(|&(i, m)| {

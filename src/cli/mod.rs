@@ -1,5 +1,5 @@
 //! The command line: `copydesk check` and `copydesk speakers`, thin adapters over
-//! [`crate::analysis`].
+//! [`crate::analysis`], and `copydesk lsp`, the language server ([`crate::lsp`]).
 
 mod check;
 mod configs;
@@ -20,7 +20,8 @@ Examples:
   copydesk check story.md --format sarif > copydesk.sarif
   cat story.txt | copydesk check -
   copydesk check story.md --config newsroom/copydesk.toml
-  copydesk speakers examples/bridge-vote.md";
+  copydesk speakers examples/bridge-vote.md
+  copydesk lsp";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -42,6 +43,16 @@ enum Command {
     /// Print the quote sheet of a draft: every quotation with its speaker.
     #[command(after_help = EXAMPLES)]
     Speakers(speakers::SpeakersArgs),
+    /// Serve the Language Server Protocol on stdin and stdout, for editors.
+    Lsp(LspArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct LspArgs {
+    /// Serve over stdio (the default and only transport; accepted because some
+    /// clients pass it).
+    #[arg(long)]
+    stdio: bool,
 }
 
 /// The lowest severity that makes `check` exit with 1.
@@ -80,6 +91,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Speakers(args) => speakers::run(args),
+        Command::Lsp(_) => crate::lsp::run(),
     };
     ExitCode::from(code)
 }

