@@ -89,6 +89,10 @@ function writeSettings(extra) {
     "extensions.autoUpdate": false,
     "update.mode": "none",
     "chat.disableAIFeatures": true,
+    // The draft must stay unsaved while typing, and the workspace sits inside
+    // this repository: no git prompts over the editor.
+    "files.autoSave": "off",
+    "git.enabled": false,
     ...extra,
   };
   // Written whole and renamed into place: VS Code watches the file, and a
@@ -251,7 +255,7 @@ async function run(page) {
   for (const needle of ["# Quote sheet: draft.md", "Quotations", "People", "Helen Okafor", "Dev Sharma", "unsaved changes"]) {
     if (!sheet.event.text.includes(needle)) fail(`the quote sheet lacks "${needle}":\n${sheet.event.text}`);
   }
-  await page.locator(".tab", { hasText: "Quote sheet draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator(".tab", { hasText: "Quote sheet: draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   passed++;
   log("3 ok: the quote sheet (copydesk speakers) is open beside the draft");
 

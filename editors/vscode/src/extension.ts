@@ -201,12 +201,11 @@ class QuoteSheets implements vscode.TextDocumentContentProvider {
     }
     const name = onDisk ? path.basename(draft.uri.fsPath) : draft.uri.path;
     const text = quoteSheetMarkdown(name, result.output, onDisk && draft.isDirty);
-    // The path names the tab (and, ending in .md, makes it Markdown); the query
-    // keeps two drafts of one name apart.
-    const uri = vscode.Uri.from({ scheme: SHEET_SCHEME, path: `/Quote sheet ${name}.md`, query: draft.uri.toString() });
+    // The path names the tab; the query keeps two drafts of one name apart.
+    const uri = vscode.Uri.from({ scheme: SHEET_SCHEME, path: `/Quote sheet: ${name}`, query: draft.uri.toString() });
     this.texts.set(uri.toString(), text);
     this.changed.fire(uri);
-    const doc = await vscode.workspace.openTextDocument(uri);
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), "markdown");
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     testLog("quoteSheet", { draft: draft.uri.toString(), text });
   }
