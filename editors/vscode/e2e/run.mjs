@@ -18,7 +18,9 @@
 //  2. typing a new unattributed quotation adds a diagnostic at its line;
 //  3. the quote sheet command shows `copydesk speakers` output beside the draft;
 //  4. switching the rule off in settings.json removes it while name-spelling
-//     stays: workspace/didChangeConfiguration reached the server.
+//     stays: workspace/didChangeConfiguration reached the server;
+//  5. pointing copydesk.path nowhere restarts the extension into an error
+//     notification that says how to install copydesk.
 
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -61,6 +63,7 @@ const settingsFile = path.join(userData, "User", "settings.json");
 // settings of machine scope (copydesk.path) do not apply; the machine's own
 // settings file is where such a path belongs, as for any remote VS Code.
 const machineSettingsFile = path.join(userData, "Machine", "settings.json");
+const workspaceSettingsFile = path.join(workspace, ".vscode", "settings.json");
 const screenshot = path.join(work, "screenshot.png");
 
 /** Steps passed so far, for the closing "N passed, N failed" line. */
@@ -78,8 +81,9 @@ function fail(message) {
   throw new Error(message);
 }
 
-function writeSettings(extra) {
-  const settings = {
+/** The user settings: the rule the test checks, and a quiet, predictable workbench. */
+function userSettings(extra) {
+  return {
     "copydesk.rules.unattributed-quote": "error",
     "workbench.startupEditor": "none",
     "workbench.tips.enabled": false,
@@ -92,25 +96,35 @@ function writeSettings(extra) {
     // The draft must stay unsaved while typing, and the workspace sits inside
     // this repository: no git prompts over the editor.
     "files.autoSave": "off",
+    // Settings files open in a tab, not a modal (VS Code 1.139's default),
+    // and text typed into them stays as typed.
+    "workbench.editor.useModal": "off",
+    "editor.autoClosingBrackets": "never",
+    "editor.autoClosingQuotes": "never",
+    "editor.autoIndent": "none",
+    "editor.autoSurround": "never",
     "git.enabled": false,
     ...extra,
   };
-  // Written whole and renamed into place: VS Code watches the file, and a
-  // half-written one reads as "no settings" (copydesk.path gone, a restart).
-  fs.writeFileSync(`${settingsFile}.tmp`, JSON.stringify(settings, null, 2));
-  fs.renameSync(`${settingsFile}.tmp`, settingsFile);
+}
+
+function writeJson(file, value) {
+  fs.writeFileSync(file, JSON.stringify(value, null, 2));
 }
 
 function prepare() {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   fs.mkdirSync(path.dirname(machineSettingsFile), { recursive: true });
-  fs.writeFileSync(machineSettingsFile, JSON.stringify({ "copydesk.path": path.resolve(opt.copydesk) }, null, 2));
+  writeJson(machineSettingsFile, { "copydesk.path": path.resolve(opt.copydesk) });
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(workspace, { recursive: true });
   fs.copyFileSync(path.join(HERE, "draft.md"), draft);
+  // Present from the start, so opening it later creates nothing under the test's hands.
+  fs.mkdirSync(path.dirname(workspaceSettingsFile), { recursive: true });
+  writeJson(workspaceSettingsFile, {});
   fs.writeFileSync(testLog, "");
-  writeSettings({});
+  writeJson(settingsFile, userSettings({}));
 }
 
 /** `copydesk check --format json` on the draft: what VS Code should show, as "rule@line:col" (0-based). */
@@ -190,8 +204,12 @@ function readLog() {
     .map((line) => JSON.parse(line));
 }
 
+/** Set once the test points copydesk.path nowhere on purpose. */
+let missingOnPurpose = false;
+
 /** Fails at once on an event saying the server could not run. */
 function checkForStartFailure(events) {
+  if (missingOnPurpose) return;
   const bad = events.find((e) => e.event === "binaryNotFound" || e.event === "serverFailed");
   if (bad) fail(`the extension could not start the server: ${bad.message}`);
 }
@@ -260,12 +278,25 @@ async function run(page) {
   log("3 ok: the quote sheet (copydesk speakers) is open beside the draft");
 
   // 4. Switching the rule off in settings.json reaches the running server.
-  writeSettings({ "copydesk.rules.unattributed-quote": "off" });
+  await editSettings(page, "Preferences: Open User Settings (JSON)", settingsFile, userSettings({ "copydesk.rules.unattributed-quote": "off" }));
   await waitForEvent("unattributed-quote to go once switched off", typed.index + 1, (e) =>
     isDraft(e) && !e.diagnostics.some((d) => d.code === "unattributed-quote") && e.diagnostics.some((d) => d.code === "name-spelling"),
   );
   passed++;
   log("4 ok: unattributed-quote switched off from settings; name-spelling still shown");
+
+  // 5. A copydesk.path that points nowhere: the extension restarts and says how to install.
+  missingOnPurpose = true;
+  const nowhere = path.join(work, "no-such-dir", "copydesk");
+  await editSettings(page, "Preferences: Open Workspace Settings (JSON)", workspaceSettingsFile, { "copydesk.path": nowhere });
+  const missing = await waitForEvent("the extension to report the binary missing", 0, (e) => e.event === "binaryNotFound");
+  if (!missing.event.message.includes(nowhere)) fail(`the message should name ${nowhere}: ${missing.event.message}`);
+  await page
+    .locator(".notification-toast", { hasText: "cargo install --path ." })
+    .first()
+    .waitFor({ timeout: STEP_TIMEOUT_MS });
+  passed++;
+  log("5 ok: a wrong copydesk.path gives an error notification that says how to install copydesk");
 }
 
 async function openDraft(page) {
@@ -275,7 +306,41 @@ async function openDraft(page) {
   await input.fill("draft.md");
   await page.locator(".quick-input-list .monaco-list-row", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press("Enter");
-  await page.locator(".tab", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator(".tab.active", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+/**
+ * Replaces a settings file's text in VS Code's own JSON editor and saves it,
+ * as a user would, then waits until it is on disk at `file`. (Writing the
+ * file behind VS Code's back relies on its file watcher, which code-server
+ * does not always report in time.)
+ */
+async function editSettings(page, command, file, value) {
+  const text = JSON.stringify(value, null, 2);
+  // From the draft, so the settings tab that turns active is the one just opened.
+  await openDraft(page);
+  await runCommand(page, command);
+  const tab = page.locator(".tab.active", { hasText: "settings.json" });
+  await tab.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const lines = page.locator(".editor-group-container.active .monaco-editor .view-lines").first();
+  await lines.filter({ hasText: "{" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await lines.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+  await page.keyboard.press("Control+S");
+  const started = Date.now();
+  const saved = () => {
+    try {
+      return JSON.stringify(JSON.parse(fs.readFileSync(file, "utf8"))) === JSON.stringify(value);
+    } catch {
+      return false;
+    }
+  };
+  while (!saved()) {
+    if (Date.now() - started > STEP_TIMEOUT_MS) fail(`${command}: ${file} was not saved`);
+    await sleep(100);
+  }
 }
 
 async function runCommand(page, title) {

@@ -28,9 +28,10 @@ export interface LookupEnv {
   isExecutable: (file: string) => boolean;
 }
 
+/** Shown in a notification, which renders no Markdown: plain quotes, no backticks. */
 export const INSTALL_HINT =
-  "Install it from a copy of the copydesk repository with `cargo install --path .`, " +
-  "then put it on PATH or set `copydesk.path` to the binary.";
+  'Install it from a copy of the copydesk repository with "cargo install --path .", ' +
+  "then put it on PATH or set copydesk.path to the binary.";
 
 /** Finds the binary, or says why it could not be found and how to install it. */
 export function findCopydesk(env: LookupEnv): Lookup {
