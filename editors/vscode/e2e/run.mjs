@@ -279,7 +279,9 @@ async function run(page) {
 
   // 4. Switching the rule off in settings.json reaches the running server.
   await editSettings(page, "Preferences: Open User Settings (JSON)", settingsFile, userSettings({ "copydesk.rules.unattributed-quote": "off" }));
-  await waitForEvent("unattributed-quote to go once switched off", typed.index + 1, (e) =>
+  // VS Code pulls diagnostics: it asks again only when the server sends
+  // workspace/diagnostic/refresh after applying the new settings.
+  await waitForEvent("unattributed-quote to go once switched off (did the server ask VS Code to pull again?)", typed.index + 1, (e) =>
     isDraft(e) && !e.diagnostics.some((d) => d.code === "unattributed-quote") && e.diagnostics.some((d) => d.code === "name-spelling"),
   );
   passed++;
