@@ -352,10 +352,31 @@ impl LanguageServer for Backend {
         let path = path_of(&td.uri);
         let (config, error) = self.shared.workspace().config_for(path.as_deref());
         let doc = Document::new(&td.text, td.version, td.language_id);
-        self.shared
-            .docs()
-            .insert(td.uri.clone(), DocState::new(doc, path, config));
+        let reopened = {
+            let mut docs = self.shared.docs();
+            match docs.get_mut(&td.uri) {
+                // Opened twice: the new text replaces the old, and the analysis
+                // task already running for it carries on with the new text.
+                Some(d) => {
+                    d.doc = doc;
+                    d.config = config;
+                    d.cursor = None;
+                    true
+                }
+                None => {
+                    docs.insert(td.uri.clone(), DocState::new(doc, path, config));
+                    false
+                }
+            }
+        };
         schedule(&self.shared, &self.client, &td.uri);
+        if reopened {
+            self.log(
+                MessageType::WARNING,
+                format!("{} was opened twice", td.uri.as_str()),
+            )
+            .await;
+        }
         if let Some(e) = error {
             self.show_config_error(e).await;
         }
