@@ -392,3 +392,43 @@ fn text_stays_identical_to_the_client_copy_under_random_edits() {
         .unwrap();
     assert!(client.into_inner().shutdown().success());
 }
+
+#[test]
+fn crlf_lines_and_combining_accents_in_names_in_both_encodings() {
+    let text = "Councillor Zoe\u{301} Saldan\u{303}a said the plan was “premature.”\r\n\r\nSaldan\u{303}a left early. “Nobody asked us.” The hall emptied.\r\n\r\nVolodymyr Zelensky arrived. Zelensky spoke first. Later Zelenskyy left.\r\n";
+    let uri = "file:///drafts/crlf.txt";
+    for utf8 in [false, true] {
+        let mut c = started(utf8, false, json!({"debounceMs": 0}));
+        c.open(uri, "plaintext", 1, text);
+        let diags = c.diagnostics(uri, 1);
+        let un = by_rule(&diags, "unattributed-quote")[0];
+        assert_eq!(covered(text, &un["range"], utf8), "“Nobody asked us.”");
+        assert_eq!(un["range"]["start"]["line"], 2);
+        let related = &un["relatedInformation"][0];
+        assert_eq!(
+            covered(text, &related["location"]["range"], utf8),
+            "Saldan\u{303}a"
+        );
+        let spelling = by_rule(&diags, "name-spelling")[0];
+        assert_eq!(covered(text, &spelling["range"], utf8), "Zelenskyy");
+        let related = &spelling["relatedInformation"][0];
+        assert_eq!(related["message"], "spelled “Zelensky” here");
+        assert_eq!(
+            covered(text, &related["location"]["range"], utf8),
+            "Zelensky"
+        );
+
+        let at = text.find("Saldan\u{303}a left").unwrap() + "Saldan".len();
+        let params = json!({"textDocument": {"uri": uri}, "position": position(text, at, utf8),
+                            "context": {"includeDeclaration": true}});
+        let refs = c.request("textDocument/references", params).unwrap();
+        let texts: Vec<&str> = refs
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| covered(text, &l["range"], utf8))
+            .collect();
+        assert_eq!(texts, ["Zoe\u{301} Saldan\u{303}a", "Saldan\u{303}a"]);
+        assert!(c.shutdown().success());
+    }
+}
