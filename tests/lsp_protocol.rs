@@ -214,8 +214,21 @@ fn a_panic_in_analysis_is_caught_and_the_old_diagnostics_stay() {
             .any(|m| m["method"] == "textDocument/publishDiagnostics"),
         "nothing replaces the previous diagnostics"
     );
-    // Hover still answers from the last good analysis.
+    // Requests still answer, from the last good analysis.
     let text = format!("copydesk-test-panic {DRAFT}");
+    let at = text.find("We will not give up").unwrap();
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": position(&text, at, false)}),
+        )
+        .unwrap();
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Dev Sharma")
+    );
     c.change(
         URI,
         3,

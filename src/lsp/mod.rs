@@ -20,6 +20,7 @@ pub mod positions;
 pub mod scheduler;
 pub mod server;
 pub mod settings;
+pub mod shield;
 pub mod snapshot;
 pub mod state;
 pub mod symbols;

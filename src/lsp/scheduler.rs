@@ -7,17 +7,17 @@
 //! the meantime; otherwise it goes round again on the newest text. So a burst of
 //! edits costs one analysis, and an old result is never shown.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::time::Duration;
 
 use ropey::Rope;
 use tower_lsp_server::Client;
-use tower_lsp_server::lsp_types::{MessageType, Uri};
+use tower_lsp_server::lsp_types::{Diagnostic, MessageType, Uri};
 
-use super::diagnostics;
+use super::positions::Encoding;
 use super::snapshot::{Outcome, Snapshot};
 use super::state::Shared;
+use super::{diagnostics, shield};
 use crate::analysis::{Options, analyze};
 use crate::text::Format;
 
@@ -38,10 +38,20 @@ struct Job {
     options: Options,
     cursor: Option<usize>,
     limit: usize,
+    /// Where to publish, when diagnostics are pushed: they are made on the
+    /// blocking pool too.
+    push: Option<(Uri, Encoding)>,
 }
 
 impl Job {
-    fn run(self) -> Snapshot {
+    fn run(self) -> (Snapshot, Option<Vec<Diagnostic>>) {
+        let push = self.push.clone();
+        let snap = self.analyse();
+        let diags = push.map(|(uri, enc)| diagnostics::diagnostics(&snap, &uri, enc));
+        (snap, diags)
+    }
+
+    fn analyse(self) -> Snapshot {
         let bytes = self.rope.len_bytes();
         let (text, outcome) = if bytes > self.limit {
             (
@@ -105,6 +115,7 @@ fn generation(shared: &Shared, uri: &Uri) -> Option<u64> {
 
 fn next_job(shared: &Shared, uri: &Uri) -> Next {
     let settings = shared.settings();
+    let session = shared.session();
     let mut docs = shared.docs();
     let Some(d) = docs.get_mut(uri) else {
         return Next::Gone;
@@ -125,6 +136,7 @@ fn next_job(shared: &Shared, uri: &Uri) -> Next {
         options,
         cursor: d.cursor,
         limit: settings.max_document_bytes,
+        push: (!session.pull).then(|| (uri.clone(), session.encoding)),
     }))
 }
 
@@ -160,16 +172,10 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
             Next::Run(job) => job,
         };
         let job_generation = job.generation;
-        let outcome =
-            tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| job.run()))).await;
-        let snapshot = match outcome {
-            Ok(Ok(snap)) => Some(Arc::new(snap)),
-            Ok(Err(panic)) => {
-                let why = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown cause".into());
+        let outcome = tokio::task::spawn_blocking(move || shield::catch(|| job.run())).await;
+        let done = match outcome {
+            Ok(Ok((snap, diags))) => Some((Arc::new(snap), diags)),
+            Ok(Err(why)) => {
                 let msg = format!(
                     "copydesk: the analysis of {} panicked ({why}); its previous diagnostics stay",
                     uri.as_str()
@@ -179,29 +185,21 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
                 None
             }
             Err(e) => {
-                client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!("copydesk: analysis task failed: {e}"),
-                    )
-                    .await;
+                let msg = format!("copydesk: analysis task failed: {e}");
+                eprintln!("{msg}");
+                client.log_message(MessageType::ERROR, msg).await;
                 None
             }
         };
-        let current = generation_is(&shared, &uri, job_generation);
-        if current {
-            if let Some(snap) = &snapshot {
-                if !shared.session().pull {
-                    let enc = shared.encoding();
-                    let diags = diagnostics::diagnostics(snap, &uri, enc);
-                    // Stored before it is published, so a request that follows the
-                    // diagnostics sees this analysis.
-                    store(&shared, &uri, snap.clone());
+        if generation(&shared, &uri) == Some(job_generation) {
+            if let Some((snap, diags)) = done {
+                // Stored before it is published, so a request that follows the
+                // diagnostics sees this analysis.
+                store(&shared, &uri, snap.clone());
+                if let Some(diags) = diags {
                     client
                         .publish_diagnostics(uri.clone(), diags, Some(snap.version))
                         .await;
-                } else {
-                    store(&shared, &uri, snap.clone());
                 }
             }
             if settle(&shared, &uri, job_generation) {
@@ -212,10 +210,6 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
         }
         // A newer edit came in meanwhile: go round again on the newest text.
     }
-}
-
-fn generation_is(shared: &Shared, uri: &Uri, g: u64) -> bool {
-    generation(shared, uri) == Some(g)
 }
 
 fn store(shared: &Shared, uri: &Uri, snap: Arc<Snapshot>) {

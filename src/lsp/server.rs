@@ -17,7 +17,7 @@ use super::scheduler::{self, schedule, schedule_all};
 use super::settings::Settings;
 use super::snapshot::Snapshot;
 use super::state::{DocState, Session, Shared, path_of};
-use super::{diagnostics, hover, inlay, people, symbols};
+use super::{diagnostics, hover, inlay, people, shield, symbols};
 use crate::config;
 
 /// How long a request waits for the analysis of the text it is about.
@@ -60,6 +60,18 @@ impl Backend {
     async fn log(&self, typ: MessageType, msg: String) {
         eprintln!("copydesk: {msg}");
         self.client.log_message(typ, msg).await;
+    }
+
+    /// Answers with `f`, or with nothing when it panics (which is logged).
+    async fn shielded<T>(&self, what: &str, f: impl FnOnce() -> Option<T>) -> Option<T> {
+        match shield::catch(f) {
+            Ok(v) => v,
+            Err(why) => {
+                self.log(MessageType::ERROR, format!("{what} failed: {why}"))
+                    .await;
+                None
+            }
+        }
     }
 
     async fn show_config_error(&self, e: config::ConfigError) {
@@ -486,9 +498,14 @@ impl LanguageServer for Backend {
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let snap = scheduler::fresh(&self.shared, &uri, PATIENCE).await;
+        let enc = self.shared.encoding();
         let (items, result_id) = match &snap {
             Some(s) => (
-                diagnostics::diagnostics(s, &uri, self.shared.encoding()),
+                self.shielded("diagnostics", || {
+                    Some(diagnostics::diagnostics(s, &uri, enc))
+                })
+                .await
+                .unwrap_or_default(),
                 Some(s.generation.to_string()),
             ),
             None => (Vec::new(), None),
@@ -516,7 +533,9 @@ impl LanguageServer for Backend {
         let Some((snap, offset, enc)) = self.at(&p.text_document.uri, p.position).await else {
             return Ok(None);
         };
-        Ok(hover::hover(&snap, offset, enc))
+        Ok(self
+            .shielded("hover", || hover::hover(&snap, offset, enc))
+            .await)
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -534,13 +553,17 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let house = self.house_list(&uri);
-        Ok(Some(actions::code_actions(
-            &snap,
-            &uri,
-            span,
-            house.as_ref(),
-            enc,
-        )))
+        Ok(self
+            .shielded("code actions", || {
+                Some(actions::code_actions(
+                    &snap,
+                    &uri,
+                    span,
+                    house.as_ref(),
+                    enc,
+                ))
+            })
+            .await)
     }
 
     async fn document_symbol(
@@ -551,10 +574,12 @@ impl LanguageServer for Backend {
         else {
             return Ok(None);
         };
-        Ok(Some(DocumentSymbolResponse::Nested(symbols::outline(
-            &snap,
-            self.shared.encoding(),
-        ))))
+        let enc = self.shared.encoding();
+        Ok(self
+            .shielded("outline", || {
+                Some(DocumentSymbolResponse::Nested(symbols::outline(&snap, enc)))
+            })
+            .await)
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
@@ -563,13 +588,12 @@ impl LanguageServer for Backend {
         let Some((snap, offset, enc)) = self.at(&uri, p.position).await else {
             return Ok(None);
         };
-        Ok(people::references(
-            &snap,
-            &uri,
-            offset,
-            params.context.include_declaration,
-            enc,
-        ))
+        let with_first = params.context.include_declaration;
+        Ok(self
+            .shielded("references", || {
+                people::references(&snap, &uri, offset, with_first, enc)
+            })
+            .await)
     }
 
     async fn document_highlight(
@@ -580,7 +604,9 @@ impl LanguageServer for Backend {
         let Some((snap, offset, enc)) = self.at(&p.text_document.uri, p.position).await else {
             return Ok(None);
         };
-        Ok(people::highlights(&snap, offset, enc))
+        Ok(self
+            .shielded("highlights", || people::highlights(&snap, offset, enc))
+            .await)
     }
 
     async fn prepare_rename(
@@ -591,7 +617,11 @@ impl LanguageServer for Backend {
         else {
             return Ok(None);
         };
-        Ok(people::prepare_rename(&snap, offset, enc))
+        Ok(self
+            .shielded("prepare rename", || {
+                people::prepare_rename(&snap, offset, enc)
+            })
+            .await)
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
@@ -600,7 +630,15 @@ impl LanguageServer for Backend {
         let Some((snap, offset, enc)) = self.at(&uri, p.position).await else {
             return Ok(None);
         };
-        people::rename(&snap, &uri, offset, &params.new_name, enc).map_err(Error::invalid_params)
+        let renamed = self
+            .shielded("rename", || {
+                Some(people::rename(&snap, &uri, offset, &params.new_name, enc))
+            })
+            .await;
+        match renamed {
+            Some(r) => r.map_err(Error::invalid_params),
+            None => Err(Error::internal_error()),
+        }
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
@@ -608,10 +646,11 @@ impl LanguageServer for Backend {
         else {
             return Ok(None);
         };
-        Ok(Some(inlay::inlay_hints(
-            &snap,
-            params.range,
-            self.shared.encoding(),
-        )))
+        let enc = self.shared.encoding();
+        Ok(self
+            .shielded("inlay hints", || {
+                Some(inlay::inlay_hints(&snap, params.range, enc))
+            })
+            .await)
     }
 }
