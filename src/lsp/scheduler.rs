@@ -191,6 +191,8 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
                 None
             }
         };
+        // The handlers run on this same single thread, so no edit can slip in
+        // between this check and the publication below.
         if generation(&shared, &uri) == Some(job_generation) {
             if let Some((snap, diags)) = done {
                 // Stored before it is published, so a request that follows the
