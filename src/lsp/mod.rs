@@ -10,6 +10,7 @@
 //! [`workspace`] are the editor settings and the `copydesk.toml` per folder.
 
 pub mod actions;
+pub mod capabilities;
 pub mod diagnostics;
 pub mod documents;
 mod eof;

@@ -16,8 +16,8 @@ use super::positions::{self, Encoding};
 use super::scheduler::{self, schedule, schedule_all};
 use super::settings::Settings;
 use super::snapshot::Snapshot;
-use super::state::{DocState, Session, Shared, path_of};
-use super::{diagnostics, hover, inlay, people, shield, symbols};
+use super::state::{DocState, Shared, path_of};
+use super::{capabilities, diagnostics, hover, inlay, people, shield, symbols};
 use crate::config;
 
 /// How long a request waits for the analysis of the text it is about.
@@ -222,35 +222,9 @@ fn folders_of(params: &InitializeParams) -> Vec<std::path::PathBuf> {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let caps = &params.capabilities;
-        let encoding = Encoding::negotiate(
-            caps.general
-                .as_ref()
-                .and_then(|g| g.position_encodings.as_deref()),
-        );
-        let ws = caps.workspace.as_ref();
-        let edit = ws.and_then(|w| w.workspace_edit.as_ref());
-        let session = Session {
-            encoding,
-            pull: caps
-                .text_document
-                .as_ref()
-                .is_some_and(|t| t.diagnostic.is_some()),
-            pull_refresh: ws
-                .and_then(|w| w.diagnostic.as_ref())
-                .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
-            watch_registration: ws
-                .and_then(|w| w.did_change_watched_files.as_ref())
-                .and_then(|d| d.dynamic_registration)
-                .unwrap_or(false),
-            configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
-            create_files: edit.and_then(|e| e.document_changes).unwrap_or(false)
-                && edit
-                    .and_then(|e| e.resource_operations.as_ref())
-                    .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
-        };
+        let session = capabilities::session(&params.capabilities);
         let pull = session.pull;
+        let encoding = session.encoding;
         *self
             .shared
             .session
@@ -265,64 +239,14 @@ impl LanguageServer for Backend {
                 name: "copydesk".into(),
                 version: Some(env!("CARGO_PKG_VERSION").into()),
             }),
-            capabilities: ServerCapabilities {
-                position_encoding: Some(encoding.kind()),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        ..TextDocumentSyncOptions::default()
-                    },
-                )),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                code_action_provider: Some(CodeActionProviderCapability::Options(
-                    CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                        ..CodeActionOptions::default()
-                    },
-                )),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                references_provider: Some(OneOf::Left(true)),
-                document_highlight_provider: Some(OneOf::Left(true)),
-                rename_provider: Some(OneOf::Right(RenameOptions {
-                    prepare_provider: Some(true),
-                    work_done_progress_options: WorkDoneProgressOptions::default(),
-                })),
-                inlay_hint_provider: Some(OneOf::Left(true)),
-                diagnostic_provider: pull.then(|| {
-                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
-                        identifier: Some("copydesk".into()),
-                        inter_file_dependencies: false,
-                        workspace_diagnostics: false,
-                        work_done_progress_options: WorkDoneProgressOptions::default(),
-                    })
-                }),
-                workspace: Some(WorkspaceServerCapabilities {
-                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
-                        supported: Some(true),
-                        change_notifications: Some(OneOf::Left(true)),
-                    }),
-                    file_operations: None,
-                }),
-                ..ServerCapabilities::default()
-            },
+            capabilities: capabilities::server(encoding, pull),
         })
     }
 
     async fn initialized(&self, _: InitializedParams) {
         let session = self.shared.session();
         if session.watch_registration {
-            let options = DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(format!("**/{}", config::FILE_NAME)),
-                    kind: None,
-                }],
-            };
-            let registration = Registration {
-                id: "copydesk-config".into(),
-                method: "workspace/didChangeWatchedFiles".into(),
-                register_options: serde_json::to_value(options).ok(),
-            };
+            let registration = capabilities::watch_config();
             if let Some(Err(e)) = self
                 .ask(self.client.register_capability(vec![registration]))
                 .await

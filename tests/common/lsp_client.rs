@@ -39,7 +39,8 @@ pub fn capabilities(utf8: bool, pull: bool) -> Value {
             "configuration": true,
             "didChangeWatchedFiles": {"dynamicRegistration": true},
             "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]},
-            "diagnostics": {"refreshSupport": true}
+            "diagnostics": {"refreshSupport": true},
+            "diagnostic": {"refreshSupport": true}
         },
         "textDocument": {
             "publishDiagnostics": {"relatedInformation": true, "versionSupport": true},
