@@ -28,6 +28,12 @@ pub fn test_hooks() -> bool {
     *ON.get_or_init(|| std::env::var_os("COPYDESK_LSP_TEST_HOOKS").is_some())
 }
 
+/// `COPYDESK_LSP_TIMINGS` set: each analysis logs how long it took to stderr.
+fn timings() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("COPYDESK_LSP_TIMINGS").is_some())
+}
+
 pub const PANIC_MARKER: &str = "copydesk-test-panic";
 
 struct Job {
@@ -46,8 +52,18 @@ struct Job {
 impl Job {
     fn run(self) -> (Snapshot, Option<Vec<Diagnostic>>) {
         let push = self.push.clone();
+        let start = std::time::Instant::now();
         let snap = self.analyse();
+        let analysed = start.elapsed();
         let diags = push.map(|(uri, enc)| diagnostics::diagnostics(&snap, &uri, enc));
+        if timings() {
+            eprintln!(
+                "copydesk: version {} analysed in {:.2} ms, diagnostics made in {:.2} ms",
+                snap.version,
+                analysed.as_secs_f64() * 1e3,
+                (start.elapsed() - analysed).as_secs_f64() * 1e3
+            );
+        }
         (snap, diags)
     }
 
