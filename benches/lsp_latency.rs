@@ -92,8 +92,11 @@ fn measure(words: usize, opens: usize, changes: usize) -> Figures {
     if std::env::var_os("COPYDESK_LSP_TIMINGS").is_some() {
         // The server's own account of its last analyses.
         let log = c.stderr();
-        let lines: Vec<&str> = log.lines().filter(|l| l.contains("analysed")).collect();
-        for l in &lines[lines.len().saturating_sub(3)..] {
+        let lines: Vec<&str> = log
+            .lines()
+            .filter(|l| l.contains("analysed") || l.contains("handed over"))
+            .collect();
+        for l in &lines[lines.len().saturating_sub(4)..] {
             println!("    {l}");
         }
     }

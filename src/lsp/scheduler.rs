@@ -213,11 +213,25 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
             if let Some((snap, diags)) = done {
                 // Stored before it is published, so a request that follows the
                 // diagnostics sees this analysis.
-                store(&shared, &uri, snap.clone());
+                let old = store(&shared, &uri, snap.clone());
                 if let Some(diags) = diags {
+                    let start = std::time::Instant::now();
+                    let n = diags.len();
                     client
                         .publish_diagnostics(uri.clone(), diags, Some(snap.version))
                         .await;
+                    if timings() {
+                        eprintln!(
+                            "copydesk: version {}: {n} diagnostics handed over in {:.2} ms",
+                            snap.version,
+                            start.elapsed().as_secs_f64() * 1e3
+                        );
+                    }
+                }
+                // A long draft's old analysis takes a while to free: not on the
+                // thread that writes the diagnostics out.
+                if let Some(old) = old {
+                    tokio::task::spawn_blocking(move || drop(old));
                 }
             }
             if settle(&shared, &uri, job_generation) {
@@ -230,12 +244,13 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
     }
 }
 
-fn store(shared: &Shared, uri: &Uri, snap: Arc<Snapshot>) {
-    if let Some(d) = shared.docs().get_mut(uri) {
-        if d.generation == snap.generation {
-            d.snapshot = Some(snap);
-        }
+fn store(shared: &Shared, uri: &Uri, snap: Arc<Snapshot>) -> Option<Arc<Snapshot>> {
+    let mut docs = shared.docs();
+    let d = docs.get_mut(uri)?;
+    if d.generation != snap.generation {
+        return None;
     }
+    d.snapshot.replace(snap)
 }
 
 /// Ends the task if no newer generation is waiting (returns true when it ended).
