@@ -43,6 +43,7 @@ struct Job {
     format: Format,
     options: Options,
     cursor: Option<usize>,
+    changed_at: std::time::Instant,
     limit: usize,
     /// Where to publish, when diagnostics are pushed: they are made on the
     /// blocking pool too.
@@ -151,6 +152,7 @@ fn next_job(shared: &Shared, uri: &Uri) -> Next {
         format,
         options,
         cursor: d.cursor,
+        changed_at: d.changed_at,
         limit: settings.max_document_bytes,
         push: (!session.pull).then(|| (uri.clone(), session.encoding)),
     }))
@@ -188,6 +190,7 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
             Next::Run(job) => job,
         };
         let job_generation = job.generation;
+        let changed_at = job.changed_at;
         let outcome = tokio::task::spawn_blocking(move || shield::catch(|| job.run())).await;
         let done = match outcome {
             Ok(Ok((snap, diags))) => Some((Arc::new(snap), diags)),
@@ -222,9 +225,10 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
                         .await;
                     if timings() {
                         eprintln!(
-                            "copydesk: version {}: {n} diagnostics handed over in {:.2} ms",
+                            "copydesk: version {}: {n} diagnostics handed over in {:.2} ms, {:.2} ms after the change arrived",
                             snap.version,
-                            start.elapsed().as_secs_f64() * 1e3
+                            start.elapsed().as_secs_f64() * 1e3,
+                            changed_at.elapsed().as_secs_f64() * 1e3
                         );
                     }
                 }

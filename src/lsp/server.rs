@@ -336,6 +336,7 @@ impl LanguageServer for Backend {
                     {
                         Ok(cursor) => {
                             d.cursor = cursor;
+                            d.changed_at = std::time::Instant::now();
                             Ok(())
                         }
                         Err(e) => Err(format!(
