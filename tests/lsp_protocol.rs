@@ -440,12 +440,7 @@ fn crlf_lines_and_combining_accents_in_names_in_both_encodings() {
         let params = json!({"textDocument": {"uri": uri}, "position": position(text, at, utf8),
                             "context": {"includeDeclaration": true}});
         let refs = c.request("textDocument/references", params).unwrap();
-        let texts: Vec<&str> = refs
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| covered(text, &l["range"], utf8))
-            .collect();
+        let texts = covered_all(text, &refs, utf8);
         assert_eq!(texts, ["Zoe\u{301} Saldan\u{303}a", "Saldan\u{303}a"]);
         assert!(c.shutdown().success());
     }

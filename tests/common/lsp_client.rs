@@ -421,3 +421,15 @@ pub fn temp_dir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The texts a list of locations (or highlights) covers.
+pub fn covered_all<'a>(text: &'a str, list: &Value, utf8: bool) -> Vec<&'a str> {
+    list.as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|l| covered(text, &l["range"], utf8))
+                .collect()
+        })
+        .unwrap_or_default()
+}
