@@ -259,12 +259,7 @@ fn references_highlights_and_rename_in_both_encodings() {
         let refs = c
             .request("textDocument/references", params.clone())
             .unwrap();
-        let texts: Vec<&str> = refs
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| covered(DRAFT, &l["range"], utf8))
-            .collect();
+        let texts = covered_all(DRAFT, &refs, utf8);
         assert_eq!(texts, ["Dev Sharma", "Sharma"]);
         params["context"] = json!({"includeDeclaration": false});
         let refs = c.request("textDocument/references", params).unwrap();
@@ -274,12 +269,7 @@ fn references_highlights_and_rename_in_both_encodings() {
         let hl = c
             .request("textDocument/documentHighlight", zel.clone())
             .unwrap();
-        let texts: Vec<&str> = hl
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| covered(DRAFT, &h["range"], utf8))
-            .collect();
+        let texts = covered_all(DRAFT, &hl, utf8);
         assert_eq!(texts, ["Volodymyr Zelensky", "Zelenskyy"]);
 
         let prep = c
