@@ -414,14 +414,6 @@ pub fn file_uri(path: &std::path::Path) -> String {
     format!("file://{}", path.display())
 }
 
-/// A fresh empty folder for one test.
-pub fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("copydesk-lsp-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// The texts a list of locations (or highlights) covers.
 pub fn covered_all<'a>(text: &'a str, list: &Value, utf8: bool) -> Vec<&'a str> {
     list.as_array()
