@@ -1,8 +1,9 @@
 //! copydesk: the copy desk's checks for news drafts.
 //!
-//! The library holds the pure analysis ([`analysis::analyze`]) and the text model it
-//! works on ([`text`]); the command line ([`cli`]) is a thin adapter over it. Nothing
-//! here knows about editors or the Language Server Protocol, so a finding is the same
+//! The library holds the pure analysis ([`analysis::analyze`]), the text model it
+//! works on ([`text`]) and the editor's views of its results ([`editor`]); none of
+//! them knows about the Language Server Protocol. The command line ([`cli`]) and the
+//! language server ([`lsp`]) are thin adapters over them, so a finding is the same
 //! wherever it is shown.
 
 pub mod analysis;

@@ -8,8 +8,12 @@
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+#[path = "common/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
 
 use serde_json::Value;
 
@@ -22,42 +26,6 @@ const UNATTRIBUTED: &str =
 const ATTRIBUTED: &str = "“It was fair,” said Jane Doe, the county clerk.";
 /// The quotation of [`UNATTRIBUTED`], marks included.
 const QUOTATION: &str = "“We will not accept this result.”";
-
-/// A scratch directory, removed on drop.
-struct Scratch {
-    dir: PathBuf,
-}
-
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("copydesk-cli-{}-{}", std::process::id(), test));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create scratch directory");
-        Scratch { dir }
-    }
-
-    /// Writes `contents` to `rel` (creating parent directories) and returns the
-    /// full path.
-    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("create parent directory");
-        }
-        std::fs::write(&path, contents).expect("write draft");
-        path
-    }
-
-    fn path(&self) -> &Path {
-        &self.dir
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
 
 /// What one run of the binary gave.
 struct Run {

@@ -1,32 +1,12 @@
 //! `copydesk.toml` through the real binary: found from the draft's folder upwards,
 //! overridden with `--config`, and never half-read.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(name: &str) -> Dir {
-        let p = std::env::temp_dir().join(format!("copydesk-config-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        Dir(p)
-    }
-
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        let p = self.0.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "common/scratch.rs"]
+mod scratch;
+use scratch::Scratch as Dir;
 
 fn copydesk(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_copydesk"))
@@ -61,7 +41,10 @@ fn the_nearest_config_above_the_draft_applies() {
     let d = Dir::new("discover");
     d.write("copydesk.toml", HOUSE);
     d.write("desk/world/story.txt", DRAFT);
-    let o = copydesk(&["check", "--format", "json", "desk/world/story.txt"], &d.0);
+    let o = copydesk(
+        &["check", "--format", "json", "desk/world/story.txt"],
+        d.path(),
+    );
     let doc = json(&o);
     let found = rules(&doc);
     assert_eq!(
@@ -83,7 +66,7 @@ fn the_nearest_config_above_the_draft_applies() {
     );
     let doc = json(&copydesk(
         &["check", "--format", "json", "desk/world/story.txt"],
-        &d.0,
+        d.path(),
     ));
     assert_eq!(rules(&doc), Vec::<String>::new(), "{doc:#}");
 }
@@ -103,7 +86,7 @@ fn an_explicit_config_overrides_discovery() {
             house.to_str().unwrap(),
             "story.txt",
         ],
-        &d.0,
+        d.path(),
     );
     assert_eq!(o.status.code(), Some(1));
     let found = rules(&json(&o));
@@ -122,7 +105,7 @@ fn an_explicit_config_overrides_discovery() {
             house.to_str().unwrap(),
             "story.txt",
         ],
-        &d.0,
+        d.path(),
     );
     let doc = json(&o);
     assert_eq!(doc["people"][0]["name"], "Volodymyr Zelensky");
@@ -153,7 +136,7 @@ fn a_broken_config_is_an_error_with_its_place_and_nothing_is_checked() {
     ];
     for (config, place, word) in cases {
         d.write("copydesk.toml", config);
-        let o = copydesk(&["check", "story.txt"], &d.0);
+        let o = copydesk(&["check", "story.txt"], d.path());
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "{config}: {stderr}");
         assert!(
@@ -170,7 +153,7 @@ fn a_broken_config_is_an_error_with_its_place_and_nothing_is_checked() {
     let bad = d.write("bad.toml", "[rules\n");
     let o = copydesk(
         &["check", "--config", bad.to_str().unwrap(), "story.txt"],
-        &d.0,
+        d.path(),
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("bad.toml:1:"));
@@ -184,7 +167,7 @@ fn json_people_carry_titles_and_spellings() {
     d.write("story.txt", text);
     let doc = json(&copydesk(
         &["speakers", "--format", "json", "story.txt"],
-        &d.0,
+        d.path(),
     ));
     let putin = &doc["people"][0];
     assert_eq!(putin["name"], "Vladimir Putin");

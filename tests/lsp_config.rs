@@ -3,6 +3,8 @@
 //! file:line:col while the last good one stays; settings from the editor.
 
 mod common;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use std::path::Path;
 
@@ -47,9 +49,9 @@ fn wait_severity(c: &mut Client, uri: &str, rule: &str, expected: Option<i64>) {
 
 #[test]
 fn config_is_reloaded_and_a_broken_one_keeps_the_last_good() {
-    let dir = temp_dir("reload");
-    let toml = dir.join("copydesk.toml");
-    std::fs::write(&toml, "[rules]\nunattributed-quote = \"off\"\n").unwrap();
+    let scratch = scratch::Scratch::new("reload");
+    let dir = scratch.path().to_path_buf();
+    let toml = scratch.write("copydesk.toml", "[rules]\nunattributed-quote = \"off\"\n");
     let mut c = start(&[&dir], json!({"debounceMs": 0}));
     let uri = file_uri(&dir.join("story.md"));
     c.open(&uri, "markdown", 1, DRAFT);
@@ -93,7 +95,8 @@ fn config_is_reloaded_and_a_broken_one_keeps_the_last_good() {
 
 #[test]
 fn a_broken_config_at_open_is_shown_once() {
-    let dir = temp_dir("broken");
+    let scratch = scratch::Scratch::new("broken");
+    let dir = scratch.path().to_path_buf();
     std::fs::write(
         dir.join("copydesk.toml"),
         "[[people]]\nnme = \"Dev Sharma\"\n",
@@ -118,20 +121,12 @@ fn a_broken_config_at_open_is_shown_once() {
 
 #[test]
 fn each_workspace_folder_has_its_own_config() {
-    let root = temp_dir("multiroot");
+    let scratch = scratch::Scratch::new("multiroot");
+    let root = scratch.path().to_path_buf();
     let (a, b) = (root.join("a"), root.join("b"));
-    std::fs::create_dir_all(&a).unwrap();
+    scratch.write("a/copydesk.toml", "[rules]\nname-spelling = \"off\"\n");
     std::fs::create_dir_all(&b).unwrap();
-    std::fs::write(
-        a.join("copydesk.toml"),
-        "[rules]\nname-spelling = \"off\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("copydesk.toml"),
-        "[rules]\nname-spelling = \"error\"\n",
-    )
-    .unwrap();
+    scratch.write("copydesk.toml", "[rules]\nname-spelling = \"error\"\n");
     let mut c = start(&[&a, &b], json!({"debounceMs": 0}));
     let (ua, ub) = (file_uri(&a.join("story.md")), file_uri(&b.join("story.md")));
     c.open(&ua, "markdown", 1, DRAFT);
@@ -145,7 +140,8 @@ fn each_workspace_folder_has_its_own_config() {
 
 #[test]
 fn editor_settings_set_rules_languages_and_win_over_the_file() {
-    let dir = temp_dir("settings");
+    let scratch = scratch::Scratch::new("settings");
+    let dir = scratch.path().to_path_buf();
     std::fs::write(
         dir.join("copydesk.toml"),
         "[rules]\nname-spelling = \"error\"\n",

@@ -2,6 +2,8 @@
 //! through the real server over a pipe, with each edit applied to the text.
 
 mod common;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use common::lsp_client::*;
 use serde_json::{Value, json};
@@ -9,8 +11,9 @@ use serde_json::{Value, json};
 const DRAFT: &str = "# Bridge vote\n\nCouncillor Dev Sharma said the plan was “a number somebody made up on a napkin.”\n\n“We will not give up,” he added. Sharma’s office later confirmed the vote.\n\nThe crowd 😀 chanted outside. “We will not let this become another decade of delays.” Residents cheered.\n\nVolodymyr Zelensky spoke later. “We are ready,” Zelenskyy said.\n";
 
 /// A server with `DRAFT` open as `story.md` in a workspace folder of its own.
-fn open(name: &str, utf8: bool) -> (Client, String, std::path::PathBuf) {
-    let dir = temp_dir(name);
+fn open(name: &str, utf8: bool) -> (Client, String, scratch::Scratch) {
+    let scratch = scratch::Scratch::new(name);
+    let dir = scratch.path().to_path_buf();
     let mut c = Client::start(&[]);
     c.settings = json!({"debounceMs": 0});
     c.initialize(
@@ -20,7 +23,7 @@ fn open(name: &str, utf8: bool) -> (Client, String, std::path::PathBuf) {
     let uri = file_uri(&dir.join("story.md"));
     c.open(&uri, "markdown", 1, DRAFT);
     assert_eq!(c.diagnostics(&uri, 1).len(), 2);
-    (c, uri, dir)
+    (c, uri, scratch)
 }
 
 fn at(uri: &str, text: &str, needle: &str, utf8: bool) -> Value {
@@ -43,7 +46,7 @@ fn hover_text(c: &mut Client, uri: &str, needle: &str) -> (String, Value) {
 
 #[test]
 fn hovers_show_the_speaker_card_and_the_person() {
-    let (mut c, uri, _) = open("hover", false);
+    let (mut c, uri, _scratch) = open("hover", false);
     let (card, range) = hover_text(&mut c, &uri, "We will not give up");
     assert_eq!(covered(DRAFT, &range, false), "“We will not give up,”");
     assert!(card.starts_with("**Dev Sharma** · Councillor"), "{card}");
@@ -110,7 +113,7 @@ fn recheck(c: &mut Client, uri: &str, version: i64, text: &str) -> Vec<Value> {
 
 #[test]
 fn quick_fixes_edit_the_text_and_the_findings_go() {
-    let (mut c, uri, _) = open("fixes", false);
+    let (mut c, uri, _scratch) = open("fixes", false);
     let list = actions(&mut c, &uri, "Zelenskyy");
     let fix = titled(&list, "Change to “Zelensky”");
     assert_eq!(fix["kind"], "quickfix");
@@ -167,7 +170,8 @@ fn quick_fixes_edit_the_text_and_the_findings_go() {
 
 #[test]
 fn house_list_action_creates_then_extends_copydesk_toml() {
-    let (mut c, uri, dir) = open("house", false);
+    let (mut c, uri, scratch) = open("house", false);
+    let dir = scratch.path();
     let toml_uri = file_uri(&dir.join("copydesk.toml"));
     let list = actions(&mut c, &uri, "Zelenskyy");
     let add = titled(&list, "Add “Volodymyr Zelensky” to the house list");
@@ -185,7 +189,7 @@ fn house_list_action_creates_then_extends_copydesk_toml() {
 
     // With a config already there, the entry is appended to it.
     let existing = "[rules]\nfirst-reference = \"off\"";
-    std::fs::write(dir.join("copydesk.toml"), existing).unwrap();
+    scratch.write("copydesk.toml", existing);
     c.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": toml_uri, "type": 1}]}),
@@ -201,13 +205,12 @@ fn house_list_action_creates_then_extends_copydesk_toml() {
     let config = copydesk::config::parse(&edited, std::path::Path::new("copydesk.toml")).unwrap();
     assert_eq!(config.rules["first-reference"], None);
     assert_eq!(config.people[0].name, "Volodymyr Zelensky");
-    std::fs::remove_dir_all(&dir).unwrap();
     assert!(c.shutdown().success());
 }
 
 #[test]
 fn outline_lists_people_with_their_quotations() {
-    let (mut c, uri, _) = open("symbols", false);
+    let (mut c, uri, _scratch) = open("symbols", false);
     let symbols = c
         .request(
             "textDocument/documentSymbol",
@@ -253,18 +256,13 @@ fn outline_lists_people_with_their_quotations() {
 #[test]
 fn references_highlights_and_rename_in_both_encodings() {
     for utf8 in [false, true] {
-        let (mut c, uri, _) = open(if utf8 { "rename8" } else { "rename16" }, utf8);
+        let (mut c, uri, _scratch) = open(if utf8 { "rename8" } else { "rename16" }, utf8);
         let mut params = at(&uri, DRAFT, "Sharma’s", utf8);
         params["context"] = json!({"includeDeclaration": true});
         let refs = c
             .request("textDocument/references", params.clone())
             .unwrap();
-        let texts: Vec<&str> = refs
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| covered(DRAFT, &l["range"], utf8))
-            .collect();
+        let texts = covered_all(DRAFT, &refs, utf8);
         assert_eq!(texts, ["Dev Sharma", "Sharma"]);
         params["context"] = json!({"includeDeclaration": false});
         let refs = c.request("textDocument/references", params).unwrap();
@@ -274,12 +272,7 @@ fn references_highlights_and_rename_in_both_encodings() {
         let hl = c
             .request("textDocument/documentHighlight", zel.clone())
             .unwrap();
-        let texts: Vec<&str> = hl
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| covered(DRAFT, &h["range"], utf8))
-            .collect();
+        let texts = covered_all(DRAFT, &hl, utf8);
         assert_eq!(texts, ["Volodymyr Zelensky", "Zelenskyy"]);
 
         let prep = c
@@ -320,7 +313,7 @@ fn references_highlights_and_rename_in_both_encodings() {
 
 #[test]
 fn inlay_hints_name_the_speaker_of_a_pronoun() {
-    let (mut c, uri, _) = open("inlay", false);
+    let (mut c, uri, _scratch) = open("inlay", false);
     let whole = range(DRAFT, 0, DRAFT.len(), false);
     let hints = c
         .request(

@@ -94,16 +94,8 @@ pub fn house_entry(name: &str, variants: &[&str]) -> String {
 mod tests {
     use super::*;
     use crate::analysis::rules::UNATTRIBUTED_QUOTE;
+    use crate::editor::apply;
     use crate::{Options, analyze};
-
-    fn apply(text: &str, mut edits: Vec<Edit>) -> String {
-        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-        let mut out = text.to_string();
-        for e in edits {
-            out.replace_range(e.span, &e.new_text);
-        }
-        out
-    }
 
     #[test]
     fn placeholder_turns_the_stop_into_a_comma() {

@@ -46,3 +46,14 @@ pub fn short_name(a: &crate::Analysis, person: usize) -> String {
         surname.to_string()
     }
 }
+
+/// Applies edits made against one text (the way an editor applies a fix).
+#[cfg(test)]
+pub(crate) fn apply(text: &str, mut edits: Vec<crate::analysis::Edit>) -> String {
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.span, &e.new_text);
+    }
+    out
+}

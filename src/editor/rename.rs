@@ -80,16 +80,8 @@ pub fn rename_edits(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editor::apply;
     use crate::{Options, analyze};
-
-    fn apply(text: &str, mut edits: Vec<Edit>) -> String {
-        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-        let mut out = text.to_string();
-        for e in edits {
-            out.replace_range(e.span, &e.new_text);
-        }
-        out
-    }
 
     #[test]
     fn renames_every_spelling_and_keeps_possessives() {

@@ -5,10 +5,18 @@
 use crate::analysis::Finding;
 use crate::analysis::rules::{UNATTRIBUTED_QUOTE, UNBALANCED_QUOTE};
 
+/// How far back from the cursor (in bytes) a quotation can still be the one being
+/// typed: a paragraph's worth. It also bounds the work per finding.
+const TYPING_WINDOW: usize = 2000;
+
 /// Whether `f` is about the quotation being typed with the cursor at `cursor`
 /// (the byte offset where the last edit ended).
 pub fn being_typed(text: &str, f: &Finding, cursor: usize) -> bool {
-    if f.span.start >= cursor || cursor > text.len() {
+    // Only what the writer is in the middle of: far behind the cursor is done.
+    if f.span.start >= cursor
+        || cursor > text.len()
+        || cursor - f.span.end.min(cursor) > TYPING_WINDOW
+    {
         return false;
     }
     match f.rule {

@@ -1,6 +1,8 @@
 //! Findings as LSP diagnostics: source `copydesk`, the rule id as code, a link to
 //! the rule's section of the README, and related locations in the same draft.
 
+use std::sync::OnceLock;
+
 use tower_lsp_server::lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Position, Range, Uri,
@@ -8,17 +10,29 @@ use tower_lsp_server::lsp_types::{
 
 use super::positions::{Encoding, to_range};
 use super::snapshot::{Outcome, Snapshot};
+use crate::analysis::rules::RULES;
 use crate::analysis::{Finding, Severity};
 
 pub const SOURCE: &str = "copydesk";
 
-/// Where the rules are documented: the README's table, one anchor per rule id.
+/// Where the rules are documented: the README's table, one anchor per rule id
+/// (the repository's README when the package names one). Parsed once.
 fn rule_docs(rule: &str) -> Option<Uri> {
-    let base = option_env!("CARGO_PKG_REPOSITORY")
-        .filter(|s| !s.is_empty())
-        .map(|r| format!("{}#", r.trim_end_matches('/')))
-        .unwrap_or_else(|| format!("https://crates.io/crates/{}#", env!("CARGO_PKG_NAME")));
-    format!("{base}{rule}").parse().ok()
+    static LINKS: OnceLock<Vec<(&'static str, Uri)>> = OnceLock::new();
+    let links = LINKS.get_or_init(|| {
+        let base = option_env!("CARGO_PKG_REPOSITORY")
+            .filter(|s| !s.is_empty())
+            .map(|r| format!("{}#", r.trim_end_matches('/')))
+            .unwrap_or_else(|| format!("https://crates.io/crates/{}#", env!("CARGO_PKG_NAME")));
+        RULES
+            .iter()
+            .filter_map(|r| Some((r.id, format!("{base}{}", r.id).parse().ok()?)))
+            .collect()
+    });
+    links
+        .iter()
+        .find(|(id, _)| *id == rule)
+        .map(|(_, uri)| uri.clone())
 }
 
 pub fn severity(s: Severity) -> DiagnosticSeverity {

@@ -10,6 +10,7 @@
 //! [`workspace`] are the editor settings and the `copydesk.toml` per folder.
 
 pub mod actions;
+pub mod capabilities;
 pub mod diagnostics;
 pub mod documents;
 mod eof;
@@ -20,6 +21,7 @@ pub mod positions;
 pub mod scheduler;
 pub mod server;
 pub mod settings;
+pub mod shield;
 pub mod snapshot;
 pub mod state;
 pub mod symbols;

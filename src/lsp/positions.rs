@@ -109,6 +109,27 @@ fn split(pos: Position) -> OutOfRange {
 /// boundary, so a stale offset still lands inside the text).
 pub fn to_position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     let offset = offset.min(rope.len_bytes());
+    let line = rope.byte_to_line(offset);
+    let start = rope.line_to_byte(line);
+    // The usual case, counted along the line: a short stretch on a boundary.
+    if offset - start <= SHORT_STRETCH {
+        if let Some(stretch) = rope.get_byte_slice(start..offset) {
+            let character = match enc {
+                Encoding::Utf8 => offset - start,
+                Encoding::Utf16 => stretch
+                    .chunks()
+                    .map(|c| {
+                        if c.is_ascii() {
+                            c.len()
+                        } else {
+                            c.chars().map(char::len_utf16).sum()
+                        }
+                    })
+                    .sum(),
+            };
+            return Position::new(line as u32, character as u32);
+        }
+    }
     let ch = rope.byte_to_char(offset);
     let line = rope.char_to_line(ch);
     let line_char = rope.line_to_char(line);
@@ -118,6 +139,10 @@ pub fn to_position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     };
     Position::new(line as u32, character as u32)
 }
+
+/// Up to this many bytes from a line's start, a column is counted by reading the
+/// line; past it (or off a boundary), the rope's indexes answer.
+const SHORT_STRETCH: usize = 4096;
 
 pub fn to_range(rope: &Rope, span: &std::ops::Range<usize>, enc: Encoding) -> Range {
     Range::new(
@@ -223,6 +248,17 @@ mod tests {
         assert_eq!(to_offset(&rope, pos(0, 4), Encoding::Utf8), Ok(3));
         assert_eq!(to_offset(&rope, pos(4, 0), Encoding::Utf8), Ok(text.len()));
         assert!(to_offset(&rope, pos(5, 0), Encoding::Utf8).is_err());
+    }
+
+    #[test]
+    fn long_lines_count_the_same_both_ways() {
+        // Past SHORT_STRETCH the rope's indexes answer instead of a count.
+        let text = format!("{}\n{}x", "Zoë 😀 习 ".repeat(420), "é".repeat(2100));
+        round_trips(&text);
+        let rope = Rope::from_str(&text);
+        let x = text.rfind('x').unwrap();
+        assert_eq!(to_position(&rope, x, Encoding::Utf16), pos(1, 2100));
+        assert_eq!(to_position(&rope, x, Encoding::Utf8), pos(1, 4200));
     }
 
     #[test]

@@ -7,17 +7,17 @@
 //! the meantime; otherwise it goes round again on the newest text. So a burst of
 //! edits costs one analysis, and an old result is never shown.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::time::Duration;
 
 use ropey::Rope;
 use tower_lsp_server::Client;
-use tower_lsp_server::lsp_types::{MessageType, Uri};
+use tower_lsp_server::lsp_types::{Diagnostic, MessageType, Uri};
 
-use super::diagnostics;
+use super::positions::Encoding;
 use super::snapshot::{Outcome, Snapshot};
 use super::state::Shared;
+use super::{diagnostics, shield};
 use crate::analysis::{Options, analyze};
 use crate::text::Format;
 
@@ -26,6 +26,12 @@ use crate::text::Format;
 pub fn test_hooks() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("COPYDESK_LSP_TEST_HOOKS").is_some())
+}
+
+/// `COPYDESK_LSP_TIMINGS` set: each analysis logs how long it took to stderr.
+fn timings() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("COPYDESK_LSP_TIMINGS").is_some())
 }
 
 pub const PANIC_MARKER: &str = "copydesk-test-panic";
@@ -37,11 +43,32 @@ struct Job {
     format: Format,
     options: Options,
     cursor: Option<usize>,
+    changed_at: std::time::Instant,
     limit: usize,
+    /// Where to publish, when diagnostics are pushed: they are made on the
+    /// blocking pool too.
+    push: Option<(Uri, Encoding)>,
 }
 
 impl Job {
-    fn run(self) -> Snapshot {
+    fn run(self) -> (Snapshot, Option<Vec<Diagnostic>>) {
+        let push = self.push.clone();
+        let start = std::time::Instant::now();
+        let snap = self.analyse();
+        let analysed = start.elapsed();
+        let diags = push.map(|(uri, enc)| diagnostics::diagnostics(&snap, &uri, enc));
+        if timings() {
+            eprintln!(
+                "copydesk: version {} analysed in {:.2} ms, diagnostics made in {:.2} ms",
+                snap.version,
+                analysed.as_secs_f64() * 1e3,
+                (start.elapsed() - analysed).as_secs_f64() * 1e3
+            );
+        }
+        (snap, diags)
+    }
+
+    fn analyse(self) -> Snapshot {
         let bytes = self.rope.len_bytes();
         let (text, outcome) = if bytes > self.limit {
             (
@@ -105,6 +132,7 @@ fn generation(shared: &Shared, uri: &Uri) -> Option<u64> {
 
 fn next_job(shared: &Shared, uri: &Uri) -> Next {
     let settings = shared.settings();
+    let session = shared.session();
     let mut docs = shared.docs();
     let Some(d) = docs.get_mut(uri) else {
         return Next::Gone;
@@ -124,7 +152,9 @@ fn next_job(shared: &Shared, uri: &Uri) -> Next {
         format,
         options,
         cursor: d.cursor,
+        changed_at: d.changed_at,
         limit: settings.max_document_bytes,
+        push: (!session.pull).then(|| (uri.clone(), session.encoding)),
     }))
 }
 
@@ -160,16 +190,11 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
             Next::Run(job) => job,
         };
         let job_generation = job.generation;
-        let outcome =
-            tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| job.run()))).await;
-        let snapshot = match outcome {
-            Ok(Ok(snap)) => Some(Arc::new(snap)),
-            Ok(Err(panic)) => {
-                let why = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown cause".into());
+        let changed_at = job.changed_at;
+        let outcome = tokio::task::spawn_blocking(move || shield::catch(|| job.run())).await;
+        let done = match outcome {
+            Ok(Ok((snap, diags))) => Some((Arc::new(snap), diags)),
+            Ok(Err(why)) => {
                 let msg = format!(
                     "copydesk: the analysis of {} panicked ({why}); its previous diagnostics stay",
                     uri.as_str()
@@ -179,29 +204,38 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
                 None
             }
             Err(e) => {
-                client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!("copydesk: analysis task failed: {e}"),
-                    )
-                    .await;
+                let msg = format!("copydesk: analysis task failed: {e}");
+                eprintln!("{msg}");
+                client.log_message(MessageType::ERROR, msg).await;
                 None
             }
         };
-        let current = generation_is(&shared, &uri, job_generation);
-        if current {
-            if let Some(snap) = &snapshot {
-                if !shared.session().pull {
-                    let enc = shared.encoding();
-                    let diags = diagnostics::diagnostics(snap, &uri, enc);
-                    // Stored before it is published, so a request that follows the
-                    // diagnostics sees this analysis.
-                    store(&shared, &uri, snap.clone());
+        // The handlers run on this same single thread, so no edit can slip in
+        // between this check and the publication below.
+        if generation(&shared, &uri) == Some(job_generation) {
+            if let Some((snap, diags)) = done {
+                // Stored before it is published, so a request that follows the
+                // diagnostics sees this analysis.
+                let old = store(&shared, &uri, snap.clone());
+                if let Some(diags) = diags {
+                    let start = std::time::Instant::now();
+                    let n = diags.len();
                     client
                         .publish_diagnostics(uri.clone(), diags, Some(snap.version))
                         .await;
-                } else {
-                    store(&shared, &uri, snap.clone());
+                    if timings() {
+                        eprintln!(
+                            "copydesk: version {}: {n} diagnostics handed over in {:.2} ms, {:.2} ms after the change arrived",
+                            snap.version,
+                            start.elapsed().as_secs_f64() * 1e3,
+                            changed_at.elapsed().as_secs_f64() * 1e3
+                        );
+                    }
+                }
+                // A long draft's old analysis takes a while to free: not on the
+                // thread that writes the diagnostics out.
+                if let Some(old) = old {
+                    tokio::task::spawn_blocking(move || drop(old));
                 }
             }
             if settle(&shared, &uri, job_generation) {
@@ -214,16 +248,13 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
     }
 }
 
-fn generation_is(shared: &Shared, uri: &Uri, g: u64) -> bool {
-    generation(shared, uri) == Some(g)
-}
-
-fn store(shared: &Shared, uri: &Uri, snap: Arc<Snapshot>) {
-    if let Some(d) = shared.docs().get_mut(uri) {
-        if d.generation == snap.generation {
-            d.snapshot = Some(snap);
-        }
+fn store(shared: &Shared, uri: &Uri, snap: Arc<Snapshot>) -> Option<Arc<Snapshot>> {
+    let mut docs = shared.docs();
+    let d = docs.get_mut(uri)?;
+    if d.generation != snap.generation {
+        return None;
     }
+    d.snapshot.replace(snap)
 }
 
 /// Ends the task if no newer generation is waiting (returns true when it ended).

@@ -16,8 +16,8 @@ use super::positions::{self, Encoding};
 use super::scheduler::{self, schedule, schedule_all};
 use super::settings::Settings;
 use super::snapshot::Snapshot;
-use super::state::{DocState, Session, Shared, path_of};
-use super::{diagnostics, hover, inlay, people, symbols};
+use super::state::{DocState, Shared, path_of};
+use super::{capabilities, diagnostics, hover, inlay, people, shield, symbols};
 use crate::config;
 
 /// How long a request waits for the analysis of the text it is about.
@@ -60,6 +60,18 @@ impl Backend {
     async fn log(&self, typ: MessageType, msg: String) {
         eprintln!("copydesk: {msg}");
         self.client.log_message(typ, msg).await;
+    }
+
+    /// Answers with `f`, or with nothing when it panics (which is logged).
+    async fn shielded<T>(&self, what: &str, f: impl FnOnce() -> Option<T>) -> Option<T> {
+        match shield::catch(f) {
+            Ok(v) => v,
+            Err(why) => {
+                self.log(MessageType::ERROR, format!("{what} failed: {why}"))
+                    .await;
+                None
+            }
+        }
     }
 
     async fn show_config_error(&self, e: config::ConfigError) {
@@ -210,35 +222,9 @@ fn folders_of(params: &InitializeParams) -> Vec<std::path::PathBuf> {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let caps = &params.capabilities;
-        let encoding = Encoding::negotiate(
-            caps.general
-                .as_ref()
-                .and_then(|g| g.position_encodings.as_deref()),
-        );
-        let ws = caps.workspace.as_ref();
-        let edit = ws.and_then(|w| w.workspace_edit.as_ref());
-        let session = Session {
-            encoding,
-            pull: caps
-                .text_document
-                .as_ref()
-                .is_some_and(|t| t.diagnostic.is_some()),
-            pull_refresh: ws
-                .and_then(|w| w.diagnostic.as_ref())
-                .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
-            watch_registration: ws
-                .and_then(|w| w.did_change_watched_files.as_ref())
-                .and_then(|d| d.dynamic_registration)
-                .unwrap_or(false),
-            configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
-            create_files: edit.and_then(|e| e.document_changes).unwrap_or(false)
-                && edit
-                    .and_then(|e| e.resource_operations.as_ref())
-                    .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
-        };
+        let session = capabilities::session(&params.capabilities);
         let pull = session.pull;
+        let encoding = session.encoding;
         *self
             .shared
             .session
@@ -253,64 +239,14 @@ impl LanguageServer for Backend {
                 name: "copydesk".into(),
                 version: Some(env!("CARGO_PKG_VERSION").into()),
             }),
-            capabilities: ServerCapabilities {
-                position_encoding: Some(encoding.kind()),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        ..TextDocumentSyncOptions::default()
-                    },
-                )),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                code_action_provider: Some(CodeActionProviderCapability::Options(
-                    CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                        ..CodeActionOptions::default()
-                    },
-                )),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                references_provider: Some(OneOf::Left(true)),
-                document_highlight_provider: Some(OneOf::Left(true)),
-                rename_provider: Some(OneOf::Right(RenameOptions {
-                    prepare_provider: Some(true),
-                    work_done_progress_options: WorkDoneProgressOptions::default(),
-                })),
-                inlay_hint_provider: Some(OneOf::Left(true)),
-                diagnostic_provider: pull.then(|| {
-                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
-                        identifier: Some("copydesk".into()),
-                        inter_file_dependencies: false,
-                        workspace_diagnostics: false,
-                        work_done_progress_options: WorkDoneProgressOptions::default(),
-                    })
-                }),
-                workspace: Some(WorkspaceServerCapabilities {
-                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
-                        supported: Some(true),
-                        change_notifications: Some(OneOf::Left(true)),
-                    }),
-                    file_operations: None,
-                }),
-                ..ServerCapabilities::default()
-            },
+            capabilities: capabilities::server(encoding, pull),
         })
     }
 
     async fn initialized(&self, _: InitializedParams) {
         let session = self.shared.session();
         if session.watch_registration {
-            let options = DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(format!("**/{}", config::FILE_NAME)),
-                    kind: None,
-                }],
-            };
-            let registration = Registration {
-                id: "copydesk-config".into(),
-                method: "workspace/didChangeWatchedFiles".into(),
-                register_options: serde_json::to_value(options).ok(),
-            };
+            let registration = capabilities::watch_config();
             if let Some(Err(e)) = self
                 .ask(self.client.register_capability(vec![registration]))
                 .await
@@ -352,10 +288,31 @@ impl LanguageServer for Backend {
         let path = path_of(&td.uri);
         let (config, error) = self.shared.workspace().config_for(path.as_deref());
         let doc = Document::new(&td.text, td.version, td.language_id);
-        self.shared
-            .docs()
-            .insert(td.uri.clone(), DocState::new(doc, path, config));
+        let reopened = {
+            let mut docs = self.shared.docs();
+            match docs.get_mut(&td.uri) {
+                // Opened twice: the new text replaces the old, and the analysis
+                // task already running for it carries on with the new text.
+                Some(d) => {
+                    d.doc = doc;
+                    d.config = config;
+                    d.cursor = None;
+                    true
+                }
+                None => {
+                    docs.insert(td.uri.clone(), DocState::new(doc, path, config));
+                    false
+                }
+            }
+        };
         schedule(&self.shared, &self.client, &td.uri);
+        if reopened {
+            self.log(
+                MessageType::WARNING,
+                format!("{} was opened twice", td.uri.as_str()),
+            )
+            .await;
+        }
         if let Some(e) = error {
             self.show_config_error(e).await;
         }
@@ -379,6 +336,7 @@ impl LanguageServer for Backend {
                     {
                         Ok(cursor) => {
                             d.cursor = cursor;
+                            d.changed_at = std::time::Instant::now();
                             Ok(())
                         }
                         Err(e) => Err(format!(
@@ -465,9 +423,14 @@ impl LanguageServer for Backend {
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let snap = scheduler::fresh(&self.shared, &uri, PATIENCE).await;
+        let enc = self.shared.encoding();
         let (items, result_id) = match &snap {
             Some(s) => (
-                diagnostics::diagnostics(s, &uri, self.shared.encoding()),
+                self.shielded("diagnostics", || {
+                    Some(diagnostics::diagnostics(s, &uri, enc))
+                })
+                .await
+                .unwrap_or_default(),
                 Some(s.generation.to_string()),
             ),
             None => (Vec::new(), None),
@@ -495,7 +458,9 @@ impl LanguageServer for Backend {
         let Some((snap, offset, enc)) = self.at(&p.text_document.uri, p.position).await else {
             return Ok(None);
         };
-        Ok(hover::hover(&snap, offset, enc))
+        Ok(self
+            .shielded("hover", || hover::hover(&snap, offset, enc))
+            .await)
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -513,13 +478,17 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let house = self.house_list(&uri);
-        Ok(Some(actions::code_actions(
-            &snap,
-            &uri,
-            span,
-            house.as_ref(),
-            enc,
-        )))
+        Ok(self
+            .shielded("code actions", || {
+                Some(actions::code_actions(
+                    &snap,
+                    &uri,
+                    span,
+                    house.as_ref(),
+                    enc,
+                ))
+            })
+            .await)
     }
 
     async fn document_symbol(
@@ -530,10 +499,12 @@ impl LanguageServer for Backend {
         else {
             return Ok(None);
         };
-        Ok(Some(DocumentSymbolResponse::Nested(symbols::outline(
-            &snap,
-            self.shared.encoding(),
-        ))))
+        let enc = self.shared.encoding();
+        Ok(self
+            .shielded("outline", || {
+                Some(DocumentSymbolResponse::Nested(symbols::outline(&snap, enc)))
+            })
+            .await)
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
@@ -542,13 +513,12 @@ impl LanguageServer for Backend {
         let Some((snap, offset, enc)) = self.at(&uri, p.position).await else {
             return Ok(None);
         };
-        Ok(people::references(
-            &snap,
-            &uri,
-            offset,
-            params.context.include_declaration,
-            enc,
-        ))
+        let with_first = params.context.include_declaration;
+        Ok(self
+            .shielded("references", || {
+                people::references(&snap, &uri, offset, with_first, enc)
+            })
+            .await)
     }
 
     async fn document_highlight(
@@ -559,7 +529,9 @@ impl LanguageServer for Backend {
         let Some((snap, offset, enc)) = self.at(&p.text_document.uri, p.position).await else {
             return Ok(None);
         };
-        Ok(people::highlights(&snap, offset, enc))
+        Ok(self
+            .shielded("highlights", || people::highlights(&snap, offset, enc))
+            .await)
     }
 
     async fn prepare_rename(
@@ -570,7 +542,11 @@ impl LanguageServer for Backend {
         else {
             return Ok(None);
         };
-        Ok(people::prepare_rename(&snap, offset, enc))
+        Ok(self
+            .shielded("prepare rename", || {
+                people::prepare_rename(&snap, offset, enc)
+            })
+            .await)
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
@@ -579,7 +555,15 @@ impl LanguageServer for Backend {
         let Some((snap, offset, enc)) = self.at(&uri, p.position).await else {
             return Ok(None);
         };
-        people::rename(&snap, &uri, offset, &params.new_name, enc).map_err(Error::invalid_params)
+        let renamed = self
+            .shielded("rename", || {
+                Some(people::rename(&snap, &uri, offset, &params.new_name, enc))
+            })
+            .await;
+        match renamed {
+            Some(r) => r.map_err(Error::invalid_params),
+            None => Err(Error::internal_error()),
+        }
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
@@ -587,10 +571,11 @@ impl LanguageServer for Backend {
         else {
             return Ok(None);
         };
-        Ok(Some(inlay::inlay_hints(
-            &snap,
-            params.range,
-            self.shared.encoding(),
-        )))
+        let enc = self.shared.encoding();
+        Ok(self
+            .shielded("inlay hints", || {
+                Some(inlay::inlay_hints(&snap, params.range, enc))
+            })
+            .await)
     }
 }

@@ -4,7 +4,7 @@
 //! ```json
 //! { "rules": { "first-reference": "off", "unattributed-quote": "error" },
 //!   "enabledRules": ["unattributed-quote", "name-spelling"],
-//!   "languages": ["markdown", "plaintext"],
+//!   "languages": ["markdown", "plaintext", "text"],
 //!   "debounceMs": 50,
 //!   "maxDocumentBytes": 5000000 }
 //! ```
@@ -35,7 +35,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             rules: HashMap::new(),
-            languages: vec!["markdown".into(), "plaintext".into()],
+            languages: vec!["markdown".into(), "plaintext".into(), "text".into()],
             debounce: DEFAULT_DEBOUNCE,
             max_document_bytes: DEFAULT_MAX_BYTES,
         }

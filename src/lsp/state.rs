@@ -40,6 +40,8 @@ pub struct DocState {
     pub config: Arc<Config>,
     /// Where the last edit ended: the writer's cursor.
     pub cursor: Option<usize>,
+    /// When the last change arrived (for the timings log).
+    pub changed_at: std::time::Instant,
     /// Bumped by every edit and every change of config or settings; an analysis
     /// of an older generation is stale.
     pub generation: u64,
@@ -58,6 +60,7 @@ impl DocState {
             path,
             config,
             cursor: None,
+            changed_at: std::time::Instant::now(),
             generation: 0,
             running: false,
             snapshot: None,
@@ -69,7 +72,8 @@ impl DocState {
     pub fn format(&self, uri: &Uri) -> Format {
         match self.doc.language_id.as_str() {
             "markdown" => Format::Markdown,
-            "plaintext" => Format::PlainText,
+            // Neovim and Emacs name plain text `text`.
+            "plaintext" | "text" => Format::PlainText,
             _ => Format::from_path(uri.as_str()),
         }
     }

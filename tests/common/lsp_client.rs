@@ -17,8 +17,12 @@ pub const WAIT: Duration = Duration::from_secs(20);
 pub struct Client {
     child: Child,
     stdin: Option<ChildStdin>,
-    rx: Receiver<Value>,
+    rx: Receiver<(Instant, Value)>,
     next_id: i64,
+    /// When the last message taken by `wait_for` had been read off the pipe
+    /// (before it was parsed).
+    pub arrived: Option<Instant>,
+    arrivals: Vec<Instant>,
     /// Notifications (and server requests) received and not yet taken.
     pub inbox: Vec<Value>,
     /// What `workspace/configuration` is answered with (the `copydesk` section).
@@ -39,7 +43,8 @@ pub fn capabilities(utf8: bool, pull: bool) -> Value {
             "configuration": true,
             "didChangeWatchedFiles": {"dynamicRegistration": true},
             "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]},
-            "diagnostics": {"refreshSupport": true}
+            "diagnostics": {"refreshSupport": true},
+            "diagnostic": {"refreshSupport": true}
         },
         "textDocument": {
             "publishDiagnostics": {"relatedInformation": true, "versionSupport": true},
@@ -96,9 +101,10 @@ impl Client {
                 if reader.read_exact(&mut body).is_err() {
                     return;
                 }
+                let at = Instant::now();
                 let value: Value =
                     serde_json::from_slice(&body).expect("stdout carries only JSON-RPC");
-                if tx.send(value).is_err() {
+                if tx.send((at, value)).is_err() {
                     return;
                 }
             }
@@ -123,6 +129,8 @@ impl Client {
             stdin,
             rx,
             next_id: 1,
+            arrived: None,
+            arrivals: Vec::new(),
             inbox: Vec::new(),
             settings: Value::Null,
             stderr,
@@ -152,7 +160,10 @@ impl Client {
     fn pump(&mut self, deadline: Instant) -> Option<Value> {
         let left = deadline.saturating_duration_since(Instant::now());
         let msg = match self.rx.recv_timeout(left) {
-            Ok(m) => m,
+            Ok((at, m)) => {
+                self.arrivals.push(at);
+                m
+            }
             Err(RecvTimeoutError::Timeout) => return None,
             Err(RecvTimeoutError::Disconnected) => return None,
         };
@@ -184,6 +195,7 @@ impl Client {
                 panic!("no response to request {id}; stderr: {}", self.stderr())
             });
             if msg.get("method").is_none() && msg["id"] == json!(id) {
+                self.arrivals.pop();
                 return match msg.get("error") {
                     Some(e) => Err(e.clone()),
                     None => Ok(msg["result"].clone()),
@@ -208,7 +220,8 @@ impl Client {
                 .iter()
                 .position(|m| m["method"] == method && pred(&m["params"]))
             {
-                return Some(self.inbox.remove(i)["params"].clone());
+                self.arrived = Some(self.arrivals.remove(i));
+                return Some(self.inbox.remove(i)["params"].take());
             }
             let msg = self.pump(deadline)?;
             self.inbox.push(msg);
@@ -227,7 +240,13 @@ impl Client {
                     self.stderr()
                 )
             });
-        p["diagnostics"].as_array().cloned().unwrap_or_default()
+        match p {
+            Value::Object(mut o) => match o.remove("diagnostics") {
+                Some(Value::Array(a)) => a,
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
     }
 
     /// Collects whatever arrives during `d`.
@@ -395,10 +414,14 @@ pub fn file_uri(path: &std::path::Path) -> String {
     format!("file://{}", path.display())
 }
 
-/// A fresh empty folder for one test.
-pub fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("copydesk-lsp-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// The texts a list of locations (or highlights) covers.
+pub fn covered_all<'a>(text: &'a str, list: &Value, utf8: bool) -> Vec<&'a str> {
+    list.as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|l| covered(text, &l["range"], utf8))
+                .collect()
+        })
+        .unwrap_or_default()
 }
