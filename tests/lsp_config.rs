@@ -89,7 +89,6 @@ fn config_is_reloaded_and_a_broken_one_keeps_the_last_good() {
         json!({"changes": [{"uri": file_uri(&toml), "type": 3}]}),
     );
     wait_severity(&mut c, &uri, "unattributed-quote", Some(2));
-    std::fs::remove_dir_all(&dir).unwrap();
     assert!(c.shutdown().success());
 }
 
@@ -115,7 +114,6 @@ fn a_broken_config_at_open_is_shown_once() {
     c.diagnostics(&uri, 1);
     c.drain(std::time::Duration::from_millis(200));
     assert!(!c.inbox.iter().any(|m| m["method"] == "window/showMessage"));
-    std::fs::remove_dir_all(&dir).unwrap();
     assert!(c.shutdown().success());
 }
 
@@ -134,7 +132,6 @@ fn each_workspace_folder_has_its_own_config() {
     assert_eq!(severity(&c.diagnostics(&ua, 1), "name-spelling"), None);
     // b has no config and does not borrow the one above the folder.
     assert_eq!(severity(&c.diagnostics(&ub, 1), "name-spelling"), Some(2));
-    std::fs::remove_dir_all(&root).unwrap();
     assert!(c.shutdown().success());
 }
 
@@ -176,6 +173,5 @@ fn editor_settings_set_rules_languages_and_win_over_the_file() {
     // plaintext is back on the default list now.
     c.wait_for("textDocument/publishDiagnostics", WAIT, |p| p["uri"] == txt)
         .expect("plain text checked once languages are back to the default");
-    std::fs::remove_dir_all(&dir).unwrap();
     assert!(c.shutdown().success());
 }

@@ -345,6 +345,48 @@ fn pulled_diagnostics_when_the_client_pulls() {
 }
 
 #[test]
+fn a_pulling_client_is_asked_to_pull_again_after_a_settings_change() {
+    // As VS Code declares it: refresh support under `workspace.diagnostics` only.
+    let mut caps = capabilities(false, true);
+    caps["workspace"]
+        .as_object_mut()
+        .unwrap()
+        .remove("diagnostic");
+    let mut c = Client::start(&[]);
+    c.settings = json!({"debounceMs": 0});
+    c.initialize(caps, json!({}));
+    c.open(URI, "markdown", 1, DRAFT);
+    let pull = |c: &mut Client| {
+        c.request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .unwrap()
+    };
+    let report = pull(&mut c);
+    assert_eq!(
+        by_rule(report["items"].as_array().unwrap(), "unattributed-quote").len(),
+        1
+    );
+    c.settings = json!({"debounceMs": 0, "rules": {"unattributed-quote": "off"}});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": c.settings.clone()}}),
+    );
+    c.wait_for(
+        "workspace/diagnostic/refresh",
+        Duration::from_secs(10),
+        |_| true,
+    )
+    .expect("the client is asked to pull again");
+    let report = pull(&mut c);
+    let items = report["items"].as_array().unwrap();
+    assert!(by_rule(items, "unattributed-quote").is_empty());
+    assert_eq!(by_rule(items, "name-spelling").len(), 1);
+    assert!(c.shutdown().success());
+}
+
+#[test]
 fn exit_and_end_of_input_end_the_process() {
     let c = Client::start(&["--stdio"]);
     let mut c = c;

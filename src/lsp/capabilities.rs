@@ -22,13 +22,15 @@ pub fn session(caps: &ClientCapabilities) -> Session {
             .text_document
             .as_ref()
             .is_some_and(|t| t.diagnostic.is_some()),
-        // lsp-types reads this from `workspace.diagnostic`; the protocol names it
-        // `workspace.diagnostics`, so a client that pulls may go unrecognised as one
-        // that takes refreshes, and is then simply not asked to pull again.
+        // lsp-types reads this from `workspace.diagnostic`, but the protocol (and
+        // VS Code) name it `workspace.diagnostics`, which lsp-types drops. A client
+        // that pulls is therefore asked to pull again after a settings change unless
+        // it says no under the name lsp-types knows; a client that cannot take the
+        // request answers with an error, which is ignored.
         pull_refresh: ws
             .and_then(|w| w.diagnostic.as_ref())
             .and_then(|d| d.refresh_support)
-            .unwrap_or(false),
+            .unwrap_or(true),
         watch_registration: ws
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
