@@ -27,6 +27,12 @@ vim.fn.mkdir(dir, "p")
 vim.fn.writefile(vim.fn.readfile(here .. "/fixture/draft.md"), dir .. "/draft.md")
 vim.fn.writefile({ "# house style for this test" }, dir .. "/copydesk.toml")
 
+-- With COPYDESK_E2E_LEGACY set, the registry of Neovim 0.11 is hidden, so the
+-- plugin takes the path it takes on 0.9 and 0.10 (vim.lsp.start per buffer).
+if os.getenv("COPYDESK_E2E_LEGACY") then
+  vim.lsp.config, vim.lsp.enable = nil, nil
+  print("ok - running the Neovim 0.9/0.10 path (vim.lsp.start)")
+end
 require("copydesk").setup({ cmd = { bin, "lsp" }, settings = { debounceMs = 0 } })
 vim.cmd("edit " .. vim.fn.fnameescape(dir .. "/draft.md"))
 local buf = vim.api.nvim_get_current_buf()

@@ -19,3 +19,7 @@ if ! nvim --headless -u NONE -i NONE -l /dev/stdin <<< 'if vim.fn.has("nvim-0.10
 fi
 nvim --version | head -1
 timeout 120 nvim --headless -u NONE -i NONE -l "$here/e2e.lua" "$bin"
+echo
+# The same checks through the plugin's path for Neovim 0.9 and 0.10.
+COPYDESK_E2E_LEGACY=1 timeout 120 nvim --headless -u NONE -i NONE -l "$here/e2e.lua" "$bin"
+echo
