@@ -11,6 +11,11 @@
 # .vsix when it is missing or older than the sources. What is asserted is in
 # e2e/run.mjs.
 set -euo pipefail
+# A relative binary path is taken from where the script was called, before the
+# script moves into the extension's folder.
+if [ -n "${1:-}" ] && [ "${1#/}" = "$1" ]; then
+  set -- "$PWD/$1"
+fi
 cd "$(dirname "$0")/.."
 here=$(pwd)
 # code-server (and anything else) keeps its config and data under .e2e/, not in
