@@ -142,21 +142,41 @@ pub struct Draft<'a> {
     pub quoted_runs: &'a [(Range<usize>, usize)],
 }
 
+/// A full name folded once, whole and by part, for comparing it with every other.
+struct FoldedName<'a> {
+    name: &'a str,
+    words: usize,
+    whole: String,
+    surname: String,
+    given: String,
+}
+
+impl<'a> FoldedName<'a> {
+    fn new(name: &'a str) -> FoldedName<'a> {
+        FoldedName {
+            name,
+            words: name.split_whitespace().count(),
+            whole: fold(name),
+            surname: fold(surname_of(name)),
+            given: fold(&given_part(name)),
+        }
+    }
+}
+
 /// Whether two full names name one person: every part alike, or the shorter one
 /// alike to the longer one's tail ("Van Rijjn" and "Joost van Rijn").
-fn names_alike(a: &str, b: &str) -> Likeness {
-    if fold(a) == fold(b) {
+fn names_alike(a: &FoldedName, b: &FoldedName) -> Likeness {
+    if a.whole == b.whole {
         // "Jean-Pierre Dubois" and "Jean Pierre Dubois"
         return Likeness::Folded;
     }
-    let (wa, wb) = (words(a).len(), words(b).len());
-    if wa == wb {
-        let surname = likeness(surname_of(a), surname_of(b));
-        let given = likeness(&given_part(a), &given_part(b));
+    if a.words == b.words {
+        let surname = likeness_folded(&a.surname, &b.surname);
+        let given = likeness_folded(&a.given, &b.given);
         return surname.min(given);
     }
-    let (short, long) = if wa < wb { (a, b) } else { (b, a) };
-    likeness(short, &tail(long, words(short).len()))
+    let (short, long) = if a.words < b.words { (a, b) } else { (b, a) };
+    likeness(short.name, &tail(long.name, short.words))
 }
 
 /// Everything before the surname ("Jean-Pierre" of "Jean-Pierre Dubois", "Jean
@@ -262,13 +282,16 @@ pub fn resolve(
     // unless the story shows two people.
     let mut order: Vec<usize> = (0..n).filter(|&e| full[e]).collect();
     order.sort_by_key(|&e| first_at[e]);
+    let folded: Vec<FoldedName> = order
+        .iter()
+        .map(|&e| FoldedName::new(&people.entities[e].name))
+        .collect();
     for (i, &b) in order.iter().enumerate() {
-        for &a in &order[..i] {
+        for (j, &a) in order[..i].iter().enumerate() {
             if canonical[a] != a {
                 continue;
             }
-            let (na, nb) = (&people.entities[a].name, &people.entities[b].name);
-            let alike = names_alike(na, nb);
+            let alike = names_alike(&folded[j], &folded[i]);
             let one_person = alike != Likeness::None
                 && !(full_mentions[a] >= 2 && full_mentions[b] >= 2 && alike != Likeness::Folded);
             if one_person {
