@@ -198,9 +198,6 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let toks = tokens::tokenize(masked, &prose.blocks, &raw, lex);
     let sentences = sentences::split(&toks, masked, &raw);
     let headlines = headline_blocks(&toks, masked, prose.blocks.len());
-    let people = people::find(&toks, masked, lex, &|b| {
-        headlines.get(b).copied().unwrap_or(false)
-    });
 
     // Terms by their surroundings are settled before attribution, so a title in a
     // sentence with a cue ("appeared on “Meet the Press” and said") is not speech.
@@ -220,23 +217,27 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             .collect()
     };
     let side_work = || (signals(), quoted_name_runs(masked, &raw, lex));
-    // Term signals and the names inside quotations do not depend on attribution:
-    // on a long draft they are worked out on the second core meanwhile.
+    let people_and_attribution = || {
+        let people = people::find(&toks, masked, lex, &|b| {
+            headlines.get(b).copied().unwrap_or(false)
+        });
+        attribution::attribute(
+            &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
+        )
+    };
+    // Term signals and the names inside quotations depend on neither the people
+    // nor attribution: on a long draft they are worked out on the second core
+    // meanwhile.
     let ((mut attributions, mut people), (signalled, quoted_runs)) =
         if masked.len() >= tokens::PARALLEL_FROM {
             std::thread::scope(|scope| {
                 let side = scope.spawn(side_work);
-                let main = attribution::attribute(
-                    &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
-                );
+                let main = people_and_attribution();
                 let side = side.join().unwrap_or_else(|_| side_work());
                 (main, side)
             })
         } else {
-            let main = attribution::attribute(
-                &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
-            );
-            (main, side_work())
+            (people_and_attribution(), side_work())
         };
     for (i, s) in signalled.iter().enumerate() {
         if *s && raw[i].parent.is_none() {
