@@ -279,14 +279,7 @@ fn lower(s: &str) -> String {
 
 /// Lowercase name with whitespace collapsed, for comparing two spellings of a run.
 fn lower_name(s: &str) -> String {
-    let single_spaced = !s.contains("  ")
-        && !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
-    if single_spaced && s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    lower(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    lower(&crate::text::spaced(s))
 }
 
 fn name_words(r: &Range<usize>, tokens: &[Token]) -> Vec<usize> {
