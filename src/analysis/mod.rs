@@ -9,6 +9,7 @@ pub mod attribution;
 pub mod kinds;
 pub mod lexicon;
 pub mod names;
+pub mod parallel;
 pub mod people;
 pub mod quotes;
 pub mod rules;
@@ -196,8 +197,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let masked = prose.masked.as_str();
     let (raw, lone) = quotes::scan(masked, &prose.blocks, lex);
     let toks = tokens::tokenize(masked, &prose.blocks, &raw, lex);
-    let sentences = sentences::split(&toks, masked, &raw);
-    let headlines = headline_blocks(&toks, masked, prose.blocks.len());
+    let long = masked.len() >= parallel::FROM;
+    let (sentences, headlines) = parallel::both(
+        long,
+        || sentences::split(&toks, masked, &raw),
+        || headline_blocks(&toks, masked, prose.blocks.len()),
+    );
 
     // Terms by their surroundings are settled before attribution, so a title in a
     // sentence with a cue ("appeared on “Meet the Press” and said") is not speech.
@@ -229,16 +234,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // nor attribution: on a long draft they are worked out on the second core
     // meanwhile.
     let ((mut attributions, mut people), (signalled, quoted_runs)) =
-        if masked.len() >= tokens::PARALLEL_FROM {
-            std::thread::scope(|scope| {
-                let side = scope.spawn(side_work);
-                let main = people_and_attribution();
-                let side = side.join().unwrap_or_else(|_| side_work());
-                (main, side)
-            })
-        } else {
-            (people_and_attribution(), side_work())
-        };
+        parallel::both(long, people_and_attribution, side_work);
     for (i, s) in signalled.iter().enumerate() {
         if *s && raw[i].parent.is_none() {
             attributions[i] = None;
@@ -500,7 +496,10 @@ fn continuation_of(
     masked: &str,
 ) -> Option<usize> {
     let q = &raw[i];
-    let p = (0..i).rev().find(|&j| raw[j].parent == q.parent)?;
+    // A nested quotation's siblings all come after its parent: searching no
+    // further back keeps this linear in a draft full of nested quotations.
+    let first = q.parent.map_or(0, |parent| parent + 1);
+    let p = (first..i).rev().find(|&j| raw[j].parent == q.parent)?;
     let prev = &raw[p];
     if prev.span.end > q.span.start {
         return None;

@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, flag};
+use super::parallel;
 
 /// Families of quote marks; a quotation is closed by a mark of its own family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,53 +53,34 @@ pub fn scan(
     blocks: &[Range<usize>],
     lex: &Lexicon,
 ) -> (Vec<RawQuote>, Vec<LoneMark>) {
-    let mut s = Scanner {
-        masked,
-        lex,
-        stack: Vec::new(),
-        open_by_closer: [0; CLOSERS.len()],
-        closed: Vec::new(),
-        lone: Vec::new(),
-        next_id: 0,
-        frame_parent: Vec::new(),
-    };
-    let mut carried: Option<Frame> = None;
-    for (bi, block) in blocks.iter().enumerate() {
-        let mut skip_first = false;
-        if let Some(mut frame) = carried.take() {
-            let first = masked[block.clone()].chars().next();
-            if first.is_some_and(|c| frame.reopened_by(c)) {
-                frame.multi_paragraph = true;
-                s.push(frame);
-                skip_first = true;
-            } else {
-                s.lone.push(frame.lone());
+    let mut s = Scanner::new(masked, lex);
+    let n = blocks.len();
+    if masked.len() >= parallel::FROM && n >= 4 {
+        // Almost every paragraph ends with nothing open, so the second half is
+        // scanned on another core as if the first half ended clean; when it did
+        // not (a quotation carried over the middle), the guess is dropped and the
+        // second half scanned again after the first.
+        let m = n / 2;
+        let (carried, (later, later_carried)) = parallel::both(
+            true,
+            || s.blocks(blocks, 0..m, None),
+            || {
+                let mut later = Scanner::new(masked, lex);
+                let carried = later.blocks(blocks, m..n, None);
+                (later, carried)
+            },
+        );
+        let carried = match carried {
+            None => {
+                s.append(later);
+                later_carried
             }
-        }
-        s.block(bi, block.clone(), skip_first);
-        // What is still open at the paragraph's end: the outermost quotation may
-        // continue in the next paragraph; anything nested in it may not.
-        while s.stack.len() > 1 {
-            let f = s.pop();
-            s.lone_or_apostrophe(f);
-        }
-        if let Some(f) = s.stack.pop() {
-            s.forget(&f);
-            let next_opens = blocks
-                .get(bi + 1)
-                .and_then(|b| masked[b.clone()].chars().next())
-                .is_some_and(|c| f.reopened_by(c));
-            if next_opens {
-                carried = Some(f);
-            } else {
-                s.lone_or_apostrophe(f);
-            }
-        }
+            Some(_) => s.blocks(blocks, m..n, carried),
+        };
+        return s.finish(carried);
     }
-    if let Some(f) = carried {
-        s.lone.push(f.lone());
-    }
-    s.finish()
+    let carried = s.blocks(blocks, 0..n, None);
+    s.finish(carried)
 }
 
 /// Bytes that can start a quote mark: `"`, `'`, and the lead bytes of the curly,
@@ -222,6 +204,80 @@ fn is_word_char(c: char) -> bool {
 }
 
 impl<'a> Scanner<'a> {
+    fn new(masked: &'a str, lex: &'a Lexicon) -> Scanner<'a> {
+        Scanner {
+            masked,
+            lex,
+            stack: Vec::new(),
+            open_by_closer: [0; CLOSERS.len()],
+            closed: Vec::new(),
+            lone: Vec::new(),
+            next_id: 0,
+            frame_parent: Vec::new(),
+        }
+    }
+
+    /// Scans the paragraphs `range` of `blocks`, starting with `carried` (a
+    /// quotation left open by the paragraph before, reopened by this one's first
+    /// mark); returns what the last paragraph leaves open for the next.
+    fn blocks(
+        &mut self,
+        blocks: &[Range<usize>],
+        range: Range<usize>,
+        mut carried: Option<Frame>,
+    ) -> Option<Frame> {
+        let masked = self.masked;
+        for bi in range {
+            let block = &blocks[bi];
+            let mut skip_first = false;
+            if let Some(mut frame) = carried.take() {
+                let first = masked[block.clone()].chars().next();
+                if first.is_some_and(|c| frame.reopened_by(c)) {
+                    frame.multi_paragraph = true;
+                    self.push(frame);
+                    skip_first = true;
+                } else {
+                    self.lone.push(frame.lone());
+                }
+            }
+            self.block(bi, block.clone(), skip_first);
+            // What is still open at the paragraph's end: the outermost quotation
+            // may continue in the next paragraph; anything nested in it may not.
+            while self.stack.len() > 1 {
+                let f = self.pop();
+                self.lone_or_apostrophe(f);
+            }
+            if let Some(f) = self.stack.pop() {
+                self.forget(&f);
+                let next_opens = blocks
+                    .get(bi + 1)
+                    .and_then(|b| masked[b.clone()].chars().next())
+                    .is_some_and(|c| f.reopened_by(c));
+                if next_opens {
+                    carried = Some(f);
+                } else {
+                    self.lone_or_apostrophe(f);
+                }
+            }
+        }
+        carried
+    }
+
+    /// Takes in what another scanner found in the paragraphs after this one's,
+    /// renumbering its frames to follow on.
+    fn append(&mut self, later: Scanner<'a>) {
+        let offset = self.next_id;
+        self.next_id += later.next_id;
+        self.frame_parent
+            .extend(later.frame_parent.iter().map(|p| p.map(|id| id + offset)));
+        self.closed.extend(later.closed.into_iter().map(|mut c| {
+            c.id += offset;
+            c.parent = c.parent.map(|id| id + offset);
+            c
+        }));
+        self.lone.extend(later.lone);
+    }
+
     fn push(&mut self, frame: Frame) {
         for &c in frame.closers {
             if let Some(i) = closer_index(c) {
@@ -568,7 +624,10 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn finish(self) -> (Vec<RawQuote>, Vec<LoneMark>) {
+    fn finish(mut self, carried: Option<Frame>) -> (Vec<RawQuote>, Vec<LoneMark>) {
+        if let Some(f) = carried {
+            self.lone.push(f.lone());
+        }
         let mut closed = self.closed;
         closed.sort_unstable_by_key(|c| c.quote.span.start);
         let mut index_of_id = vec![usize::MAX; self.next_id];
@@ -621,6 +680,40 @@ mod tests {
             q.iter().map(|q| text[q.span.clone()].to_string()).collect(),
             lone.iter().map(|l| l.mark).collect(),
         )
+    }
+
+    /// The whole draft scanned in one pass, for comparing with [`scan`].
+    fn scan_in_one_pass(text: &str) -> (Vec<RawQuote>, Vec<LoneMark>) {
+        let map = ProseMap::new(text, Format::PlainText);
+        let mut s = Scanner::new(&map.masked, Lexicon::get());
+        let carried = s.blocks(&map.blocks, 0..map.blocks.len(), None);
+        s.finish(carried)
+    }
+
+    #[test]
+    fn a_long_draft_scanned_in_two_halves_reads_as_one() {
+        let para = "“We will win,” she said, “and ‘soon’ too.” A lone ” mark. \"Fine.\"\n\n";
+        // Even: the middle falls between two whole paragraphs. Odd, with the
+        // middle paragraph opening a quotation that runs on: the half-way guess is
+        // wrong and the second half is scanned again.
+        for (extra, carried_over_middle) in [("", false), ("“It runs on.\n\n", true)] {
+            let n = (parallel::FROM / para.len()) + 2;
+            let mut text = para.repeat(n / 2);
+            text.push_str(extra);
+            text.push_str("“And on.”\n\n");
+            text.push_str(&para.repeat(n / 2));
+            let map = ProseMap::new(&text, Format::PlainText);
+            let (halves, lone) = scan(&map.masked, &map.blocks, Lexicon::get());
+            let (whole, whole_lone) = scan_in_one_pass(&text);
+            assert_eq!(halves, whole);
+            assert_eq!(lone, whole_lone);
+            assert!(halves.iter().any(|q| q.parent.is_some()));
+            assert_eq!(
+                halves.iter().any(|q| q.multi_paragraph),
+                carried_over_middle,
+                "{extra:?}"
+            );
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, WordInfo};
+use super::parallel;
 use super::quotes::RawQuote;
 
 /// How a word is capitalised.
@@ -138,9 +139,6 @@ pub fn tokenize_for_names(masked: &str, blocks: &[Range<usize>], lex: &Lexicon) 
     tokenize_with(masked, blocks, &[], lex, false)
 }
 
-/// Drafts above this size are worked on two threads where the work splits.
-pub const PARALLEL_FROM: usize = 128 * 1024;
-
 fn tokenize_with(
     masked: &str,
     blocks: &[Range<usize>],
@@ -151,7 +149,7 @@ fn tokenize_with(
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].parent.is_none())
         .collect();
-    let split = (masked.len() >= PARALLEL_FROM && blocks.len() >= 4)
+    let split = (masked.len() >= parallel::FROM && blocks.len() >= 4)
         .then(|| split_point(blocks, quotes, &tops))
         .flatten();
     let Some(m) = split else {
@@ -159,24 +157,13 @@ fn tokenize_with(
     };
     // Paragraphs are independent once no quotation runs across the split, so the
     // second half is tokenised on another core.
-    std::thread::scope(|scope| {
-        let second = scope
-            .spawn(|| tokenize_blocks(masked, &blocks[m..], m, quotes, &tops, lex, every_word));
-        let mut out = tokenize_blocks(masked, &blocks[..m], 0, quotes, &tops, lex, every_word);
-        match second.join() {
-            Ok(rest) => out.extend(rest),
-            Err(_) => out.extend(tokenize_blocks(
-                masked,
-                &blocks[m..],
-                m,
-                quotes,
-                &tops,
-                lex,
-                every_word,
-            )),
-        }
-        out
-    })
+    let (mut out, rest) = parallel::both(
+        true,
+        || tokenize_blocks(masked, &blocks[..m], 0, quotes, &tops, lex, every_word),
+        || tokenize_blocks(masked, &blocks[m..], m, quotes, &tops, lex, every_word),
+    );
+    out.extend(rest);
+    out
 }
 
 /// A paragraph index near the middle that no quotation runs across.
@@ -384,7 +371,7 @@ mod tests {
         let para =
             "“We will win,” Putin’s aide said. “It is over.\n\n“We go on.” Jean-Pierre can't.\n\n";
         let text = para.repeat(4000);
-        assert!(text.len() >= PARALLEL_FROM);
+        assert!(text.len() >= parallel::FROM);
         let map = ProseMap::new(&text, Format::PlainText);
         let lex = Lexicon::get();
         let (q, _) = quotes::scan(&map.masked, &map.blocks, lex);

@@ -1,0 +1,46 @@
+//! Two pieces of work at once, on a long draft.
+//!
+//! Starting a thread costs tens of microseconds, more than a short draft takes
+//! to analyse, so only drafts of [`FROM`] bytes and more are split.
+
+/// Drafts from this size on are worked on two threads where the work splits.
+pub const FROM: usize = 128 * 1024;
+
+/// Runs `a` and `b`, on two threads when `split` is true. A panic in either
+/// reaches the caller as it would had both run on the caller's thread, where the
+/// language server's guard catches it.
+pub fn both<A, B: Send>(
+    split: bool,
+    a: impl FnOnce() -> A,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !split {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let b = scope.spawn(b);
+        let a = a();
+        let b = b.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (a, b)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_results_come_back_in_order_split_or_not() {
+        for split in [false, true] {
+            let (a, b) = both(split, || "a".repeat(2), || std::thread::current().id());
+            assert_eq!(a, "aa");
+            assert_eq!(b == std::thread::current().id(), !split);
+        }
+    }
+
+    #[test]
+    fn a_panic_on_the_second_thread_reaches_the_caller() {
+        let caught = std::panic::catch_unwind(|| both(true, || 1, || -> i32 { panic!("boom") }));
+        assert!(caught.is_err());
+    }
+}
