@@ -147,7 +147,7 @@ fn blank_line_blocks(masked: &str, range: Range<usize>) -> Vec<Range<usize>> {
             block_end = line_start + lead + trimmed.len();
             // A short line of its own ("ON NOW", "• en", a byline) is page furniture
             // or a heading, not the start of a wrapped paragraph.
-            if trimmed.chars().count() <= 30 && !trimmed.ends_with([',', ';', '-', '—', '–']) {
+            if at_most_chars(trimmed, 30) && !trimmed.ends_with([',', ';', '-', '—', '–']) {
                 if let Some(s) = block_start.take() {
                     blocks.push(s..block_end);
                 }
@@ -162,10 +162,13 @@ fn blank_line_blocks(masked: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize, to: usize) -> usize {
-    bytes[from..to]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(to, |p| from + p)
+    memchr::memchr(b'\n', &bytes[from..to]).map_or(to, |p| from + p)
+}
+
+/// Whether `s` has at most `n` characters, without decoding a long line to the
+/// end: every character takes one to four bytes.
+fn at_most_chars(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
 }
 
 fn markdown(text: &str) -> ProseMap {
