@@ -199,7 +199,10 @@ fn bad_edits_are_logged_and_leave_the_text_alone() {
     // The server still works.
     c.change(URI, 10, range(DRAFT, 0, 1, true), "#");
     c.diagnostics(URI, 10);
+    let stderr = c.stderr.clone();
     assert!(c.shutdown().success());
+    // Editors show stderr beside the log: what was logged is not written twice.
+    assert!(!stderr.lock().unwrap().contains("refused"));
 }
 
 #[test]

@@ -199,13 +199,11 @@ async fn run(shared: Arc<Shared>, client: Client, uri: Uri) {
                     "copydesk: the analysis of {} panicked ({why}); its previous diagnostics stay",
                     uri.as_str()
                 );
-                eprintln!("{msg}");
                 client.log_message(MessageType::ERROR, msg).await;
                 None
             }
             Err(e) => {
                 let msg = format!("copydesk: analysis task failed: {e}");
-                eprintln!("{msg}");
                 client.log_message(MessageType::ERROR, msg).await;
                 None
             }

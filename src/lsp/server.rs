@@ -56,9 +56,9 @@ impl Backend {
         }
     }
 
-    /// Logs to stderr and to the client's log (never to stdout, the protocol's).
+    /// Logs to the client's log. Not to stderr as well: editors show the
+    /// server's stderr in the same panel, and every line would appear twice.
     async fn log(&self, typ: MessageType, msg: String) {
-        eprintln!("copydesk: {msg}");
         self.client.log_message(typ, msg).await;
     }
 
@@ -76,7 +76,9 @@ impl Backend {
 
     async fn show_config_error(&self, e: config::ConfigError) {
         let msg = format!("copydesk: {e} (the last good settings stay in force)");
-        eprintln!("{msg}");
+        self.client
+            .log_message(MessageType::ERROR, msg.clone())
+            .await;
         self.client.show_message(MessageType::ERROR, msg).await;
     }
 
