@@ -246,11 +246,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
 
     let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
+    let siblings = previous_siblings(&raw);
     for (i, q) in raw.iter().enumerate() {
         let inner = &masked[q.inner.clone()];
         let att = &attributions[i];
         let alone = kinds::stands_alone(q, masked, block_start(q));
-        let continues = continuation_of(i, &raw, &quotes, masked);
+        let continues = continuation_of(i, siblings[i], &raw, &quotes, masked);
         let kind = if signalled[i] {
             QuoteKind::Term
         } else if q.multi_paragraph || continues.is_some() || (alone && kinds::starts_upper(inner))
@@ -491,16 +492,28 @@ fn describe(s: &str) -> String {
     out
 }
 
-/// The quotation that `i` continues after a cue splits it: the previous top-level
-/// quotation ending in a comma, with only a short cue clause between.
+/// Each quotation's previous sibling (the one before it with the same parent),
+/// found in one pass: searching back from each quotation would be quadratic in
+/// deeply nested quotations.
+fn previous_siblings(raw: &[quotes::RawQuote]) -> Vec<Option<usize>> {
+    let mut last: HashMap<Option<usize>, usize> = HashMap::new();
+    raw.iter()
+        .enumerate()
+        .map(|(i, q)| last.insert(q.parent, i))
+        .collect()
+}
+
+/// The quotation that `i` continues after a cue splits it: its previous sibling
+/// `p`, ending in a comma, with only a short cue clause between.
 fn continuation_of(
     i: usize,
+    p: Option<usize>,
     raw: &[quotes::RawQuote],
     done: &[Quote],
     masked: &str,
 ) -> Option<usize> {
     let q = &raw[i];
-    let p = (0..i).rev().find(|&j| raw[j].parent == q.parent)?;
+    let p = p?;
     let prev = &raw[p];
     if prev.span.end > q.span.start {
         return None;
