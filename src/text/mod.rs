@@ -13,6 +13,11 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+/// The longest draft analysed unless told otherwise, in bytes: a hundred times a
+/// long feature. Beyond it is a paste of something else, and the analysis holds
+/// memory in proportion to the text (about 25 bytes per byte).
+pub const MAX_DRAFT_BYTES: usize = 5_000_000;
+
 /// A name as it reads, for telling two spellings apart: whitespace collapsed to
 /// single spaces ("Leo  de\nVries" → "Leo de Vries") and accents composed (NFC), so
 /// "Zoë" typed as "e" plus a combining diaeresis is the same spelling as "Zoë" with
