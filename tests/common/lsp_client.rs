@@ -139,8 +139,13 @@ impl Client {
 
     pub fn send(&mut self, msg: &Value) {
         let body = serde_json::to_string(msg).unwrap();
+        self.send_raw(format!("Content-Length: {}\r\n\r\n{}", body.len(), body).as_bytes());
+    }
+
+    /// Writes bytes as they are, framing and all: for messages a client gets wrong.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
         let stdin = self.stdin.as_mut().expect("stdin open");
-        write!(stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+        stdin.write_all(bytes).unwrap();
         stdin.flush().unwrap();
     }
 
@@ -222,6 +227,20 @@ impl Client {
             {
                 self.arrived = Some(self.arrivals.remove(i));
                 return Some(self.inbox.remove(i)["params"].take());
+            }
+            let msg = self.pump(deadline)?;
+            self.inbox.push(msg);
+        }
+    }
+
+    /// Takes the first whole message for which `pred` holds, waiting up to `wait`:
+    /// for answers a request id cannot find (an error to a message with no id).
+    pub fn wait_message(&mut self, wait: Duration, pred: impl Fn(&Value) -> bool) -> Option<Value> {
+        let deadline = Instant::now() + wait;
+        loop {
+            if let Some(i) = self.inbox.iter().position(&pred) {
+                self.arrivals.remove(i);
+                return Some(self.inbox.remove(i));
             }
             let msg = self.pump(deadline)?;
             self.inbox.push(msg);
