@@ -34,7 +34,7 @@ use std::time::{Duration, Instant};
 
 use copydesk::analysis::{Analysis, Options, analyze};
 use copydesk::text::Format;
-use lsp_client::{Client, WAIT, capabilities, position};
+use lsp_client::{Client, WAIT, capabilities, memory, position};
 use offsets::offsets_sound;
 use scratch::Scratch;
 use serde_json::json;
@@ -734,17 +734,6 @@ fn check_refuses_a_fifty_megabyte_file_by_its_size_and_checks_the_others() {
 // The language server
 // ---------------------------------------------------------------------------
 
-/// Resident memory of a process at its peak, in bytes (Linux).
-fn peak_rss(pid: u32) -> Option<usize> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace()
-        .nth(1)?
-        .parse::<usize>()
-        .ok()
-        .map(|kb| kb * 1024)
-}
-
 #[test]
 fn the_server_keeps_a_fifty_megabyte_paste_unanalysed_and_stays_responsive() {
     let _alone = alone();
@@ -788,7 +777,7 @@ fn the_server_keeps_a_fifty_megabyte_paste_unanalysed_and_stays_responsive() {
     );
     // The text is kept whole.
     assert!(c.server_text(uri) == paste, "the server's copy differs");
-    if let Some(rss) = peak_rss(c.pid()) {
+    if let Some(rss) = memory(c.pid(), "VmHWM") {
         if figures() {
             eprintln!(
                 "50 MB paste stored in {stored:?}, server peak {} MB",

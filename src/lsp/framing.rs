@@ -112,6 +112,14 @@ impl<R> Frames<R> {
         self.emit(stand_in.to_string().into_bytes(), 0);
     }
 
+    /// Answers the message being read with a parse error; what is left of it
+    /// is skipped without another answer.
+    fn parse_error(&mut self, message: &str) -> Step {
+        self.answered = true;
+        self.refuse(PARSE_ERROR, message, Value::Null);
+        Step::Progress
+    }
+
     /// Bytes that belong to no message: answered once per stretch.
     fn junk(&mut self, n: usize) {
         let blank = self.pending()[..n].iter().all(|b| b.is_ascii_whitespace());
@@ -152,13 +160,7 @@ impl<R> Frames<R> {
             .filter(|&e| marker.is_none_or(|at| at > e) && header_lines(&buf[..e + 2]));
         if let Some(end) = block_end {
             self.consume(end + 4);
-            self.answered = true;
-            self.refuse(
-                PARSE_ERROR,
-                "Parse error: a message header without Content-Length",
-                Value::Null,
-            );
-            return Step::Progress;
+            return self.parse_error("Parse error: a message header without Content-Length");
         }
         let Some(at) = marker else {
             // What cannot start a header, or a header grown too long, is junk
@@ -192,18 +194,10 @@ impl<R> Frames<R> {
                 self.searched = 0;
                 Step::Progress
             }
-            None => {
-                self.answered = true;
-                self.refuse(
-                    PARSE_ERROR,
-                    &format!(
-                        "Parse error: Content-Length {:?} is not a number of bytes",
-                        value.unwrap_or_default()
-                    ),
-                    Value::Null,
-                );
-                Step::Progress
-            }
+            None => self.parse_error(&format!(
+                "Parse error: Content-Length {:?} is not a number of bytes",
+                value.unwrap_or_default()
+            )),
         }
     }
 
@@ -215,13 +209,9 @@ impl<R> Frames<R> {
         if let Some(cut) = find_marker(&buf[..within], from, false) {
             self.body = None;
             self.consume(cut);
-            self.answered = true;
-            self.refuse(
-                PARSE_ERROR,
+            return self.parse_error(
                 "Parse error: the message ends before its Content-Length (the next header came first)",
-                Value::Null,
             );
-            return Step::Progress;
         }
         let complete = buf.len() >= len;
         self.searched = within;

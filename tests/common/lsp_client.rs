@@ -353,6 +353,17 @@ impl Drop for Client {
     }
 }
 
+/// A process's resident memory in bytes, from `/proc/PID/status` (Linux): `field`
+/// is `VmRSS` for now, `VmHWM` for its peak.
+pub fn memory(pid: u32, field: &str) -> Option<usize> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status
+        .lines()
+        .find(|l| l.strip_prefix(field).is_some_and(|r| r.starts_with(':')))?;
+    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 /// A position in `text` as the client counts it: line, and UTF-8 bytes or UTF-16
 /// units (lines end at \n, \r\n or \r).
 pub fn position(text: &str, offset: usize, utf8: bool) -> Value {
