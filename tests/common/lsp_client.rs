@@ -194,7 +194,12 @@ impl Client {
     }
 
     pub fn response(&mut self, id: i64) -> Result<Value, Value> {
-        let deadline = Instant::now() + WAIT;
+        self.response_within(id, WAIT)
+    }
+
+    /// A request's result or error, waiting up to `wait` for it.
+    pub fn response_within(&mut self, id: i64, wait: Duration) -> Result<Value, Value> {
+        let deadline = Instant::now() + wait;
         loop {
             let msg = self.pump(deadline).unwrap_or_else(|| {
                 panic!("no response to request {id}; stderr: {}", self.stderr())
