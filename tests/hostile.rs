@@ -152,11 +152,18 @@ const PROSE: Budget = Budget {
     bytes_per_byte: 40,
 };
 
-/// A draft where nearly every byte is a quote mark, and so a quotation or a
-/// finding: about 200 bytes live per mark, and up to 18 s per MB.
+/// A draft of nothing but quote marks, each a quotation's end or a finding: up to
+/// 200 bytes live per byte, and up to 7 s per MB of two- and three-byte marks
+/// (those that nest ever deeper are the slowest).
 const MARKS: Budget = Budget {
-    secs_per_mb: 60.0,
+    secs_per_mb: 21.0,
     bytes_per_byte: 320,
+};
+
+/// The same with one-byte straight marks, three times as many per MB: up to 18 s.
+const STRAIGHT_MARKS: Budget = Budget {
+    secs_per_mb: 60.0,
+    ..MARKS
 };
 
 fn figures() -> bool {
@@ -271,6 +278,9 @@ fn marks(style: &str, n: usize) -> String {
         "straight" => "\"".repeat(n),
         "curly" => "“”".repeat(n / 2),
         "opening" => "“".repeat(n),
+        // The same nine marks over and over: the German opening marks never
+        // close, so the quotations nest ever deeper.
+        "cycle" => "\"“”‘’'«»„".chars().cycle().take(n).collect(),
         _ => {
             // Every mark the scanner knows, in a fixed pseudo-random order.
             const ALL: [char; 12] = ['"', '\'', '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›'];
@@ -290,11 +300,23 @@ fn marks(style: &str, n: usize) -> String {
 #[test]
 fn a_hundred_thousand_quote_marks_and_nothing_else() {
     let _alone = alone();
-    for style in ["straight", "curly", "opening", "mixed"] {
-        let n = 100_000;
+    // The nesting cycle runs longer: at 100,000 marks a search back over every
+    // quotation for each one's previous sibling cost only four times the rest.
+    for (style, n) in [
+        ("straight", 100_000),
+        ("curly", 100_000),
+        ("opening", 100_000),
+        ("cycle", 150_000),
+        ("mixed", 100_000),
+    ] {
         let text = marks(style, n);
-        for a in hostile(&format!("{n} {style} quote marks"), &text, MARKS) {
-            if style == "mixed" {
+        let budget = if style == "straight" {
+            STRAIGHT_MARKS
+        } else {
+            MARKS
+        };
+        for a in hostile(&format!("{n} {style} quote marks"), &text, budget) {
+            if matches!(style, "mixed" | "cycle") {
                 continue;
             }
             // Every double mark is accounted for: paired in a quotation or
@@ -331,6 +353,28 @@ fn a_one_megabyte_line() {
     let [a, _] = hostile("a 1 MB line without a space", &glued, PROSE);
     assert!(!a.quotes.is_empty());
     doubles_linearly("a line without a space", |n| repeated("x“y”", n), 250_000);
+}
+
+#[test]
+fn a_sentence_that_never_ends_and_a_run_of_capitals() {
+    let _alone = alone();
+    // Pronoun and participle cues with nobody to refer to, and never a full stop:
+    // each must not send the analysis back to the start of the sentence.
+    let cues = |n| {
+        repeated(
+            "he said “yes” and she was saying “no” and they added “maybe” and ",
+            n,
+        )
+    };
+    hostile("300 KB of one sentence of cues", &cues(300_000), PROSE);
+    doubles_linearly("one sentence of cues", cues, 150_000);
+    // Capitalised words and no punctuation, as in a pasted list of names: one
+    // long run of what could be a name.
+    // Doubled small first: if the run's memory ever grew with its square again,
+    // 300 KB of it would take gigabytes.
+    let capitals = |n| repeated("Dana Levi Mark Reed Ann Lee Bob Ray ", n);
+    doubles_linearly("capitalised words", capitals, 20_000);
+    hostile("300 KB of capitalised words", &capitals(300_000), PROSE);
 }
 
 /// `depth` quotations, each inside the one before, alternating double and single.
