@@ -159,7 +159,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             ));
         }
         people.push(HouseName {
-            name: p.name.into_inner(),
+            // Composed like the story's spellings, so a decomposed accent in the
+            // file is not a different spelling.
+            name: crate::text::spaced(p.name.get_ref()).into_owned(),
             title: p.title,
             variants: p.variants,
         });

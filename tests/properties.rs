@@ -5,10 +5,14 @@
 //!
 //! 256 cases per property by default; set `COPYDESK_PROPTEST_CASES` for long runs.
 
+#[path = "common/offsets.rs"]
+mod offsets;
+
 use std::ops::Range;
 
 use copydesk::analysis::{Analysis, Options, Speaker, analyze};
 use copydesk::text::Format;
+use offsets::offsets_sound;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
@@ -134,58 +138,8 @@ fn draft() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..120).prop_map(|v| v.concat())
 }
 
-fn in_text(text: &str, r: &Range<usize>, what: &str) -> Result<(), TestCaseError> {
-    prop_assert!(
-        r.start <= r.end,
-        "{what}: start {} > end {}",
-        r.start,
-        r.end
-    );
-    prop_assert!(
-        r.end <= text.len(),
-        "{what}: end {} past the text ({} bytes)",
-        r.end,
-        text.len()
-    );
-    prop_assert!(
-        text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
-        "{what}: {r:?} not on char boundaries"
-    );
-    Ok(())
-}
-
 fn check_offsets(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
-    for (i, q) in a.quotes.iter().enumerate() {
-        in_text(text, &q.span, &format!("quote {i} span"))?;
-        in_text(text, &q.inner, &format!("quote {i} inner"))?;
-        prop_assert!(
-            q.span.start < q.inner.start && q.inner.end < q.span.end,
-            "quote {i}: inner {:?} not strictly inside span {:?}",
-            q.inner,
-            q.span
-        );
-        if let Some(cue) = &q.cue {
-            in_text(text, &cue.verb, &format!("quote {i} cue verb"))?;
-            in_text(text, &cue.source, &format!("quote {i} cue source"))?;
-        }
-    }
-    for (i, f) in a.findings.iter().enumerate() {
-        in_text(text, &f.span, &format!("finding {i} ({}) span", f.rule))?;
-        for (j, r) in f.related.iter().enumerate() {
-            in_text(text, &r.span, &format!("finding {i} related {j}"))?;
-        }
-        for (j, fix) in f.fixes.iter().enumerate() {
-            for (k, e) in fix.edits.iter().enumerate() {
-                in_text(text, &e.span, &format!("finding {i} fix {j} edit {k}"))?;
-            }
-        }
-    }
-    for (i, p) in a.people.iter().enumerate() {
-        for (j, m) in p.mentions.iter().enumerate() {
-            in_text(text, m, &format!("person {i} ({}) mention {j}", p.name))?;
-        }
-    }
-    Ok(())
+    offsets_sound(text, a).map_err(TestCaseError::fail)
 }
 
 fn check_quotes(text: &str, a: &Analysis) -> Result<(), TestCaseError> {

@@ -149,9 +149,7 @@ pub fn attribute(
         for t in s.clone() {
             let Some(q) = tokens[t].quote() else { continue };
             placed.push((q, t, si));
-            let best = cues
-                .iter()
-                .min_by_key(|c| (c.at as isize - t as isize).unsigned_abs());
+            let best = nearest_cue(&cues, t);
             if let Some(c) = best {
                 out[q] = Some(Attribution {
                     source: c.source.clone(),
@@ -176,6 +174,25 @@ pub fn attribute(
         }
     }
     (out, a.people)
+}
+
+/// How many tokens a pronoun or a participle looks over within its own sentence
+/// for whom it refers to: a clause's subject from the clause's start, the nearest
+/// person back from the pronoun. A sentence's narrative is shorter than this (each
+/// quotation in it is a single token); a sentence that never ends must not be
+/// rescanned for every cue in it.
+const REACH: usize = 100;
+
+/// The cue nearest token `t`, the earlier one on a tie. `cues` are in text order,
+/// so this is a binary search: a sentence that never ends (a megabyte with no
+/// full stop) may hold thousands of quotations and cues.
+fn nearest_cue(cues: &[Cue], t: usize) -> Option<&Cue> {
+    let i = cues.partition_point(|c| c.at < t);
+    match (i.checked_sub(1).map(|b| &cues[b]), cues.get(i)) {
+        (Some(before), Some(after)) if after.at - t < t - before.at => Some(after),
+        (Some(before), _) => Some(before),
+        (None, after) => after,
+    }
 }
 
 impl<'a> Attributor<'a> {
@@ -671,7 +688,7 @@ impl<'a> Attributor<'a> {
         let clause = self.clause_start(start, before);
         let mut fallback: Option<usize> = None;
         let mut depth = 0i32;
-        for t in clause..before {
+        for t in clause..before.min(clause + REACH) {
             let tok = self.tokens[t];
             match tok.kind {
                 Kind::Punct('(') => depth += 1,
@@ -757,7 +774,7 @@ impl<'a> Attributor<'a> {
         if !opener {
             return start;
         }
-        (start..before)
+        (start..before.min(start + REACH))
             .find(|&t| self.tokens[t].is_punct(','))
             .map_or(start, |c| c + 1)
     }
@@ -769,9 +786,11 @@ impl<'a> Attributor<'a> {
         let g = self.tokens[k].info.gender;
         let start = self.sentences[si].start;
         // In this sentence, before the pronoun: its subject first, then the nearest.
-        let mut here = (start..k).filter_map(|t| self.people.person_at(t));
+        let mut here = (start..k.min(start + REACH)).filter_map(|t| self.people.person_at(t));
         if let Some(first) = here.next() {
-            let nearest = (start..k).rev().filter_map(|t| self.people.person_at(t));
+            let nearest = (start.max(k.saturating_sub(REACH))..k)
+                .rev()
+                .filter_map(|t| self.people.person_at(t));
             for e in std::iter::once(first).chain(nearest) {
                 if self.fits(&Source::Person(e), g) {
                     return Some(Source::Person(e));

@@ -25,13 +25,21 @@ impl QuoteKind {
     }
 }
 
+/// How far a term signal is looked for on either side of a quotation, in bytes.
+const WINDOW: usize = 80;
+
+/// The first char boundary of `s` at or after byte `at` (at most `s.len()`).
+fn boundary_at_or_after(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// The words right before `at` in `lower` (the draft lowercased, same offsets), at
 /// most `N`, nearest last, without their punctuation.
 fn words_before<const N: usize>(lower: &str, at: usize) -> ([&str; N], usize) {
-    let mut from = at.saturating_sub(80);
-    while !lower.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = boundary_at_or_after(lower, at.saturating_sub(WINDOW));
     let mut out = [""; N];
     let mut n = 0;
     for w in lower[from..at].split_whitespace().rev().take(N) {
@@ -60,10 +68,12 @@ const NAMING_VERBS: &[&str] = &[
 /// Whether the words around the quotation mark it as a term: "so-called “experts”",
 /// "the “America First” slogan".
 pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -> bool {
-    // Words directly before, not across punctuation.
+    // Words directly before, not across punctuation. Only the last few dozen
+    // bytes are read on either side: the signal words are short, and a draft
+    // without spaces (a run of quote marks) must not be rescanned per quotation.
     let gap = masked[..q.span.start].trim_end_matches(' ');
     let touching = gap.ends_with(|c: char| c.is_alphanumeric() || c == '-');
-    let last_word = gap
+    let last_word = gap[boundary_at_or_after(gap, gap.len().saturating_sub(WINDOW))..]
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("")
@@ -97,6 +107,7 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -
     }
     // "the “America First” slogan", "«No farmers, no food», a slogan borrowed …"
     let after = masked[q.span.end..].trim_start_matches([' ', '\u{a0}']);
+    let after = &after[..boundary_at_or_after(after, WINDOW.min(after.len()))];
     let mut words = after
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())

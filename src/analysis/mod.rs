@@ -242,11 +242,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
 
     let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
+    let siblings = previous_siblings(&raw);
     for (i, q) in raw.iter().enumerate() {
         let inner = &masked[q.inner.clone()];
         let att = &attributions[i];
         let alone = kinds::stands_alone(q, masked, block_start(q));
-        let continues = continuation_of(i, &raw, &quotes, masked);
+        let continues = continuation_of(i, siblings[i], &raw, &quotes, masked);
         let kind = if signalled[i] {
             QuoteKind::Term
         } else if q.multi_paragraph || continues.is_some() || (alone && kinds::starts_upper(inner))
@@ -487,19 +488,29 @@ fn describe(s: &str) -> String {
     out
 }
 
-/// The quotation that `i` continues after a cue splits it: the previous top-level
-/// quotation ending in a comma, with only a short cue clause between.
+/// Each quotation's previous sibling (the one before it with the same parent),
+/// found in one pass: searching back from each quotation would be quadratic in
+/// deeply nested quotations.
+fn previous_siblings(raw: &[quotes::RawQuote]) -> Vec<Option<usize>> {
+    // The last quotation seen under each parent; the top level is slot `len`.
+    let mut last = vec![None; raw.len() + 1];
+    raw.iter()
+        .enumerate()
+        .map(|(i, q)| last[q.parent.unwrap_or(raw.len())].replace(i))
+        .collect()
+}
+
+/// The quotation that `i` continues after a cue splits it: its previous sibling
+/// `p`, ending in a comma, with only a short cue clause between.
 fn continuation_of(
     i: usize,
+    p: Option<usize>,
     raw: &[quotes::RawQuote],
     done: &[Quote],
     masked: &str,
 ) -> Option<usize> {
     let q = &raw[i];
-    // A nested quotation's siblings all come after its parent: searching no
-    // further back keeps this linear in a draft full of nested quotations.
-    let first = q.parent.map_or(0, |parent| parent + 1);
-    let p = (first..i).rev().find(|&j| raw[j].parent == q.parent)?;
+    let p = p?;
     let prev = &raw[p];
     if prev.span.end > q.span.start {
         return None;

@@ -499,6 +499,10 @@ fn same_but_initial_case(a: &str, b: &str) -> bool {
     }
 }
 
+/// Up to how many variant mentions of one person each finding carries the fix
+/// for every mention.
+const FIX_ALL_ON_EACH: usize = 32;
+
 fn spelling_findings(
     people: &People,
     draft: &Draft,
@@ -577,17 +581,27 @@ fn spelling_findings(
                     new_text: want.clone(),
                 })
                 .collect();
-            for (span, variant, want) in &variants {
-                let spelled_so = || {
-                    mentions
-                        .iter()
-                        .zip(&written)
-                        .filter(|(_, w)| **w == **want)
-                        .map(|(m, _)| m)
+            // Where each wanted spelling stands, looked up once per spelling, not
+            // once per variant: a long draft may misspell a name thousands of times.
+            let mut spelled_at: Vec<(&str, Option<&Mention>)> = Vec::new();
+            for (n, (span, variant, want)) in variants.iter().enumerate() {
+                let elsewhere = match spelled_at.iter().find(|(w, _)| w == want) {
+                    Some((_, at)) => *at,
+                    None => {
+                        let spelled_so = || {
+                            mentions
+                                .iter()
+                                .zip(&written)
+                                .filter(|(_, w)| **w == **want)
+                                .map(|(m, _)| m)
+                        };
+                        let at = spelled_so()
+                            .find(|m| !m.aside)
+                            .or_else(|| spelled_so().next());
+                        spelled_at.push((want, at));
+                        at
+                    }
                 };
-                let elsewhere = spelled_so()
-                    .find(|m| !m.aside)
-                    .or_else(|| spelled_so().next());
                 let message = match house_entry {
                     Some(_) => {
                         format!("“{variant}” departs from the house spelling “{want}” ({winner}).")
@@ -603,7 +617,10 @@ fn spelling_findings(
                         new_text: want.clone(),
                     }],
                 }];
-                if all_edits.len() > 1 {
+                // Every mention's fix rides on each finding while there are few;
+                // with many, on the first only, or the findings would hold a
+                // copy of every edit each, quadratic in the draft.
+                if all_edits.len() > 1 && (n == 0 || all_edits.len() <= FIX_ALL_ON_EACH) {
                     fixes.push(Fix {
                         title: format!(
                             "Spell every mention of {winner} the same way ({} changes)",

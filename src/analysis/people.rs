@@ -67,6 +67,9 @@ struct NameIndex {
     by_single: HashMap<String, usize, FxBuild>,
 }
 
+/// The longest name tail looked up alone, in words.
+const MAX_TAIL_WORDS: usize = 5;
+
 impl NameIndex {
     fn add(&mut self, e: usize, name: &str, surname: &str, full: bool) {
         if !full {
@@ -82,15 +85,16 @@ impl NameIndex {
         if let Some(given) = lower.split(' ').next() {
             self.by_given.entry(given.to_string()).or_default().push(e);
         }
-        for (i, c) in lower.char_indices() {
-            if c == ' ' {
-                let v = self
-                    .by_suffix
-                    .entry(lower[i + 1..].to_string())
-                    .or_default();
-                if !v.contains(&e) {
-                    v.push(e);
-                }
+        // Tails of a few words at most ("de vries", "von der leyen"): a capitalised
+        // run of thousands of words (a line set in capitals) must not index every
+        // tail of itself.
+        for (i, _) in lower.rmatch_indices(' ').take(MAX_TAIL_WORDS) {
+            let v = self
+                .by_suffix
+                .entry(lower[i + 1..].to_string())
+                .or_default();
+            if !v.contains(&e) {
+                v.push(e);
             }
         }
     }

@@ -32,6 +32,10 @@ pub struct CheckArgs {
     /// House style to use instead of the nearest copydesk.toml above each draft.
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
+    /// Refuse a draft longer than this many bytes (the language server's
+    /// `copydesk.maxDocumentBytes` is the same limit).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::text::MAX_DRAFT_BYTES)]
+    max_bytes: usize,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -51,7 +55,7 @@ pub fn run(args: CheckArgs) -> u8 {
                 continue;
             }
         };
-        match input::read(path) {
+        match input::read(path, args.max_bytes) {
             Ok(draft) => {
                 let analysis = analyze(&draft.text, &config.options(draft.format));
                 checked.push(CheckedFile {

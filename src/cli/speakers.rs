@@ -25,6 +25,10 @@ pub struct SpeakersArgs {
     /// House style to use instead of the nearest copydesk.toml above the draft.
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
+    /// Refuse a draft longer than this many bytes (the language server's
+    /// `copydesk.maxDocumentBytes` is the same limit).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::text::MAX_DRAFT_BYTES)]
+    max_bytes: usize,
 }
 
 pub fn run(args: SpeakersArgs) -> u8 {
@@ -39,7 +43,7 @@ pub fn run(args: SpeakersArgs) -> u8 {
             return 2;
         }
     };
-    let draft = match input::read(&args.file) {
+    let draft = match input::read(&args.file, args.max_bytes) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("copydesk: error: {e}");

@@ -7,13 +7,17 @@
 //! when and how analysis runs, [`snapshot`] one finished analysis; the feature
 //! modules ([`diagnostics`], [`hover`], [`actions`], [`symbols`], [`people`],
 //! [`inlay`]) each turn an analysis into one kind of answer; [`settings`] and
-//! [`workspace`] are the editor settings and the `copydesk.toml` per folder.
+//! [`workspace`] are the editor settings and the `copydesk.toml` per folder;
+//! [`framing`] and [`guard`] stand between the transport and the client, so no
+//! malformed message ends the session and every request gets its answer.
 
 pub mod actions;
 pub mod capabilities;
 pub mod diagnostics;
 pub mod documents;
 mod eof;
+pub mod framing;
+pub mod guard;
 pub mod hover;
 pub mod inlay;
 pub mod people;
@@ -27,12 +31,13 @@ pub mod state;
 pub mod symbols;
 pub mod workspace;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use tower_lsp_server::{LspService, Server};
 
 /// Serves LSP on stdin and stdout until `exit` or the end of stdin; returns the
-/// process exit code.
+/// process exit code: 1 after `exit` without `shutdown`, else 0.
 pub fn run() -> u8 {
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -45,7 +50,8 @@ pub fn run() -> u8 {
         }
     };
     let closing = tokio::sync::watch::Sender::new(false);
-    let stdin = eof::NotifyEof::new(tokio::io::stdin(), closing.clone());
+    let stdin = framing::Frames::new(eof::NotifyEof::new(tokio::io::stdin(), closing.clone()));
+    let ending = Arc::new(guard::Ending::default());
     runtime.block_on(async {
         let (service, socket) =
             LspService::build(move |client| server::Backend::new(client, closing))
@@ -53,11 +59,11 @@ pub fn run() -> u8 {
                 .finish();
         Server::new(stdin, tokio::io::stdout(), socket)
             .concurrency_level(16)
-            .serve(service)
+            .serve(guard::Guard::new(service, ending.clone()))
             .await;
     });
     // The read of stdin may still be blocked on a thread of its own: do not wait
     // for it, or the process would hang after `exit`.
     runtime.shutdown_timeout(Duration::from_millis(100));
-    0
+    ending.exit_code()
 }

@@ -471,13 +471,16 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let enc = self.shared.encoding();
-        let Ok(span) = positions::to_span(&snap.rope, params.range, enc) else {
-            self.log(
-                MessageType::WARNING,
-                format!("{}: code action range out of the text", uri.as_str()),
-            )
-            .await;
-            return Ok(None);
+        let span = match positions::to_span(&snap.rope, params.range, enc) {
+            Ok(span) => span,
+            Err(e) => {
+                self.log(
+                    MessageType::WARNING,
+                    format!("{}: code action range: {e}", uri.as_str()),
+                )
+                .await;
+                return Ok(None);
+            }
         };
         let house = self.house_list(&uri);
         Ok(self

@@ -29,7 +29,7 @@ pub struct Settings {
 }
 
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(50);
-pub const DEFAULT_MAX_BYTES: usize = 5_000_000;
+pub const DEFAULT_MAX_BYTES: usize = crate::text::MAX_DRAFT_BYTES;
 
 impl Default for Settings {
     fn default() -> Settings {

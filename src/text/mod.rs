@@ -11,9 +11,27 @@ pub use prose::{Format, ProseMap};
 
 use std::borrow::Cow;
 
-/// Text with its whitespace collapsed to single spaces ("Leo  de\nVries" → "Leo de
-/// Vries"), borrowed in the usual case where there is nothing to collapse.
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// The longest draft analysed unless told otherwise, in bytes: a hundred times a
+/// long feature. Beyond it is a paste of something else, and the analysis holds
+/// memory in proportion to the text (about 25 bytes per byte).
+pub const MAX_DRAFT_BYTES: usize = 5_000_000;
+
+/// A name as it reads, for telling two spellings apart: whitespace collapsed to
+/// single spaces ("Leo  de\nVries" → "Leo de Vries") and accents composed (NFC), so
+/// "Zoë" typed as "e" plus a combining diaeresis is the same spelling as "Zoë" with
+/// a precomposed "ë": on the page the two are identical. Borrowed in the usual case
+/// where there is nothing to change.
 pub fn spaced(s: &str) -> Cow<'_, str> {
+    let out = collapsed(s);
+    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        return out;
+    }
+    Cow::Owned(out.nfc().collect())
+}
+
+fn collapsed(s: &str) -> Cow<'_, str> {
     let collapsed = || Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "));
     // One pass over the bytes: a space may only stand alone between words.
     let mut after_space = true;
@@ -49,5 +67,14 @@ mod tests {
         ));
         assert_eq!(spaced(" Leo  de\nVries\u{a0}"), "Leo de Vries");
         assert_eq!(spaced("Leo\tde Vries"), "Leo de Vries");
+    }
+
+    #[test]
+    fn spaced_composes_decomposed_accents() {
+        assert_eq!(
+            spaced("Zoe\u{308}  Saldan\u{303}a"),
+            "Zo\u{eb} Salda\u{f1}a"
+        );
+        assert!(matches!(spaced("Zo\u{eb}"), Cow::Borrowed(_)));
     }
 }

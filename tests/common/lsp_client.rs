@@ -139,8 +139,13 @@ impl Client {
 
     pub fn send(&mut self, msg: &Value) {
         let body = serde_json::to_string(msg).unwrap();
+        self.send_raw(format!("Content-Length: {}\r\n\r\n{}", body.len(), body).as_bytes());
+    }
+
+    /// Writes bytes as they are, framing and all: for messages a client gets wrong.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
         let stdin = self.stdin.as_mut().expect("stdin open");
-        write!(stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+        stdin.write_all(bytes).unwrap();
         stdin.flush().unwrap();
     }
 
@@ -189,7 +194,12 @@ impl Client {
     }
 
     pub fn response(&mut self, id: i64) -> Result<Value, Value> {
-        let deadline = Instant::now() + WAIT;
+        self.response_within(id, WAIT)
+    }
+
+    /// A request's result or error, waiting up to `wait` for it.
+    pub fn response_within(&mut self, id: i64, wait: Duration) -> Result<Value, Value> {
+        let deadline = Instant::now() + wait;
         loop {
             let msg = self.pump(deadline).unwrap_or_else(|| {
                 panic!("no response to request {id}; stderr: {}", self.stderr())
@@ -222,6 +232,20 @@ impl Client {
             {
                 self.arrived = Some(self.arrivals.remove(i));
                 return Some(self.inbox.remove(i)["params"].take());
+            }
+            let msg = self.pump(deadline)?;
+            self.inbox.push(msg);
+        }
+    }
+
+    /// Takes the first whole message for which `pred` holds, waiting up to `wait`:
+    /// for answers a request id cannot find (an error to a message with no id).
+    pub fn wait_message(&mut self, wait: Duration, pred: impl Fn(&Value) -> bool) -> Option<Value> {
+        let deadline = Instant::now() + wait;
+        loop {
+            if let Some(i) = self.inbox.iter().position(&pred) {
+                self.arrivals.remove(i);
+                return Some(self.inbox.remove(i));
             }
             let msg = self.pump(deadline)?;
             self.inbox.push(msg);
@@ -332,6 +356,17 @@ impl Drop for Client {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A process's resident memory in bytes, from `/proc/PID/status` (Linux): `field`
+/// is `VmRSS` for now, `VmHWM` for its peak.
+pub fn memory(pid: u32, field: &str) -> Option<usize> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status
+        .lines()
+        .find(|l| l.strip_prefix(field).is_some_and(|r| r.starts_with(':')))?;
+    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 /// A position in `text` as the client counts it: line, and UTF-8 bytes or UTF-16
