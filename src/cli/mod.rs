@@ -6,6 +6,8 @@ mod configs;
 mod input;
 mod output;
 mod speakers;
+mod stats;
+mod workers;
 
 use std::process::ExitCode;
 
@@ -20,6 +22,7 @@ Examples:
   copydesk check story.md --format sarif > copydesk.sarif
   cat story.txt | copydesk check -
   copydesk check story.md --config newsroom/copydesk.toml
+  copydesk check drafts/ --jobs 2 --stats
   copydesk speakers examples/bridge-vote.md
   copydesk lsp";
 

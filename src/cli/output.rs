@@ -5,14 +5,95 @@ use std::io::{self, IsTerminal, Write};
 
 use serde_json::{Value, json};
 
+use super::check::CheckFormat;
 use crate::analysis::rules::{RULES, Severity};
 use crate::analysis::{Analysis, Finding, Speaker};
 use crate::text::LineIndex;
 
-pub struct CheckedFile {
-    pub name: String,
-    pub text: String,
-    pub findings: Vec<Finding>,
+/// A checked draft, borrowed for as long as it takes to render its part of the output.
+pub struct CheckedFile<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub findings: &'a [Finding],
+}
+
+/// One draft's part of the output, rendered on the thread that analysed it, so the
+/// draft's text and analysis are dropped as soon as it is done rather than held
+/// until the whole run is written.
+pub enum Rendered {
+    /// The draft's lines, and its findings counted by severity for the closing tally.
+    Human(Vec<u8>, [usize; 4]),
+    /// The draft's entry in `files`.
+    Json(Value),
+    /// The draft's entries in the run's `results`.
+    Sarif(Vec<Value>),
+}
+
+pub fn render(file: &CheckedFile, format: CheckFormat, colour: bool) -> Rendered {
+    match format {
+        CheckFormat::Human => {
+            let mut lines = Vec::new();
+            let counts = human_file(&mut lines, file, colour).expect("writing to memory");
+            Rendered::Human(lines, counts)
+        }
+        CheckFormat::Json => Rendered::Json(json_file(file)),
+        CheckFormat::Sarif => Rendered::Sarif(sarif_results(file)),
+    }
+}
+
+/// The output of a whole run, taking the drafts in order as they come: human output
+/// is written as each draft arrives; JSON and SARIF are one document each, written
+/// at the end from what the drafts left.
+pub struct Report<W: Write> {
+    out: W,
+    format: CheckFormat,
+    files: usize,
+    counts: [usize; 4],
+    parts: Vec<Value>,
+}
+
+impl<W: Write> Report<W> {
+    pub fn new(out: W, format: CheckFormat) -> Report<W> {
+        Report {
+            out,
+            format,
+            files: 0,
+            counts: [0; 4],
+            parts: Vec::new(),
+        }
+    }
+
+    pub fn add(&mut self, draft: Rendered) -> io::Result<()> {
+        self.files += 1;
+        match draft {
+            Rendered::Human(lines, counts) => {
+                for (total, n) in self.counts.iter_mut().zip(counts) {
+                    *total += n;
+                }
+                self.out.write_all(&lines)
+            }
+            Rendered::Json(file) => {
+                self.parts.push(file);
+                Ok(())
+            }
+            Rendered::Sarif(results) => {
+                self.parts.extend(results);
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes what closes the output: the tally, or the whole JSON or SARIF document
+    /// (`errors` only has a place in JSON).
+    pub fn finish(mut self, errors: &[String]) -> io::Result<()> {
+        let parts = std::mem::take(&mut self.parts);
+        match self.format {
+            CheckFormat::Human => human_tally(&mut self.out, self.files, &self.counts),
+            CheckFormat::Json => json_document(&mut self.out, parts, errors),
+            CheckFormat::Sarif => sarif_document(&mut self.out, parts),
+        }?;
+        self.out.flush()
+    }
 }
 
 /// Colour only for a person at a terminal, and never when NO_COLOR is set.
@@ -29,53 +110,59 @@ fn colour_of(s: Severity) -> &'static str {
     }
 }
 
-pub fn human(out: &mut impl Write, files: &[CheckedFile], colour: bool) -> io::Result<()> {
+fn human_file(out: &mut impl Write, file: &CheckedFile, colour: bool) -> io::Result<[usize; 4]> {
     let (bold, reset) = if colour {
         ("\x1b[1m", "\x1b[0m")
     } else {
         ("", "")
     };
     let mut counts = [0usize; 4];
-    for file in files {
-        let idx = LineIndex::new(&file.text);
-        for f in &file.findings {
-            counts[f.severity as usize] += 1;
-            let (line, col) = idx.line_col(&file.text, f.span.start);
-            let sev = f.severity.as_str();
-            let c = if colour { colour_of(f.severity) } else { "" };
-            writeln!(
-                out,
-                "{bold}{}:{line}:{col}:{reset} {c}{sev}[{}]{reset}: {}",
-                file.name, f.rule, f.message
-            )?;
-            let text_line = idx.line_text(&file.text, line - 1);
-            let (end_line, end_col) = idx.line_col(&file.text, f.span.end);
-            let width = if end_line == line {
-                end_col.saturating_sub(col).max(1)
-            } else {
-                text_line.chars().count().saturating_sub(col - 1).max(1)
-            };
-            let pad: String = text_line
-                .chars()
-                .take(col - 1)
-                .map(|ch| if ch == '\t' { '\t' } else { ' ' })
-                .collect();
-            writeln!(out, "    {text_line}")?;
-            writeln!(out, "    {pad}{c}{}{reset}", "^".repeat(width))?;
-            for r in &f.related {
-                let (rl, rc) = idx.line_col(&file.text, r.span.start);
-                writeln!(out, "    note: {}:{rl}:{rc}: {}", file.name, r.message)?;
-            }
+    let idx = LineIndex::new(file.text);
+    for f in file.findings {
+        counts[f.severity as usize] += 1;
+        let (line, col) = idx.line_col(file.text, f.span.start);
+        let sev = f.severity.as_str();
+        let c = if colour { colour_of(f.severity) } else { "" };
+        writeln!(
+            out,
+            "{bold}{}:{line}:{col}:{reset} {c}{sev}[{}]{reset}: {}",
+            file.name, f.rule, f.message
+        )?;
+        let text_line = idx.line_text(file.text, line - 1);
+        let (end_line, end_col) = idx.line_col(file.text, f.span.end);
+        let width = if end_line == line {
+            end_col.saturating_sub(col).max(1)
+        } else {
+            text_line.chars().count().saturating_sub(col - 1).max(1)
+        };
+        let pad: String = text_line
+            .chars()
+            .take(col - 1)
+            .map(|ch| if ch == '\t' { '\t' } else { ' ' })
+            .collect();
+        writeln!(out, "    {text_line}")?;
+        writeln!(out, "    {pad}{c}{}{reset}", "^".repeat(width))?;
+        for r in &f.related {
+            let (rl, rc) = idx.line_col(file.text, r.span.start);
+            writeln!(out, "    note: {}:{rl}:{rc}: {}", file.name, r.message)?;
         }
     }
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    Ok(counts)
+}
+
+/// "1 file", "2 files".
+pub fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn human_tally(out: &mut impl Write, files: usize, counts: &[usize; 4]) -> io::Result<()> {
     writeln!(
         out,
         "{}: {}, {}, {}",
-        plural(files.len(), "file") + " checked",
-        plural(counts[Severity::Error as usize], "error"),
-        plural(counts[Severity::Warning as usize], "warning"),
-        plural(
+        counted(files, "file") + " checked",
+        counted(counts[Severity::Error as usize], "error"),
+        counted(counts[Severity::Warning as usize], "warning"),
+        counted(
             counts[Severity::Information as usize] + counts[Severity::Hint as usize],
             "note"
         ),
@@ -103,17 +190,15 @@ fn finding_json(f: &Finding, text: &str, idx: &LineIndex) -> Value {
     })
 }
 
-pub fn json(out: &mut impl Write, files: &[CheckedFile], errors: &[String]) -> io::Result<()> {
-    let files: Vec<Value> = files
-        .iter()
-        .map(|file| {
-            let idx = LineIndex::new(&file.text);
-            json!({
-                "path": file.name,
-                "findings": file.findings.iter().map(|f| finding_json(f, &file.text, &idx)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
+fn json_file(file: &CheckedFile) -> Value {
+    let idx = LineIndex::new(file.text);
+    json!({
+        "path": file.name,
+        "findings": file.findings.iter().map(|f| finding_json(f, file.text, &idx)).collect::<Vec<_>>(),
+    })
+}
+
+fn json_document(out: &mut impl Write, files: Vec<Value>, errors: &[String]) -> io::Result<()> {
     let doc = json!({
         "version": 1,
         "files": files,
@@ -131,33 +216,19 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-/// SARIF 2.1.0 as GitHub code scanning takes it: one run, rules in the driver,
-/// columns counted in Unicode code points.
-pub fn sarif(out: &mut impl Write, files: &[CheckedFile]) -> io::Result<()> {
-    let rules: Vec<Value> = RULES
+fn sarif_results(file: &CheckedFile) -> Vec<Value> {
+    let idx = LineIndex::new(file.text);
+    let uri = if file.name == "<stdin>" {
+        "stdin".to_string()
+    } else {
+        file.name.trim_start_matches("./").replace('\\', "/")
+    };
+    file.findings
         .iter()
-        .map(|r| {
+        .map(|f| {
+            let (line, column) = idx.line_col(file.text, f.span.start);
+            let (end_line, end_column) = idx.line_col(file.text, f.span.end);
             json!({
-                "id": r.id,
-                "name": r.id,
-                "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": r.summary},
-                "defaultConfiguration": {"level": sarif_level(r.severity)},
-            })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for file in files {
-        let idx = LineIndex::new(&file.text);
-        let uri = if file.name == "<stdin>" {
-            "stdin".to_string()
-        } else {
-            file.name.trim_start_matches("./").replace('\\', "/")
-        };
-        for f in &file.findings {
-            let (line, column) = idx.line_col(&file.text, f.span.start);
-            let (end_line, end_column) = idx.line_col(&file.text, f.span.end);
-            results.push(json!({
                 "ruleId": f.rule,
                 "ruleIndex": RULES.iter().position(|r| r.id == f.rule).unwrap_or(0),
                 "level": sarif_level(f.severity),
@@ -174,9 +245,26 @@ pub fn sarif(out: &mut impl Write, files: &[CheckedFile]) -> io::Result<()> {
                     }
                 }],
                 "partialFingerprints": {"primaryLocationLineHash": format!("{}:{}:{}", f.rule, line, column)},
-            }));
-        }
-    }
+            })
+        })
+        .collect()
+}
+
+/// SARIF 2.1.0 as GitHub code scanning takes it: one run, rules in the driver,
+/// columns counted in Unicode code points.
+fn sarif_document(out: &mut impl Write, results: Vec<Value>) -> io::Result<()> {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.id,
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": r.summary},
+                "defaultConfiguration": {"level": sarif_level(r.severity)},
+            })
+        })
+        .collect();
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
