@@ -13,12 +13,24 @@ use std::process::{Command, Stdio};
 
 use common::drafts::{Variation, draft};
 
-/// One run's `--stats` line, read back.
+/// One run's `--stats` line, read back, and the processor time it had.
 struct Run {
     seconds: f64,
     files_per_s: f64,
     mb_per_s: f64,
     threads: usize,
+    /// Processor seconds over wall seconds: below the thread count when other work
+    /// on the machine had the cores, which on a shared machine explains a slow run.
+    cores_used: Option<f64>,
+}
+
+/// Processor seconds used by this process's finished children (Linux, whose
+/// `/proc` counts in hundredths of a second).
+fn children_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(13)?.parse::<u64>().ok()? + fields.get(14)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
 }
 
 /// A well-mixed number for draft `i`, so the corpus is the same on every machine
@@ -58,6 +70,7 @@ fn check(dir: &Path, jobs: Option<usize>) -> Run {
     if let Some(n) = jobs {
         cmd.args(["--jobs", &n.to_string()]);
     }
+    let cpu_before = children_cpu_seconds();
     let out = cmd
         .arg(dir)
         .stdout(Stdio::null())
@@ -66,6 +79,7 @@ fn check(dir: &Path, jobs: Option<usize>) -> Run {
         .expect("run copydesk");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "copydesk check failed:\n{stderr}");
+    let cpu = children_cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
     let line = stderr
         .lines()
         .find(|l| l.starts_with("checked "))
@@ -78,11 +92,13 @@ fn check(dir: &Path, jobs: Option<usize>) -> Run {
             .parse()
             .unwrap_or_else(|_| panic!("unexpected --stats line: {line}"))
     };
+    let seconds = number(6);
     Run {
-        seconds: number(6),
+        seconds,
         files_per_s: number(8),
         mb_per_s: number(10),
         threads: number(12) as usize,
+        cores_used: cpu.map(|c| c / seconds),
     }
 }
 
@@ -128,16 +144,23 @@ fn main() {
     // Once through untimed, so every timed run reads from the page cache.
     check(&dir, None);
     println!("load average before: {}", load());
-    println!("| threads | files/s, median (range) | MB/s, median (range) | seconds, median |");
-    println!("|---|---|---|---|");
+    println!(
+        "| threads | files/s, median (range) | MB/s, median (range) | seconds, median | cores used, median |"
+    );
+    println!("|---|---|---|---|---|");
     for jobs in [Some(1), None] {
         let results: Vec<Run> = (0..runs).map(|_| check(&dir, jobs)).collect();
         println!(
-            "| {} | {} | {} | {:.2} |",
+            "| {} | {} | {} | {:.2} | {} |",
             results[0].threads,
             spread(results.iter().map(|r| r.files_per_s).collect(), 0),
             spread(results.iter().map(|r| r.mb_per_s).collect(), 1),
             sorted(results.iter().map(|r| r.seconds).collect())[runs / 2],
+            results
+                .iter()
+                .map(|r| r.cores_used)
+                .collect::<Option<Vec<f64>>>()
+                .map_or("n/a".into(), |c| format!("{:.2}", sorted(c)[runs / 2])),
         );
     }
     println!("load average after: {}", load());

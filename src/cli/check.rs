@@ -11,7 +11,8 @@ use clap::{Args, ValueEnum};
 use super::FailOn;
 use super::configs::Configs;
 use super::input::{self, Draft};
-use super::output::{self, CheckedFile, Rendered, Report};
+use super::output::{self, CheckedFile};
+use super::report::{Rendered, Renderer, Report};
 use super::stats::Throughput;
 use super::workers::Workers;
 use crate::analysis::analyze;
@@ -88,14 +89,14 @@ pub fn run(args: CheckArgs) -> u8 {
             return 2;
         }
     };
-    let colour = output::use_colour();
+    let renderer = Renderer::new(args.format, output::use_colour());
     let stdout = std::io::stdout();
     let mut report = Report::new(BufWriter::new(stdout.lock()), args.format);
     let mut written = Ok(());
     let mut fails = false;
     workers.map_in_order(
         files.iter().map(|path| prepare(path, &mut configs)),
-        |job| check(job?, args.format, colour, args.fail_on),
+        |job| check(job?, &renderer, args.fail_on),
         |outcome| {
             match outcome {
                 Ok(done) => {
@@ -141,7 +142,7 @@ fn prepare(path: &Path, configs: &mut Configs) -> Result<Job, String> {
     })
 }
 
-fn check(job: Job, format: CheckFormat, colour: bool, fail_on: FailOn) -> Result<Checked, String> {
+fn check(job: Job, renderer: &Renderer, fail_on: FailOn) -> Result<Checked, String> {
     let draft = job.stdin.unwrap_or_else(|| input::read(&job.path))?;
     let analysis = analyze(&draft.text, &job.config.options(draft.format));
     let file = CheckedFile {
@@ -150,7 +151,7 @@ fn check(job: Job, format: CheckFormat, colour: bool, fail_on: FailOn) -> Result
         findings: &analysis.findings,
     };
     Ok(Checked {
-        rendered: output::render(&file, format, colour),
+        rendered: renderer.render(&file),
         bytes: draft.text.len(),
         fails: analysis.findings.iter().any(|f| fail_on.fails(f.severity)),
     })

@@ -5,7 +5,9 @@ mod check;
 mod configs;
 mod input;
 mod output;
+mod report;
 mod speakers;
+mod splice;
 mod stats;
 mod workers;
 

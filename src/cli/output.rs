@@ -1,11 +1,11 @@
-//! Output formats: human (with a caret under the finding), JSON and SARIF 2.1.0.
-//! The JSON shapes are documented in the README and kept stable.
+//! Output formats: human (with a caret under the finding), JSON and SARIF 2.1.0,
+//! each draft's part on its own (`report.rs` puts a run's together), and the
+//! quote sheet. The JSON shapes are documented in the README and kept stable.
 
 use std::io::{self, IsTerminal, Write};
 
 use serde_json::{Value, json};
 
-use super::check::CheckFormat;
 use crate::analysis::rules::{RULES, Severity};
 use crate::analysis::{Analysis, Finding, Speaker};
 use crate::text::LineIndex;
@@ -15,85 +15,6 @@ pub struct CheckedFile<'a> {
     pub name: &'a str,
     pub text: &'a str,
     pub findings: &'a [Finding],
-}
-
-/// One draft's part of the output, rendered on the thread that analysed it, so the
-/// draft's text and analysis are dropped as soon as it is done rather than held
-/// until the whole run is written.
-pub enum Rendered {
-    /// The draft's lines, and its findings counted by severity for the closing tally.
-    Human(Vec<u8>, [usize; 4]),
-    /// The draft's entry in `files`.
-    Json(Value),
-    /// The draft's entries in the run's `results`.
-    Sarif(Vec<Value>),
-}
-
-pub fn render(file: &CheckedFile, format: CheckFormat, colour: bool) -> Rendered {
-    match format {
-        CheckFormat::Human => {
-            let mut lines = Vec::new();
-            let counts = human_file(&mut lines, file, colour).expect("writing to memory");
-            Rendered::Human(lines, counts)
-        }
-        CheckFormat::Json => Rendered::Json(json_file(file)),
-        CheckFormat::Sarif => Rendered::Sarif(sarif_results(file)),
-    }
-}
-
-/// The output of a whole run, taking the drafts in order as they come: human output
-/// is written as each draft arrives; JSON and SARIF are one document each, written
-/// at the end from what the drafts left.
-pub struct Report<W: Write> {
-    out: W,
-    format: CheckFormat,
-    files: usize,
-    counts: [usize; 4],
-    parts: Vec<Value>,
-}
-
-impl<W: Write> Report<W> {
-    pub fn new(out: W, format: CheckFormat) -> Report<W> {
-        Report {
-            out,
-            format,
-            files: 0,
-            counts: [0; 4],
-            parts: Vec::new(),
-        }
-    }
-
-    pub fn add(&mut self, draft: Rendered) -> io::Result<()> {
-        self.files += 1;
-        match draft {
-            Rendered::Human(lines, counts) => {
-                for (total, n) in self.counts.iter_mut().zip(counts) {
-                    *total += n;
-                }
-                self.out.write_all(&lines)
-            }
-            Rendered::Json(file) => {
-                self.parts.push(file);
-                Ok(())
-            }
-            Rendered::Sarif(results) => {
-                self.parts.extend(results);
-                Ok(())
-            }
-        }
-    }
-
-    /// Writes what closes the output: the tally, or the whole JSON or SARIF document
-    /// (`errors` only has a place in JSON).
-    pub fn finish(mut self, errors: &[String]) -> io::Result<()> {
-        let parts = std::mem::take(&mut self.parts);
-        match self.format {
-            CheckFormat::Human => human_tally(&mut self.out, self.files, &self.counts),
-            CheckFormat::Json => json_document(&mut self.out, parts, errors),
-            CheckFormat::Sarif => sarif_document(&mut self.out, parts),
-        }?;
-        self.out.flush()
-    }
 }
 
 /// Colour only for a person at a terminal, and never when NO_COLOR is set.
@@ -110,7 +31,11 @@ fn colour_of(s: Severity) -> &'static str {
     }
 }
 
-fn human_file(out: &mut impl Write, file: &CheckedFile, colour: bool) -> io::Result<[usize; 4]> {
+pub fn human_file(
+    out: &mut impl Write,
+    file: &CheckedFile,
+    colour: bool,
+) -> io::Result<[usize; 4]> {
     let (bold, reset) = if colour {
         ("\x1b[1m", "\x1b[0m")
     } else {
@@ -155,7 +80,7 @@ pub fn counted(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn human_tally(out: &mut impl Write, files: usize, counts: &[usize; 4]) -> io::Result<()> {
+pub fn human_tally(out: &mut impl Write, files: usize, counts: &[usize; 4]) -> io::Result<()> {
     writeln!(
         out,
         "{}: {}, {}, {}",
@@ -190,7 +115,7 @@ fn finding_json(f: &Finding, text: &str, idx: &LineIndex) -> Value {
     })
 }
 
-fn json_file(file: &CheckedFile) -> Value {
+pub fn json_file(file: &CheckedFile) -> Value {
     let idx = LineIndex::new(file.text);
     json!({
         "path": file.name,
@@ -198,14 +123,13 @@ fn json_file(file: &CheckedFile) -> Value {
     })
 }
 
-fn json_document(out: &mut impl Write, files: Vec<Value>, errors: &[String]) -> io::Result<()> {
-    let doc = json!({
+/// The JSON document around its `files`.
+pub fn json_document(files: Value, errors: &[String]) -> Value {
+    json!({
         "version": 1,
         "files": files,
         "errors": errors.iter().map(|e| json!({"message": e})).collect::<Vec<_>>(),
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    })
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -216,7 +140,7 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-fn sarif_results(file: &CheckedFile) -> Vec<Value> {
+pub fn sarif_results(file: &CheckedFile) -> Vec<Value> {
     let idx = LineIndex::new(file.text);
     let uri = if file.name == "<stdin>" {
         "stdin".to_string()
@@ -252,7 +176,7 @@ fn sarif_results(file: &CheckedFile) -> Vec<Value> {
 
 /// SARIF 2.1.0 as GitHub code scanning takes it: one run, rules in the driver,
 /// columns counted in Unicode code points.
-fn sarif_document(out: &mut impl Write, results: Vec<Value>) -> io::Result<()> {
+pub fn sarif_document(results: Value) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
@@ -265,7 +189,7 @@ fn sarif_document(out: &mut impl Write, results: Vec<Value>) -> io::Result<()> {
             })
         })
         .collect();
-    let doc = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -278,9 +202,7 @@ fn sarif_document(out: &mut impl Write, results: Vec<Value>) -> io::Result<()> {
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    })
 }
 
 fn speaker_json(a: &Analysis, s: &Option<Speaker>) -> Value {
