@@ -145,22 +145,26 @@ fn main() {
     check(&dir, None);
     println!("load average before: {}", load());
     println!(
-        "| threads | files/s, median (range) | MB/s, median (range) | seconds, median | cores used, median |"
+        "| threads | files/s, median (range) | MB/s, median (range) | seconds, median | cores used, median | files per processor-second, median |"
     );
-    println!("|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|");
     for jobs in [Some(1), None] {
         let results: Vec<Run> = (0..runs).map(|_| check(&dir, jobs)).collect();
+        // The median of a figure, or n/a where the processor time is unknown.
+        let median = |figure: fn(&Run) -> Option<f64>, decimals: usize| {
+            let values: Option<Vec<f64>> = results.iter().map(figure).collect();
+            values.map_or("n/a".into(), |v| {
+                format!("{:.decimals$}", sorted(v)[runs / 2])
+            })
+        };
         println!(
-            "| {} | {} | {} | {:.2} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             results[0].threads,
             spread(results.iter().map(|r| r.files_per_s).collect(), 0),
             spread(results.iter().map(|r| r.mb_per_s).collect(), 1),
-            sorted(results.iter().map(|r| r.seconds).collect())[runs / 2],
-            results
-                .iter()
-                .map(|r| r.cores_used)
-                .collect::<Option<Vec<f64>>>()
-                .map_or("n/a".into(), |c| format!("{:.2}", sorted(c)[runs / 2])),
+            median(|r| Some(r.seconds), 2),
+            median(|r| r.cores_used, 2),
+            median(|r| r.cores_used.map(|c| r.files_per_s / c), 0),
         );
     }
     println!("load average after: {}", load());
