@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::drafts::draft;
+use common::drafts::{Variation, draft};
 use copydesk::analysis::{Options, analyze};
 use copydesk::text::Format;
 
@@ -19,7 +19,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(2000);
-    let text = draft(100_000, true);
+    let text = draft(100_000, true, Variation::default());
     let start = std::time::Instant::now();
     while start.elapsed() < std::time::Duration::from_millis(warmup) {
         divan::black_box(analyze(&text, &Options::new(Format::Markdown)));
@@ -29,7 +29,7 @@ fn main() {
 
 #[divan::bench(args = [1_000, 10_000, 100_000])]
 fn plain_text(bencher: divan::Bencher, words: usize) {
-    let text = draft(words, false);
+    let text = draft(words, false, Variation::default());
     let options = Options::new(Format::PlainText);
     bencher
         .counter(divan::counter::BytesCount::of_str(&text))
@@ -38,7 +38,7 @@ fn plain_text(bencher: divan::Bencher, words: usize) {
 
 #[divan::bench(args = [1_000, 10_000, 100_000])]
 fn markdown(bencher: divan::Bencher, words: usize) {
-    let text = draft(words, true);
+    let text = draft(words, true, Variation::default());
     let options = Options::new(Format::Markdown);
     bencher
         .counter(divan::counter::BytesCount::of_str(&text))

@@ -14,7 +14,7 @@ mod lsp_client;
 
 use std::time::{Duration, Instant};
 
-use common::drafts::draft;
+use common::drafts::{Variation, draft};
 use copydesk::{Format, Options, analyze};
 use lsp_client::{Client, capabilities, range};
 use serde_json::json;
@@ -45,7 +45,7 @@ fn peak_kb(pid: u32) -> Option<u64> {
 }
 
 fn measure(words: usize, opens: usize, changes: usize) -> Figures {
-    let text = draft(words, true);
+    let text = draft(words, true, Variation::default());
     let mut c = Client::start_binary(env!("CARGO_BIN_EXE_copydesk"), &[], false);
     c.initialize(
         capabilities(false, false),

@@ -259,7 +259,7 @@ fn repeated(block: &str, bytes: usize) -> String {
 /// About `bytes` of wire-style prose.
 fn prose(bytes: usize) -> String {
     // The generated drafts run at about six bytes a word.
-    drafts::draft(bytes / 6, false)
+    drafts::draft(bytes / 6, false, drafts::Variation::default())
 }
 
 #[test]

@@ -1,28 +1,51 @@
 //! Generated wire-style drafts for the benchmarks.
 
+/// The people a story can be about; a story has six of them, one after another.
+const PEOPLE: [(&str, &str, &str); 12] = [
+    ("Senator", "Maria", "Alvarez"),
+    ("Governor", "Thomas", "Reed"),
+    ("Economist", "Priya", "Natarajan"),
+    ("Mayor", "Daniel", "Okafor"),
+    ("Minister", "Ingrid", "Sørensen"),
+    ("Coach", "Marcus", "Bell"),
+    ("Councillor", "Aisha", "Rahman"),
+    ("Judge", "Helen", "Whitaker"),
+    ("Professor", "Samuel", "Osei"),
+    ("Commissioner", "Lena", "Vogel"),
+    ("Director", "Rafael", "Moreno"),
+    ("Professor", "Grace", "Kim"),
+];
+
+/// What sets one generated draft apart from another of the same length, so a
+/// corpus of them is not one story many times over. The default is the draft the
+/// analysis and latency benchmarks have always measured.
+#[derive(Clone, Copy, Default)]
+pub struct Variation {
+    /// Where the story's six people start in [`PEOPLE`].
+    pub cast: usize,
+    /// Which of the twelve paragraph patterns the story opens with (past the
+    /// first, its first person is met by surname before their full name).
+    pub opening: usize,
+}
+
 /// A draft of about `words` words in wire-service style: titled people, cues
 /// before and after quotations, pronouns, split and nested quotations,
 /// descriptions, apostrophes, and one unattributed quotation in every twelve
 /// paragraphs.
-pub fn draft(words: usize, markdown: bool) -> String {
-    const PEOPLE: [(&str, &str, &str); 6] = [
-        ("Senator", "Maria", "Alvarez"),
-        ("Governor", "Thomas", "Reed"),
-        ("Economist", "Priya", "Natarajan"),
-        ("Mayor", "Daniel", "Okafor"),
-        ("Minister", "Ingrid", "Sørensen"),
-        ("Coach", "Marcus", "Bell"),
-    ];
+pub fn draft(words: usize, markdown: bool, variation: Variation) -> String {
     let mut out = String::new();
     if markdown {
         out.push_str("---\ntitle: \"Generated draft\"\n---\n\n# Council Weighs Budget After ‘Difficult’ Year\n\n");
     }
-    let mut i = 0usize;
+    let mut i = variation.opening;
     let mut count = out.split_whitespace().count();
     while count < words {
         // Each run of twelve paragraphs is about one person, named in full first.
-        let (title, given, surname) = PEOPLE[(i / 12) % PEOPLE.len()];
-        let pronoun = if matches!(given, "Maria" | "Priya" | "Ingrid") {
+        let (title, given, surname) = PEOPLE[(variation.cast + (i / 12) % 6) % PEOPLE.len()];
+        let pronoun = if matches!(
+            given,
+            "Maria" | "Priya" | "Ingrid" | "Aisha" | "Helen" | "Lena" | "Grace"
+        ) {
             "she"
         } else {
             "he"

@@ -1,14 +1,22 @@
 //! `copydesk check`: the pre-publication check over files and directories.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::BufWriter;
+use std::num::NonZeroUsize;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 
 use super::FailOn;
-use super::input;
+use super::configs::Configs;
+use super::input::{self, Draft};
 use super::output::{self, CheckedFile};
+use super::report::{Rendered, Renderer, Report};
+use super::stats::Throughput;
+use super::workers::Workers;
 use crate::analysis::analyze;
+use crate::config::Config;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -36,57 +44,125 @@ pub struct CheckArgs {
     /// `copydesk.maxDocumentBytes` is the same limit).
     #[arg(long, value_name = "BYTES", default_value_t = crate::text::MAX_DRAFT_BYTES)]
     max_bytes: usize,
+    /// How many drafts to check at once [default: one per core; 1 checks one after
+    /// another].
+    #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
+    jobs: Option<NonZeroUsize>,
+    /// Print files and megabytes checked per second to stderr at the end.
+    #[arg(long)]
+    stats: bool,
+}
+
+fn parse_jobs(s: &str) -> Result<NonZeroUsize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("the number of drafts checked at once must be 1 or more".into()),
+        Ok(n) => Ok(NonZeroUsize::new(n).expect("not zero")),
+        Err(_) => Err("expected a whole number of drafts to check at once, 1 or more".into()),
+    }
+}
+
+/// A draft ready for a worker: its config is settled on the calling thread (where
+/// configs are cached), and stdin is read there too, so that which `-` gets the
+/// input never depends on the threads' timing.
+struct Job {
+    path: PathBuf,
+    max_bytes: usize,
+    config: Arc<Config>,
+    stdin: Option<Result<Draft, String>>,
+}
+
+/// What a worker hands back for a draft it could read.
+struct Checked {
+    rendered: Rendered,
+    bytes: usize,
+    /// A finding at or above `--fail-on`.
+    fails: bool,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
+    let mut throughput = Throughput::start();
     let (files, mut errors) = input::expand(&args.paths);
-    let mut configs = super::configs::Configs::new(args.config.clone());
+    let mut configs = Configs::new(args.config.clone());
     if let Err(e) = configs.explicit() {
         eprintln!("copydesk: error: {e}");
         return 2;
     }
-    let mut checked = Vec::new();
-    for path in &files {
-        // A draft whose config cannot be read is not checked at all.
-        let config = match configs.for_draft(path) {
-            Ok(c) => c,
-            Err(e) => {
-                errors.push(format!("{e} (so {} was not checked)", path.display()));
-                continue;
-            }
-        };
-        match input::read(path, args.max_bytes) {
-            Ok(draft) => {
-                let analysis = analyze(&draft.text, &config.options(draft.format));
-                checked.push(CheckedFile {
-                    name: draft.name,
-                    text: draft.text,
-                    findings: analysis.findings,
-                });
-            }
-            Err(e) => errors.push(e),
+    let workers = match Workers::new(args.jobs) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("copydesk: error: cannot start the worker threads: {e}");
+            return 2;
         }
-    }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match args.format {
-        CheckFormat::Human => output::human(&mut out, &checked, output::use_colour()),
-        CheckFormat::Json => output::json(&mut out, &checked, &errors),
-        CheckFormat::Sarif => output::sarif(&mut out, &checked),
     };
-    let _ = out.flush();
+    let renderer = Renderer::new(args.format, output::use_colour());
+    let stdout = std::io::stdout();
+    let mut report = Report::new(BufWriter::new(stdout.lock()), args.format);
+    let mut written = Ok(());
+    let mut fails = false;
+    workers.map_in_order(
+        files
+            .iter()
+            .map(|path| prepare(path, args.max_bytes, &mut configs)),
+        |job| check(job?, &renderer, args.fail_on),
+        |outcome| {
+            match outcome {
+                Ok(done) => {
+                    throughput.add(done.bytes);
+                    fails |= done.fails;
+                    written = report.add(done.rendered);
+                }
+                Err(e) => errors.push(e),
+            }
+            // Nothing more can be shown once stdout is gone.
+            if written.is_err() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+    );
+    if written.is_ok() {
+        written = report.finish(&errors);
+    }
     for e in &errors {
         eprintln!("copydesk: error: {e}");
     }
-    if written.is_err() {
+    if args.stats {
+        eprintln!("{}", throughput.line(workers.threads()));
+    }
+    if written.is_err() || !errors.is_empty() {
         return 2;
     }
-    if !errors.is_empty() {
-        return 2;
-    }
-    let fails = checked
-        .iter()
-        .flat_map(|f| &f.findings)
-        .any(|f| args.fail_on.fails(f.severity));
     u8::from(fails)
+}
+
+/// A draft whose config cannot be read is not checked at all.
+fn prepare(path: &Path, max_bytes: usize, configs: &mut Configs) -> Result<Job, String> {
+    let config = configs
+        .for_draft(path)
+        .map_err(|e| format!("{e} (so {} was not checked)", path.display()))?;
+    let stdin = (path.as_os_str() == "-").then(|| input::read(path, max_bytes));
+    Ok(Job {
+        path: path.to_path_buf(),
+        max_bytes,
+        config,
+        stdin,
+    })
+}
+
+fn check(job: Job, renderer: &Renderer, fail_on: FailOn) -> Result<Checked, String> {
+    let draft = job
+        .stdin
+        .unwrap_or_else(|| input::read(&job.path, job.max_bytes))?;
+    let analysis = analyze(&draft.text, &job.config.options(draft.format));
+    let file = CheckedFile {
+        name: &draft.name,
+        text: &draft.text,
+        findings: &analysis.findings,
+    };
+    Ok(Checked {
+        rendered: renderer.render(&file),
+        bytes: draft.text.len(),
+        fails: analysis.findings.iter().any(|f| fail_on.fails(f.severity)),
+    })
 }

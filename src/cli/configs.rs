@@ -1,5 +1,6 @@
 //! Which `copydesk.toml` governs each draft: the one given with `--config`, else
-//! the nearest one in the draft's folder or above, read once per file.
+//! the nearest one in the draft's folder or above, read once per file and looked
+//! for once per folder (a folder of thousands of drafts costs one search).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,10 @@ use crate::config::{self, Config, ConfigError};
 pub struct Configs {
     explicit: Option<PathBuf>,
     loaded: HashMap<PathBuf, Result<Arc<Config>, ConfigError>>,
+    /// A draft's folder, as the path gives it, to the config found from it.
+    found: HashMap<PathBuf, Option<PathBuf>>,
+    /// Shared by every draft with no config, rather than one default per draft.
+    default: Arc<Config>,
 }
 
 impl Configs {
@@ -17,6 +22,8 @@ impl Configs {
         Configs {
             explicit,
             loaded: HashMap::new(),
+            found: HashMap::new(),
+            default: Arc::new(Config::default()),
         }
     }
 
@@ -47,11 +54,17 @@ impl Configs {
             let parent = draft.parent().filter(|p| !p.as_os_str().is_empty());
             parent.map_or_else(|| PathBuf::from("."), Path::to_path_buf)
         };
-        // Walk up from the real folder, not just the part of the path given.
-        let dir = dir.canonicalize().unwrap_or(dir);
-        match config::discover(&dir) {
+        let found = self
+            .found
+            .entry(dir)
+            .or_insert_with_key(|dir| {
+                // Walk up from the real folder, not just the part of the path given.
+                config::discover(&dir.canonicalize().unwrap_or_else(|_| dir.clone()))
+            })
+            .clone();
+        match found {
             Some(found) => self.load(&found),
-            None => Ok(Arc::new(Config::default())),
+            None => Ok(self.default.clone()),
         }
     }
 }

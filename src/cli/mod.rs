@@ -5,7 +5,11 @@ mod check;
 mod configs;
 mod input;
 mod output;
+mod report;
 mod speakers;
+mod splice;
+mod stats;
+mod workers;
 
 use std::process::ExitCode;
 
@@ -20,6 +24,7 @@ Examples:
   copydesk check story.md --format sarif > copydesk.sarif
   cat story.txt | copydesk check -
   copydesk check story.md --config newsroom/copydesk.toml
+  copydesk check drafts/ --jobs 2 --stats
   copydesk speakers examples/bridge-vote.md
   copydesk lsp";
 

@@ -1,5 +1,6 @@
-//! Output formats: human (with a caret under the finding), JSON and SARIF 2.1.0.
-//! The JSON shapes are documented in the README and kept stable.
+//! Output formats: human (with a caret under the finding), JSON and SARIF 2.1.0,
+//! each draft's part on its own (`report.rs` puts a run's together), and the
+//! quote sheet. The JSON shapes are documented in the README and kept stable.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -9,10 +10,11 @@ use crate::analysis::rules::{RULES, Severity};
 use crate::analysis::{Analysis, Finding, Speaker};
 use crate::text::LineIndex;
 
-pub struct CheckedFile {
-    pub name: String,
-    pub text: String,
-    pub findings: Vec<Finding>,
+/// A checked draft, borrowed for as long as it takes to render its part of the output.
+pub struct CheckedFile<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub findings: &'a [Finding],
 }
 
 /// Colour only for a person at a terminal, and never when NO_COLOR is set.
@@ -29,53 +31,63 @@ fn colour_of(s: Severity) -> &'static str {
     }
 }
 
-pub fn human(out: &mut impl Write, files: &[CheckedFile], colour: bool) -> io::Result<()> {
+pub fn human_file(
+    out: &mut impl Write,
+    file: &CheckedFile,
+    colour: bool,
+) -> io::Result<[usize; 4]> {
     let (bold, reset) = if colour {
         ("\x1b[1m", "\x1b[0m")
     } else {
         ("", "")
     };
     let mut counts = [0usize; 4];
-    for file in files {
-        let idx = LineIndex::new(&file.text);
-        for f in &file.findings {
-            counts[f.severity as usize] += 1;
-            let (line, col) = idx.line_col(&file.text, f.span.start);
-            let sev = f.severity.as_str();
-            let c = if colour { colour_of(f.severity) } else { "" };
-            writeln!(
-                out,
-                "{bold}{}:{line}:{col}:{reset} {c}{sev}[{}]{reset}: {}",
-                file.name, f.rule, f.message
-            )?;
-            let text_line = idx.line_text(&file.text, line - 1);
-            let (end_line, end_col) = idx.line_col(&file.text, f.span.end);
-            let width = if end_line == line {
-                end_col.saturating_sub(col).max(1)
-            } else {
-                text_line.chars().count().saturating_sub(col - 1).max(1)
-            };
-            let pad: String = text_line
-                .chars()
-                .take(col - 1)
-                .map(|ch| if ch == '\t' { '\t' } else { ' ' })
-                .collect();
-            writeln!(out, "    {text_line}")?;
-            writeln!(out, "    {pad}{c}{}{reset}", "^".repeat(width))?;
-            for r in &f.related {
-                let (rl, rc) = idx.line_col(&file.text, r.span.start);
-                writeln!(out, "    note: {}:{rl}:{rc}: {}", file.name, r.message)?;
-            }
+    let idx = LineIndex::new(file.text);
+    for f in file.findings {
+        counts[f.severity as usize] += 1;
+        let (line, col) = idx.line_col(file.text, f.span.start);
+        let sev = f.severity.as_str();
+        let c = if colour { colour_of(f.severity) } else { "" };
+        writeln!(
+            out,
+            "{bold}{}:{line}:{col}:{reset} {c}{sev}[{}]{reset}: {}",
+            file.name, f.rule, f.message
+        )?;
+        let text_line = idx.line_text(file.text, line - 1);
+        let (end_line, end_col) = idx.line_col(file.text, f.span.end);
+        let width = if end_line == line {
+            end_col.saturating_sub(col).max(1)
+        } else {
+            text_line.chars().count().saturating_sub(col - 1).max(1)
+        };
+        let pad: String = text_line
+            .chars()
+            .take(col - 1)
+            .map(|ch| if ch == '\t' { '\t' } else { ' ' })
+            .collect();
+        writeln!(out, "    {text_line}")?;
+        writeln!(out, "    {pad}{c}{}{reset}", "^".repeat(width))?;
+        for r in &f.related {
+            let (rl, rc) = idx.line_col(file.text, r.span.start);
+            writeln!(out, "    note: {}:{rl}:{rc}: {}", file.name, r.message)?;
         }
     }
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    Ok(counts)
+}
+
+/// "1 file", "2 files".
+pub fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+pub fn human_tally(out: &mut impl Write, files: usize, counts: &[usize; 4]) -> io::Result<()> {
     writeln!(
         out,
         "{}: {}, {}, {}",
-        plural(files.len(), "file") + " checked",
-        plural(counts[Severity::Error as usize], "error"),
-        plural(counts[Severity::Warning as usize], "warning"),
-        plural(
+        counted(files, "file") + " checked",
+        counted(counts[Severity::Error as usize], "error"),
+        counted(counts[Severity::Warning as usize], "warning"),
+        counted(
             counts[Severity::Information as usize] + counts[Severity::Hint as usize],
             "note"
         ),
@@ -103,24 +115,21 @@ fn finding_json(f: &Finding, text: &str, idx: &LineIndex) -> Value {
     })
 }
 
-pub fn json(out: &mut impl Write, files: &[CheckedFile], errors: &[String]) -> io::Result<()> {
-    let files: Vec<Value> = files
-        .iter()
-        .map(|file| {
-            let idx = LineIndex::new(&file.text);
-            json!({
-                "path": file.name,
-                "findings": file.findings.iter().map(|f| finding_json(f, &file.text, &idx)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let doc = json!({
+pub fn json_file(file: &CheckedFile) -> Value {
+    let idx = LineIndex::new(file.text);
+    json!({
+        "path": file.name,
+        "findings": file.findings.iter().map(|f| finding_json(f, file.text, &idx)).collect::<Vec<_>>(),
+    })
+}
+
+/// The JSON document around its `files`.
+pub fn json_document(files: Value, errors: &[String]) -> Value {
+    json!({
         "version": 1,
         "files": files,
         "errors": errors.iter().map(|e| json!({"message": e})).collect::<Vec<_>>(),
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    })
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -131,33 +140,19 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-/// SARIF 2.1.0 as GitHub code scanning takes it: one run, rules in the driver,
-/// columns counted in Unicode code points.
-pub fn sarif(out: &mut impl Write, files: &[CheckedFile]) -> io::Result<()> {
-    let rules: Vec<Value> = RULES
+pub fn sarif_results(file: &CheckedFile) -> Vec<Value> {
+    let idx = LineIndex::new(file.text);
+    let uri = if file.name == "<stdin>" {
+        "stdin".to_string()
+    } else {
+        file.name.trim_start_matches("./").replace('\\', "/")
+    };
+    file.findings
         .iter()
-        .map(|r| {
+        .map(|f| {
+            let (line, column) = idx.line_col(file.text, f.span.start);
+            let (end_line, end_column) = idx.line_col(file.text, f.span.end);
             json!({
-                "id": r.id,
-                "name": r.id,
-                "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": r.summary},
-                "defaultConfiguration": {"level": sarif_level(r.severity)},
-            })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for file in files {
-        let idx = LineIndex::new(&file.text);
-        let uri = if file.name == "<stdin>" {
-            "stdin".to_string()
-        } else {
-            file.name.trim_start_matches("./").replace('\\', "/")
-        };
-        for f in &file.findings {
-            let (line, column) = idx.line_col(&file.text, f.span.start);
-            let (end_line, end_column) = idx.line_col(&file.text, f.span.end);
-            results.push(json!({
                 "ruleId": f.rule,
                 "ruleIndex": RULES.iter().position(|r| r.id == f.rule).unwrap_or(0),
                 "level": sarif_level(f.severity),
@@ -174,10 +169,27 @@ pub fn sarif(out: &mut impl Write, files: &[CheckedFile]) -> io::Result<()> {
                     }
                 }],
                 "partialFingerprints": {"primaryLocationLineHash": format!("{}:{}:{}", f.rule, line, column)},
-            }));
-        }
-    }
-    let doc = json!({
+            })
+        })
+        .collect()
+}
+
+/// SARIF 2.1.0 as GitHub code scanning takes it: one run, rules in the driver,
+/// columns counted in Unicode code points.
+pub fn sarif_document(results: Value) -> Value {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.id,
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": r.summary},
+                "defaultConfiguration": {"level": sarif_level(r.severity)},
+            })
+        })
+        .collect();
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -190,9 +202,7 @@ pub fn sarif(out: &mut impl Write, files: &[CheckedFile]) -> io::Result<()> {
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    })
 }
 
 fn speaker_json(a: &Analysis, s: &Option<Speaker>) -> Value {
