@@ -65,6 +65,10 @@ pub fn piece(i: usize) -> String {
     }
 }
 
+/// A text read from bytes stops growing at this many bytes, so that inputs of
+/// long lines stay quick to check.
+const TEXT_BUDGET: usize = 8192;
+
 /// One change of a change set, with its positions chosen against the text as it
 /// stands when the change is applied.
 #[derive(Debug, Clone)]
@@ -96,40 +100,27 @@ impl Script {
     /// Reads a script from arbitrary bytes (the fuzz target's input): every byte
     /// string is some script, and nearby byte strings are nearby scripts.
     pub fn from_bytes(data: &[u8]) -> Script {
-        let mut bytes = data.iter().copied();
-        let mut next = move || bytes.next().unwrap_or(0);
-        let encoding = ENCODINGS[next() as usize % ENCODINGS.len()];
-        let text = |next: &mut dyn FnMut() -> u8, most: u8| -> String {
-            let n = next() % most;
-            (0..n).map(|_| piece(next() as usize)).collect()
-        };
-        let initial = text(&mut next, 32);
+        let mut r = Reader(data);
+        let encoding = ENCODINGS[r.byte() as usize % ENCODINGS.len()];
+        let initial = r.text(32);
         let mut sets = Vec::new();
-        let mut left = data.len().saturating_sub(1);
-        while left > 0 {
-            let n = next() % 4;
-            let set = (0..n)
-                .map(|_| match next() % 8 {
-                    0 => Change::Full(text(&mut next, 32)),
-                    1 => {
-                        let mut position = || (raw(next(), 10), raw(next(), 40));
-                        let (start, end) = (position(), position());
-                        Change::Raw {
-                            start,
-                            end,
-                            text: text(&mut next, 8),
-                        }
-                    }
+        while !r.0.is_empty() {
+            let set = (0..r.byte() % 4)
+                .map(|_| match r.byte() % 8 {
+                    0 => Change::Full(r.text(32)),
+                    1 => Change::Raw {
+                        start: r.position(),
+                        end: r.position(),
+                        text: r.text(8),
+                    },
                     _ => Change::Replace {
-                        a: u16::from_le_bytes([next(), next()]) as usize,
-                        b: u16::from_le_bytes([next(), next()]) as usize,
-                        text: text(&mut next, 8),
+                        a: r.index(),
+                        b: r.index(),
+                        text: r.text(8),
                     },
                 })
                 .collect();
             sets.push(set);
-            // The input is spent when it has been read through once.
-            left = left.saturating_sub(8);
         }
         Script {
             encoding,
@@ -139,12 +130,41 @@ impl Script {
     }
 }
 
-/// A raw line or character number: small, or once in 256 the largest there is.
-fn raw(byte: u8, modulo: u8) -> u32 {
-    if byte == u8::MAX {
-        u32::MAX
-    } else {
-        u32::from(byte % modulo)
+/// The bytes of a script not read yet; past their end, zeros.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn byte(&mut self) -> u8 {
+        let Some((&b, rest)) = self.0.split_first() else {
+            return 0;
+        };
+        self.0 = rest;
+        b
+    }
+
+    fn index(&mut self) -> usize {
+        u16::from_le_bytes([self.byte(), self.byte()]).into()
+    }
+
+    /// A line and character: small, or once in 256 the largest there is.
+    fn position(&mut self) -> (u32, u32) {
+        let mut number = |modulo| match self.byte() {
+            u8::MAX => u32::MAX,
+            b => u32::from(b % modulo),
+        };
+        (number(10), number(40))
+    }
+
+    /// Fewer than `most` pieces, stopping at [`TEXT_BUDGET`] bytes.
+    fn text(&mut self, most: u8) -> String {
+        let mut text = String::new();
+        for _ in 0..self.byte() % most {
+            if text.len() >= TEXT_BUDGET {
+                break;
+            }
+            text += &piece(self.byte().into());
+        }
+        text
     }
 }
 
@@ -218,8 +238,8 @@ fn resolve(change: &Change, text: &str, enc: Encoding) -> TextDocumentContentCha
         Change::Replace { a, b, text: new } => {
             let places: Vec<usize> = (0..=text.len()).filter(|&i| is_place(text, i)).collect();
             let (x, y) = (places[a % places.len()], places[b % places.len()]);
-            let lines = Lines::new(text);
-            let at = |offset| lines.position(offset, enc);
+            let lines = Lines::new(text, enc);
+            let at = |offset| lines.position(offset);
             (Some(Range::new(at(x.min(y)), at(x.max(y)))), new)
         }
         Change::Raw {
@@ -242,23 +262,43 @@ fn resolve(change: &Change, text: &str, enc: Encoding) -> TextDocumentContentCha
 
 // The model.
 
-/// A text with where its lines start: 0, and after every `\n`, and after every
-/// `\r` not followed by `\n`.
+/// A text read once from the start: where its lines start (0, and after every
+/// `\n`, and after every `\r` not followed by `\n`), and the position of every
+/// byte, counted in one encoding.
 struct Lines<'a> {
     text: &'a str,
+    enc: Encoding,
     starts: Vec<usize>,
+    /// The position of each byte offset up to the end of the text; a byte inside
+    /// a character has the position of the character.
+    at: Vec<Position>,
 }
 
 impl Lines<'_> {
-    fn new(text: &str) -> Lines<'_> {
+    fn new(text: &str, enc: Encoding) -> Lines<'_> {
         let b = text.as_bytes();
         let mut starts = vec![0];
-        for i in 0..b.len() {
-            if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+        let mut at = Vec::with_capacity(text.len() + 1);
+        let (mut line, mut units) = (0, 0);
+        for (i, c) in text.char_indices() {
+            at.extend(std::iter::repeat_n(
+                Position::new(line, units),
+                c.len_utf8(),
+            ));
+            if c == '\n' || (c == '\r' && b.get(i + 1) != Some(&b'\n')) {
                 starts.push(i + 1);
+                (line, units) = (line + 1, 0);
+            } else {
+                units += enc.units(c) as u32;
             }
         }
-        Lines { text, starts }
+        at.push(Position::new(line, units));
+        Lines {
+            text,
+            enc,
+            starts,
+            at,
+        }
     }
 
     /// Line `line` without its line break, as a byte range.
@@ -280,7 +320,7 @@ impl Lines<'_> {
     /// The byte offset of `pos`, or why it is not in the text: a line past the
     /// end is not; a character past the end of its line is the end of the line;
     /// a character inside a character that takes several units is not.
-    fn offset(&self, pos: Position, enc: Encoding) -> Result<usize, String> {
+    fn offset(&self, pos: Position) -> Result<usize, String> {
         let line = pos.line as usize;
         if line >= self.starts.len() {
             return Err(format!("line {line} of {}", self.starts.len()));
@@ -295,7 +335,7 @@ impl Lines<'_> {
             if units > wanted {
                 return Err(format!("{}:{wanted} is inside a character", pos.line));
             }
-            units += enc.units(c);
+            units += self.enc.units(c);
         }
         if units <= wanted {
             Ok(line.end)
@@ -309,17 +349,8 @@ impl Lines<'_> {
 
     /// The position of byte `offset`, clamped to the text and moved back to a
     /// character boundary.
-    fn position(&self, offset: usize, enc: Encoding) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let units: usize = self.text[self.starts[line]..offset]
-            .chars()
-            .map(|c| enc.units(c))
-            .sum();
-        Position::new(line as u32, units as u32)
+    fn position(&self, offset: usize) -> Position {
+        self.at[offset.min(self.text.len())]
     }
 }
 
@@ -358,9 +389,9 @@ fn apply(
         text.clone_from(new);
         return Ok(cursor);
     };
-    let lines = Lines::new(text);
-    let start = lines.offset(range.start, enc)?;
-    let end = lines.offset(range.end, enc)?;
+    let lines = Lines::new(text, enc);
+    let start = lines.offset(range.start)?;
+    let end = lines.offset(range.end)?;
     if start > end {
         return Err(format!("{range:?} runs backwards"));
     }
@@ -377,14 +408,14 @@ const SAMPLE: usize = 32;
 /// or past it), positions back to offsets (every place, and positions on each
 /// line around and past its end), and byte spans.
 fn check_conversions(rope: &Rope, text: &str, enc: Encoding) -> Result<(), Violation> {
-    let lines = Lines::new(text);
+    let lines = Lines::new(text, enc);
     let stride = (text.len() / SAMPLE).max(1);
     let offsets = (0..=text.len() + 1)
         .step_by(stride)
         .chain([text.len(), usize::MAX]);
     for offset in offsets {
         let got = positions::to_position(rope, offset, enc);
-        let want = lines.position(offset, enc);
+        let want = lines.position(offset);
         ensure!(
             got == want,
             "{enc:?}: offset {offset} is at {got:?}, the model says {want:?}, in {text:?}"
@@ -398,21 +429,18 @@ fn check_conversions(rope: &Rope, text: &str, enc: Encoding) -> Result<(), Viola
         }
     }
     let count = lines.starts.len();
-    let end = lines.position(text.len(), enc);
+    let end = lines.position(text.len());
     for line in (0..count + 2).step_by((count * 4 / SAMPLE).max(1)) {
         let units = if line < count {
-            text[lines.content(line)]
-                .chars()
-                .map(|c| enc.units(c))
-                .sum()
+            lines.position(lines.content(line).end).character
         } else {
             0
-        } as u32;
+        };
         let characters = [1, units.saturating_sub(1), units, units + 1, u32::MAX];
         for character in characters {
             let pos = Position::new(line as u32, character);
             let got = positions::to_offset(rope, pos, enc);
-            let want = lines.offset(pos, enc);
+            let want = lines.offset(pos);
             ensure!(
                 got.as_ref().ok() == want.as_ref().ok(),
                 "{enc:?}: {pos:?} gives {got:?}, the model says {want:?}, in {text:?}"
@@ -420,7 +448,7 @@ fn check_conversions(rope: &Rope, text: &str, enc: Encoding) -> Result<(), Viola
         }
         let start = Position::new(line as u32, 1);
         let span = positions::to_span(rope, Range::new(start, end), enc);
-        let want = lines.offset(start, enc).map(|s| s..text.len());
+        let want = lines.offset(start).map(|s| s..text.len());
         ensure!(
             span.as_ref().ok() == want.as_ref().ok(),
             "{enc:?}: {start:?} to the end spans {span:?}, the model says {want:?}, in {text:?}"

@@ -4,7 +4,8 @@
 //! with it.
 //!
 //! - [`analysis`]: `analyze` on any text, plain or Markdown: every offset inside
-//!   the text on char boundaries, indices in range, fixes that apply cleanly.
+//!   the text on char boundaries, indices in range, fixes that apply cleanly, and
+//!   the same of the editor's views of the analysis.
 //! - [`documents`]: the language server's document store under any sequence of
 //!   incremental edits, in every position encoding, against a plain-string model.
 
