@@ -4,12 +4,14 @@
 //! works on ([`text`]) and the editor's views of its results ([`editor`]); none of
 //! them knows about the Language Server Protocol. The command line ([`cli`]) and the
 //! language server ([`lsp`]) are thin adapters over them, so a finding is the same
-//! wherever it is shown.
+//! wherever it is shown. [`fuzzing`] holds the invariants the fuzz targets and the
+//! property tests check.
 
 pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod editor;
+pub mod fuzzing;
 pub mod lsp;
 pub mod text;
 

@@ -21,8 +21,6 @@
 mod drafts;
 #[path = "common/lsp_client.rs"]
 mod lsp_client;
-#[path = "common/offsets.rs"]
-mod offsets;
 #[path = "common/scratch.rs"]
 mod scratch;
 
@@ -34,9 +32,9 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use copydesk::analysis::{Analysis, Options, analyze};
+use copydesk::fuzzing::analysis::check_offsets_and_fixes;
 use copydesk::text::Format;
 use lsp_client::{Client, capabilities, memory, position};
-use offsets::offsets_sound;
 use scratch::Scratch;
 use serde_json::json;
 
@@ -175,7 +173,7 @@ fn figures() -> bool {
 fn hostile(name: &str, text: &str, budget: Budget) -> [Analysis; 2] {
     [Format::PlainText, Format::Markdown].map(|format| {
         let r = run(text, format);
-        if let Err(e) = offsets_sound(text, &r.analysis) {
+        if let Err(e) = check_offsets_and_fixes(text, &r.analysis) {
             panic!("{name} as {format:?}: {e}");
         }
         let mb = text.len() as f64 / 1e6;

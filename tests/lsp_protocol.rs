@@ -1,4 +1,4 @@
-//! `copydesk lsp` over a real pipe: initialisation in both encodings, text
+//! `copydesk lsp` over a real pipe: initialisation in each encoding, text
 //! sync, pushed and pulled diagnostics, staleness and debounce, robustness, and
 //! a clean exit.
 
@@ -502,4 +502,31 @@ fn crlf_lines_and_combining_accents_in_names_in_both_encodings() {
         assert_eq!(texts, ["Zoe\u{301} Saldan\u{303}a", "Saldan\u{303}a"]);
         assert!(c.shutdown().success());
     }
+}
+
+#[test]
+fn utf32_positions_when_offered_without_utf8() {
+    let mut c = Client::start(&[]);
+    c.settings = json!({"debounceMs": 0});
+    let mut caps = capabilities(false, false);
+    caps["general"]["positionEncodings"] = json!(["utf-32", "utf-16"]);
+    let result = c.initialize(caps, json!({}));
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-32");
+
+    // The emoji counts one unit: the quotation starts at character 2, not 3 (UTF-16)
+    // or 5 (UTF-8).
+    let text = "😀 “We will not give up.”\n";
+    c.open(URI, "markdown", 1, text);
+    let diags = c.diagnostics(URI, 1);
+    let un = by_rule(&diags, "unattributed-quote");
+    assert_eq!(un.len(), 1, "{diags:?}");
+    assert_eq!(
+        un[0]["range"],
+        json!({"start": {"line": 0, "character": 2}, "end": {"line": 0, "character": 24}})
+    );
+
+    let at = json!({"line": 0, "character": 2});
+    c.change(URI, 2, json!({"start": at, "end": at}), "Sharma: ");
+    assert_eq!(c.server_text(URI), "😀 Sharma: “We will not give up.”\n");
+    assert!(c.shutdown().success());
 }

@@ -1,39 +1,31 @@
-//! Properties of the analysis on arbitrary drafts, plain text and Markdown: it
-//! never panics, every offset it returns is a valid range of the text on char
-//! boundaries, quotations start and end with quote marks and nest properly, and
-//! the result is deterministic.
+//! Properties of the analysis on arbitrary drafts, plain text and Markdown, and
+//! on arbitrary bytes decoded as the fuzz targets decode them: it never panics,
+//! and everything `copydesk::fuzzing::analysis` checks holds (every offset a
+//! valid range of the text on char boundaries, quotations that start and end
+//! with quote marks and nest properly, indices in range, fixes that apply
+//! cleanly); and the result is deterministic.
 //!
 //! 256 cases per property by default; set `COPYDESK_PROPTEST_CASES` for long runs.
 
-#[path = "common/offsets.rs"]
-mod offsets;
-
-use std::ops::Range;
-
-use copydesk::analysis::{Analysis, Options, Speaker, analyze};
+use copydesk::analysis::{Options, analyze};
+use copydesk::fuzzing::{self, analysis::analyze_checked};
 use copydesk::text::Format;
-use offsets::offsets_sound;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
-/// Every character the scanner treats as a quotation mark.
-const QUOTE_MARKS: &[char] = &['"', '\'', '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›'];
-
 fn config() -> ProptestConfig {
-    let cases = std::env::var("COPYDESK_PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(256);
-    ProptestConfig::with_cases(cases)
+    ProptestConfig::with_cases(fuzzing::proptest_cases(256))
 }
 
 /// Characters that matter to the analysis: quote marks and look-alikes, line
-/// breaks, odd spaces, punctuation and Markdown syntax.
+/// breaks and things that look like one, odd spaces, combining marks,
+/// right-to-left text and controls, NUL, punctuation and Markdown syntax.
 const INTERESTING_CHARS: &[char] = &[
-    '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›', '"', '\'', '′', '″', '\n', '\r', ' ', ' ',
-    ' ', '\t', '\u{a0}', '\u{feff}', '\u{200d}', '\u{301}', '.', ',', ':', ';', '!', '?', '—', '–',
-    '-', '`', '#', '*', '_', '[', ']', '(', ')', '<', '>', '!', '|', '~', '\\', '&', 'é', 'ß', 'İ',
-    '😀', '…',
+    '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›', '"', '\'', '′', '″', '＂', '`', '´', '\n',
+    '\r', ' ', ' ', ' ', '\t', '\u{a0}', '\u{feff}', '\u{200d}', '\u{301}', '\u{308}', '\u{2028}',
+    '\u{85}', '\u{b}', '\u{c}', '\0', '\u{200f}', '\u{202e}', '\u{2066}', 'ש', 'ع', '\u{fffd}',
+    '.', ',', ':', ';', '!', '?', '—', '–', '-', '#', '*', '_', '[', ']', '(', ')', '<', '>', '!',
+    '|', '~', '\\', '&', '=', '$', 'é', 'ß', 'İ', 'ǅ', '😀', '…',
 ];
 
 /// Words and fragments that make the text look like a story, or like Markdown.
@@ -116,6 +108,22 @@ const INTERESTING_PIECES: &[&str] = &[
     "«Nous sommes prêts.»",
     "„Wir sind bereit.“",
     "»Ja.«",
+    "~~~\n",
+    "***\n",
+    "<div>\n",
+    "</div>",
+    "`“code”`",
+    "&ldquo;",
+    "&quot;",
+    "\\\"",
+    "[x]: https://example.test/\n",
+    "> “",
+    "Zoe\u{301}",
+    "👨‍👩‍👧",
+    "🇺🇦",
+    "\u{202e}“ביבי”\u{202c}",
+    "«قال»",
+    "\r\n\n\r",
 ];
 
 /// One piece of a draft: arbitrary characters mixed with a high share of the
@@ -130,7 +138,17 @@ fn piece() -> impl Strategy<Value = String> {
         1 => prop::char::range('0', '9').prop_map(String::from),
         4 => "[A-Z][a-z]{1,8}",
         4 => "[a-z]{1,8}",
+        1 => long_run(),
     ]
+}
+
+/// One of the interesting characters or pieces many times over.
+fn long_run() -> impl Strategy<Value = String> {
+    let what = prop_oneof![
+        prop::sample::select(INTERESTING_CHARS).prop_map(String::from),
+        prop::sample::select(INTERESTING_PIECES).prop_map(String::from),
+    ];
+    (what, 20..300usize).prop_map(|(s, n)| s.repeat(n))
 }
 
 /// A draft of up to 120 pieces.
@@ -138,95 +156,8 @@ fn draft() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..120).prop_map(|v| v.concat())
 }
 
-fn check_offsets(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
-    offsets_sound(text, a).map_err(TestCaseError::fail)
-}
-
-fn check_quotes(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
-    for (i, q) in a.quotes.iter().enumerate() {
-        let s = &text[q.span.clone()];
-        let first = s.chars().next();
-        let last = s.chars().next_back();
-        prop_assert!(
-            first.is_some_and(|c| QUOTE_MARKS.contains(&c)),
-            "quote {i} {s:?} does not start with a quote mark"
-        );
-        prop_assert!(
-            last.is_some_and(|c| QUOTE_MARKS.contains(&c)),
-            "quote {i} {s:?} does not end with a quote mark"
-        );
-        if let Some(p) = q.nested_in {
-            prop_assert!(p < i, "quote {i} nested in later quote {p}");
-            let outer = &a.quotes[p].span;
-            prop_assert!(
-                outer.start < q.span.start && q.span.end <= outer.end,
-                "quote {i} {:?} nested in {p} {outer:?} but not inside it",
-                q.span
-            );
-        }
-        if let Some(p) = q.continues {
-            prop_assert!(p < i, "quote {i} continues later quote {p}");
-        }
-        if let Some(Speaker::Person(p)) = &q.speaker {
-            prop_assert!(*p < a.people.len(), "quote {i} speaker {p} out of range");
-            prop_assert!(
-                a.people[*p].quotes.contains(&i),
-                "quote {i} not among its speaker's quotes"
-            );
-        }
-    }
-    for (i, p) in a.people.iter().enumerate() {
-        for &q in &p.quotes {
-            prop_assert!(q < a.quotes.len(), "person {i} quote {q} out of range");
-            prop_assert_eq!(&a.quotes[q].speaker, &Some(Speaker::Person(i)));
-        }
-    }
-    // Quotations come in document order.
-    for w in a.quotes.windows(2) {
-        prop_assert!(w[0].span.start <= w[1].span.start, "quotes out of order");
-    }
-    check_nesting(text, a)?;
-    Ok(())
-}
-
-/// Quotations nest properly, and a quotation that lies inside another one is
-/// nested in the innermost quotation around it.
-fn check_nesting(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
-    let inside = |inner: &Range<usize>, outer: &Range<usize>| {
-        outer.start <= inner.start && inner.end <= outer.end && inner != outer
-    };
-    for (i, q) in a.quotes.iter().enumerate() {
-        for (j, other) in a.quotes.iter().enumerate().skip(i + 1) {
-            let disjoint = q.span.end <= other.span.start || other.span.end <= q.span.start;
-            prop_assert!(
-                disjoint || inside(&q.span, &other.span) || inside(&other.span, &q.span),
-                "quotes {i} {:?} and {j} {:?} overlap without nesting",
-                &text[q.span.clone()],
-                &text[other.span.clone()]
-            );
-        }
-        let innermost = a
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(j, o)| *j != i && inside(&q.span, &o.span))
-            .max_by_key(|(_, o)| o.span.start)
-            .map(|(j, _)| j);
-        prop_assert_eq!(
-            q.nested_in,
-            innermost,
-            "quote {} {:?}: nested_in is not the innermost quotation around it",
-            i,
-            &text[q.span.clone()]
-        );
-    }
-    Ok(())
-}
-
 fn check_all(text: &str, format: Format) -> Result<(), TestCaseError> {
-    let a = analyze(text, &Options::new(format));
-    check_offsets(text, &a)?;
-    check_quotes(text, &a)?;
+    analyze_checked(text, format).map_err(TestCaseError::fail)?;
     Ok(())
 }
 
@@ -263,6 +194,13 @@ proptest! {
         check_all(&text, Format::Markdown)?;
     }
 
+    /// What the fuzz targets run: any bytes, decoded lossily (a violation panics).
+    #[test]
+    fn any_bytes_decoded_lossily_are_sound(bytes in prop::collection::vec(any::<u8>(), 0..800)) {
+        fuzzing::analysis::fuzz(&bytes, Format::PlainText);
+        fuzzing::analysis::fuzz(&bytes, Format::Markdown);
+    }
+
     #[test]
     fn plain_text_analysis_is_deterministic(text in draft()) {
         check_deterministic(&text, Format::PlainText)?;
@@ -271,6 +209,20 @@ proptest! {
     #[test]
     fn markdown_analysis_is_deterministic(text in draft()) {
         check_deterministic(&text, Format::Markdown)?;
+    }
+}
+
+proptest! {
+    // A long draft takes a while in a debug build: one case in 64.
+    #![proptest_config(ProptestConfig::with_cases(fuzzing::proptest_cases(256).div_ceil(64)))]
+
+    /// Past 128 KB the analysis splits its work over two threads, cutting the
+    /// narrative between paragraphs, when there are any.
+    #[test]
+    fn long_drafts_are_sound(text in draft(), paragraphs in any::<bool>(), markdown in any::<bool>()) {
+        let unit = if paragraphs { format!("{text} x\n\n") } else { format!("{text} x ") };
+        let long = unit.repeat(130_000 / unit.len() + 1);
+        check_all(&long, if markdown { Format::Markdown } else { Format::PlainText })?;
     }
 }
 

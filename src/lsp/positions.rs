@@ -2,10 +2,11 @@
 //!
 //! The analysis speaks byte offsets of the UTF-8 text; the client speaks (line,
 //! character) with characters counted in the negotiated encoding: UTF-8 bytes
-//! when it offers them, else UTF-16 code units. Lines end at `\n`, `\r\n` or a
-//! lone `\r`, as the protocol and `copydesk check` both count them. Every
-//! position in or out of the server goes through these functions, on the rope
-//! of the text the position belongs to.
+//! when it offers them, else Unicode scalar values (UTF-32) when it offers those,
+//! else UTF-16 code units. Lines end at `\n`, `\r\n` or a lone `\r`, as the
+//! protocol and `copydesk check` both count them. Every position in or out of the
+//! server goes through these functions, on the rope of the text the position
+//! belongs to.
 
 use ropey::Rope;
 use tower_lsp_server::lsp_types::{Position, PositionEncodingKind, Range};
@@ -15,13 +16,16 @@ pub enum Encoding {
     Utf8,
     #[default]
     Utf16,
+    Utf32,
 }
 
 impl Encoding {
-    /// UTF-8 when the client offers it, else UTF-16 (which every client supports).
+    /// UTF-8 when the client offers it, else UTF-32 when it offers that, else
+    /// UTF-16 (which every client supports).
     pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
         match offered {
             Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
+            Some(kinds) if kinds.contains(&PositionEncodingKind::UTF32) => Encoding::Utf32,
             _ => Encoding::Utf16,
         }
     }
@@ -30,6 +34,16 @@ impl Encoding {
         match self {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
+            Encoding::Utf32 => PositionEncodingKind::UTF32,
+        }
+    }
+
+    /// How many units of this encoding `c` takes.
+    pub fn units(self, c: char) -> usize {
+        match self {
+            Encoding::Utf8 => c.len_utf8(),
+            Encoding::Utf16 => c.len_utf16(),
+            Encoding::Utf32 => 1,
         }
     }
 }
@@ -94,6 +108,11 @@ pub fn to_offset(rope: &Rope, pos: Position, enc: Encoding) -> Result<usize, Out
             }
             rope.char_to_byte(ch)
         }
+        Encoding::Utf32 => {
+            let first = rope.byte_to_char(start);
+            let last = rope.byte_to_char(end);
+            rope.char_to_byte((first + character).min(last))
+        }
     };
     Ok(offset)
 }
@@ -116,13 +135,13 @@ pub fn to_position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
         if let Some(stretch) = rope.get_byte_slice(start..offset) {
             let character = match enc {
                 Encoding::Utf8 => offset - start,
-                Encoding::Utf16 => stretch
+                Encoding::Utf16 | Encoding::Utf32 => stretch
                     .chunks()
                     .map(|c| {
                         if c.is_ascii() {
                             c.len()
                         } else {
-                            c.chars().map(char::len_utf16).sum()
+                            c.chars().map(|c| enc.units(c)).sum()
                         }
                     })
                     .sum(),
@@ -136,6 +155,7 @@ pub fn to_position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     let character = match enc {
         Encoding::Utf8 => rope.char_to_byte(ch) - rope.line_to_byte(line),
         Encoding::Utf16 => rope.char_to_utf16_cu(ch) - rope.char_to_utf16_cu(line_char),
+        Encoding::Utf32 => ch - line_char,
     };
     Position::new(line as u32, character as u32)
 }
@@ -176,10 +196,10 @@ mod tests {
         Position::new(line, character)
     }
 
-    /// Every character boundary round-trips in both encodings.
+    /// Every character boundary round-trips in every encoding.
     fn round_trips(text: &str) {
         let rope = Rope::from_str(text);
-        for enc in [Encoding::Utf8, Encoding::Utf16] {
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
             for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
                 if text[..i].ends_with('\r') && text[i..].starts_with('\n') {
                     continue; // between the two halves of one line break
@@ -202,6 +222,8 @@ mod tests {
         let x = text.rfind('x').unwrap();
         assert_eq!(to_position(&rope, x, Encoding::Utf16), pos(1, 2));
         assert_eq!(to_position(&rope, x, Encoding::Utf8), pos(1, 4));
+        assert_eq!(to_position(&rope, x, Encoding::Utf32), pos(1, 1));
+        assert_eq!(to_offset(&rope, pos(1, 1), Encoding::Utf32), Ok(x));
         // Inside the surrogate pair or inside the UTF-8 sequence: refused.
         assert!(to_offset(&rope, pos(1, 1), Encoding::Utf16).is_err());
         assert!(to_offset(&rope, pos(1, 2), Encoding::Utf8).is_err());
@@ -273,9 +295,14 @@ mod tests {
     }
 
     #[test]
-    fn negotiation_prefers_utf8_only_when_offered() {
-        let both = [PositionEncodingKind::UTF16, PositionEncodingKind::UTF8];
-        assert_eq!(Encoding::negotiate(Some(&both)), Encoding::Utf8);
+    fn negotiation_prefers_utf8_then_utf32_only_when_offered() {
+        let all = [
+            PositionEncodingKind::UTF16,
+            PositionEncodingKind::UTF32,
+            PositionEncodingKind::UTF8,
+        ];
+        assert_eq!(Encoding::negotiate(Some(&all)), Encoding::Utf8);
+        assert_eq!(Encoding::negotiate(Some(&all[..2])), Encoding::Utf32);
         assert_eq!(
             Encoding::negotiate(Some(&[PositionEncodingKind::UTF16])),
             Encoding::Utf16

@@ -269,6 +269,7 @@ impl LanguageServer for Backend {
         let enc = match session.encoding {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf16 => "UTF-16",
+            Encoding::Utf32 => "UTF-32",
         };
         self.log(
             MessageType::INFO,
