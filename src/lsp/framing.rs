@@ -331,19 +331,27 @@ fn marker_value(rest: &[u8]) -> Option<Option<&[u8]>> {
 }
 
 fn find(buf: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    buf.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
+    memchr::memmem::find(buf.get(from..)?, needle).map(|i| i + from)
 }
 
+/// Every body is searched for a header: candidates are found by their first
+/// letter in either case, so a long `didOpen` is skimmed, not compared byte by
+/// byte.
 fn find_ignore_case(buf: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    let first = needle[0].to_ascii_lowercase();
+    let (lower, upper) = (
+        needle[0].to_ascii_lowercase(),
+        needle[0].to_ascii_uppercase(),
+    );
     let end = buf.len().checked_sub(needle.len())?;
-    (from..=end).find(|&i| {
-        buf[i].to_ascii_lowercase() == first
-            && buf[i..i + needle.len()].eq_ignore_ascii_case(needle)
-    })
+    let mut at = from;
+    while at <= end {
+        let i = at + memchr::memchr2(lower, upper, &buf[at..=end])?;
+        if buf[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 /// Whether `bytes` are whole header lines, `Name: value` each ending in CRLF.
