@@ -237,3 +237,49 @@ fn a_long_draft_worked_on_two_cores_gives_the_same_answers_throughout() {
     assert_eq!(unattributed(&text).len(), 2000);
     assert_eq!(a.people.len(), 1);
 }
+
+#[test]
+fn an_unattributed_quotation_points_to_the_last_person_named_before_it() {
+    // Two unattributed quotations: the first after Sen. Alvarez, the second after
+    // Dana Whitfield's name was last given as "Whitfield".
+    let text = "Sen. Maria Alvarez left early.\n\n“It is over.”\n\n\
+                Secretary of State Dana Whitfield arrived. Whitfield sat down.\n\n\
+                “We go on.”\n\nNobody spoke for a while.\n\n“Still here.”";
+    let a = plain(text);
+    let pointed: Vec<(String, String, String)> = a
+        .findings
+        .iter()
+        .filter(|f| f.rule == "unattributed-quote")
+        .map(|f| {
+            let r = &f.related[0];
+            (
+                text[f.span.clone()].to_string(),
+                r.message.clone(),
+                text[r.span.clone()].to_string(),
+            )
+        })
+        .collect();
+    let expect = |q: &str, who: &str, at: &str| {
+        (
+            q.to_string(),
+            format!("last person named before it: {who}"),
+            at.to_string(),
+        )
+    };
+    assert_eq!(
+        pointed,
+        vec![
+            expect("“It is over.”", "Maria Alvarez", "Alvarez"),
+            expect("“We go on.”", "Dana Whitfield", "Whitfield"),
+            expect("“Still here.”", "Dana Whitfield", "Whitfield"),
+        ]
+    );
+    // The second points at the later, bare "Whitfield", not the full name.
+    let f = &a
+        .findings
+        .iter()
+        .filter(|f| f.rule == "unattributed-quote")
+        .nth(1)
+        .unwrap();
+    assert!(f.related[0].span.start > text.find("Whitfield sat").unwrap() - 1);
+}

@@ -223,9 +223,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     };
     let side_work = || (signals(), quoted_name_runs(masked, &raw, lex));
     let people_and_attribution = || {
-        let people = people::find(&toks, masked, lex, &|b| {
-            headlines.get(b).copied().unwrap_or(false)
-        });
+        let headline = |b: usize| headlines.get(b).copied().unwrap_or(false);
+        let people = people::find(&toks, masked, lex, &headline, long);
         attribution::attribute(
             &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
         )
@@ -241,13 +240,96 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         }
     }
 
+    let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+    let tops: Vec<Range<usize>> = raw
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .map(|q| q.span.clone())
+        .collect();
+    let aside = |at: usize| {
+        let in_quote = tops
+            .partition_point(|q| q.start <= at)
+            .checked_sub(1)
+            .is_some_and(|i| at < tops[i].end);
+        let block = prose
+            .blocks
+            .partition_point(|b| b.start <= at)
+            .saturating_sub(1);
+        in_quote || headlines.get(block).copied().unwrap_or(false) || prose.in_heading(at)
+    };
+    // Spellings need the people and not the quotations' kinds, so on a long draft
+    // the two are settled at once.
+    let (mut quotes, spellings) = parallel::both(
+        long,
+        || {
+            quotations(
+                &raw,
+                &attributions,
+                &signalled,
+                text,
+                masked,
+                &prose.blocks,
+                lex,
+            )
+        },
+        || {
+            names::resolve(
+                &mut people,
+                &names::Draft {
+                    text: masked,
+                    tokens: &toks,
+                    sentence_starts: &sentence_starts,
+                    aside: &aside,
+                    quoted_runs: &quoted_runs,
+                },
+                &options.people,
+                options,
+            )
+        },
+    );
+    let persons = persons_of(&people, &spellings, text, &mut quotes, &options.people);
+    let mut analysis = Analysis {
+        quotes,
+        people: persons,
+        findings: Vec::new(),
+    };
+    analysis.findings = findings(
+        &analysis,
+        &lone,
+        text,
+        &toks,
+        &people,
+        &spellings.canonical,
+        options,
+    );
+    analysis.findings.extend(spellings.findings);
+    analysis
+        .findings
+        .sort_by_key(|f| (f.span.start, f.span.end));
+    apply_ignores(&mut analysis.findings, &prose);
+    analysis
+}
+
+/// Each quotation as reported: its kind settled, its attribution turned into a
+/// speaker and cue. `signalled` marks the quotations read as terms by their
+/// surroundings.
+fn quotations(
+    raw: &[quotes::RawQuote],
+    attributions: &[Option<attribution::Attribution>],
+    signalled: &[bool],
+    text: &str,
+    masked: &str,
+    blocks: &[Range<usize>],
+    lex: &Lexicon,
+) -> Vec<Quote> {
+    let block_start = |q: &quotes::RawQuote| blocks[q.blocks.0].start;
     let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
-    let siblings = previous_siblings(&raw);
+    let siblings = previous_siblings(raw);
     for (i, q) in raw.iter().enumerate() {
         let inner = &masked[q.inner.clone()];
         let att = &attributions[i];
         let alone = kinds::stands_alone(q, masked, block_start(q));
-        let continues = continuation_of(i, siblings[i], &raw, &quotes, masked);
+        let continues = continuation_of(i, siblings[i], raw, &quotes, masked);
         let kind = if signalled[i] {
             QuoteKind::Term
         } else if q.multi_paragraph || continues.is_some() || (alone && kinds::starts_upper(inner))
@@ -299,56 +381,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         });
     }
 
-    let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
-    let tops: Vec<Range<usize>> = raw
-        .iter()
-        .filter(|q| q.parent.is_none())
-        .map(|q| q.span.clone())
-        .collect();
-    let aside = |at: usize| {
-        let in_quote = tops
-            .partition_point(|q| q.start <= at)
-            .checked_sub(1)
-            .is_some_and(|i| at < tops[i].end);
-        let block = prose
-            .blocks
-            .partition_point(|b| b.start <= at)
-            .saturating_sub(1);
-        in_quote || headlines.get(block).copied().unwrap_or(false) || prose.in_heading(at)
-    };
-    let spellings = names::resolve(
-        &mut people,
-        &names::Draft {
-            text: masked,
-            tokens: &toks,
-            sentence_starts: &sentence_starts,
-            aside: &aside,
-            quoted_runs: &quoted_runs,
-        },
-        &options.people,
-        options,
-    );
-    let persons = persons_of(&people, &spellings, text, &mut quotes, &options.people);
-    let mut analysis = Analysis {
-        quotes,
-        people: persons,
-        findings: Vec::new(),
-    };
-    analysis.findings = findings(
-        &analysis,
-        &lone,
-        text,
-        &toks,
-        &people,
-        &spellings.canonical,
-        options,
-    );
-    analysis.findings.extend(spellings.findings);
-    analysis
-        .findings
-        .sort_by_key(|f| (f.span.start, f.span.end));
-    apply_ignores(&mut analysis.findings, &prose);
-    analysis
+    quotes
 }
 
 /// The people of the story: one per canonical entity, with every mention and
@@ -583,24 +616,35 @@ fn findings(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Some(sev) = options.severity(rules::UNATTRIBUTED_QUOTE) {
+        // Quotations and name runs both come in text order: one walk through the
+        // runs finds the last person named before each quotation, where a search
+        // back through the tokens from every quotation costs a long draft a
+        // millisecond in cache misses.
+        let mut run = 0;
+        let mut last_person: Option<(Range<usize>, usize)> = None;
         for q in &a.quotes {
             if q.kind == QuoteKind::Term || q.nested_in.is_some() || q.attributed() {
                 continue;
             }
+            while let Some(r) = people.runs.get(run) {
+                let t = &toks[r.name.end - 1];
+                if t.start() >= q.span.start {
+                    break;
+                }
+                if let people::RunClass::Person(e) = r.class {
+                    last_person = Some((t.start()..t.stem_end(), e));
+                }
+                run += 1;
+            }
             let mut related = Vec::new();
             // The last person named before it: the likeliest speaker to add.
-            let before = toks.partition_point(|t| t.start() < q.span.start);
-            if let Some((t, e)) = (0..before)
-                .rev()
-                .find_map(|t| people.person_at(t).map(|e| (t, e)))
-            {
-                let span = toks[t].start()..toks[t].stem_end();
+            if let Some((span, e)) = &last_person {
                 related.push(Related {
                     message: format!(
                         "last person named before it: {}",
-                        people.entities[canonical[e]].name
+                        people.entities[canonical[*e]].name
                     ),
-                    span,
+                    span: span.clone(),
                 });
             }
             out.push(Finding {
@@ -640,7 +684,10 @@ fn findings(
         }
     }
     if let Some(sev) = options.severity(rules::ANONYMOUS_SOURCE) {
-        let mut seen: Vec<Range<usize>> = Vec::new();
+        // Several quotations may share one cue; a set keeps a story with hundreds
+        // of them linear.
+        let mut seen: std::collections::HashSet<Range<usize>, lexicon::FxBuild> =
+            std::collections::HashSet::default();
         for q in &a.quotes {
             if !q.anonymous || q.nested_in.is_some() {
                 continue;
@@ -648,10 +695,9 @@ fn findings(
             let Some(cue) = q.cue.as_ref().map(|c| c.source.clone()) else {
                 continue;
             };
-            if seen.contains(&cue) {
+            if !seen.insert(cue.clone()) {
                 continue;
             }
-            seen.push(cue.clone());
             let who = a.speaker_name(q).unwrap_or("an unnamed source");
             out.push(Finding {
                 rule: rules::ANONYMOUS_SOURCE,

@@ -137,7 +137,7 @@ pub struct Draft<'a> {
     pub tokens: &'a [Token],
     pub sentence_starts: &'a [usize],
     /// Whether a byte offset lies in a headline block or inside a quotation.
-    pub aside: &'a dyn Fn(usize) -> bool,
+    pub aside: &'a (dyn Fn(usize) -> bool + Sync),
     /// Name runs found inside quotations: (span, words).
     pub quoted_runs: &'a [(Range<usize>, usize)],
 }

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{FxBuild, Gender, Lexicon, flag, with_lowercase};
+use super::parallel;
 use super::tokens::{Case, Kind, Token};
 
 /// What a capitalised run is.
@@ -326,14 +327,52 @@ fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
 /// Finds name runs in `tokens`, classifies them, and builds the entities.
 /// `headline(block)` tells whether a block is set in title case, where capitals
 /// say nothing and only names already known count.
+/// On a long draft (`split`) the runs of each half are found on their own core:
+/// runs are linked into people only afterwards, in text order.
 pub fn find(
     tokens: &[Token],
     text: &str,
     lex: &Lexicon,
-    headline: &dyn Fn(usize) -> bool,
+    headline: &(dyn Fn(usize) -> bool + Sync),
+    split: bool,
 ) -> People {
-    let (runs, run_of_token) = build_runs(tokens, text, lex, headline);
+    let half = split.then(|| run_split_point(tokens)).flatten();
+    let (runs, run_of_token) = match half {
+        None => build_runs(tokens, text, lex, headline),
+        Some(s) => {
+            let ((mut runs, mut run_of_token), (later, later_of_token)) = parallel::both(
+                true,
+                || runs_in(tokens, 0..s, text, lex, headline),
+                || runs_in(tokens, s..tokens.len(), text, lex, headline),
+            );
+            let offset = runs.len() as u32;
+            runs.extend(later);
+            run_of_token.extend(
+                later_of_token
+                    .into_iter()
+                    .map(|r| if r == NONE { NONE } else { r + offset }),
+            );
+            (runs, run_of_token)
+        }
+    };
     link(runs, run_of_token, tokens, text)
+}
+
+/// A token index near the middle where a paragraph starts after one that ends in
+/// punctuation or a quotation: no run reaches over it either way (a run ends in a
+/// word, and a title is extended leftwards over words only), so the halves can be
+/// searched apart.
+fn run_split_point(tokens: &[Token]) -> Option<usize> {
+    let mid = tokens.len() / 2;
+    let apart = |s: usize| {
+        s > 0
+            && s < tokens.len()
+            && tokens[s].block() != tokens[s - 1].block()
+            && !tokens[s - 1].is_word()
+    };
+    (0..mid.min(4096))
+        .flat_map(|d| [mid + d, mid - d])
+        .find(|&s| apart(s))
 }
 
 /// Capitalised runs in `tokens`, split and classified, with each token's run.
@@ -343,10 +382,23 @@ pub fn build_runs(
     lex: &Lexicon,
     headline: &dyn Fn(usize) -> bool,
 ) -> (Vec<NameRun>, Vec<u32>) {
+    runs_in(tokens, 0..tokens.len(), text, lex, headline)
+}
+
+/// The runs that start in `range` of `tokens`; the run index of each token in
+/// `range`, indexed from `range.start`.
+fn runs_in(
+    tokens: &[Token],
+    range: Range<usize>,
+    text: &str,
+    lex: &Lexicon,
+    headline: &dyn Fn(usize) -> bool,
+) -> (Vec<NameRun>, Vec<u32>) {
+    let base = range.start;
     let mut runs = Vec::new();
-    let mut run_of_token = vec![NONE; tokens.len()];
-    let mut i = 0;
-    while i < tokens.len() {
+    let mut run_of_token = vec![NONE; range.len()];
+    let mut i = range.start;
+    while i < range.end {
         if !nameable(&tokens[i]) {
             i += 1;
             continue;
@@ -423,16 +475,16 @@ pub fn build_runs(
             headline(tokens[start].block()),
         ) {
             if matches!(run.class, RunClass::Person(_) | RunClass::Candidate) {
-                run.title =
-                    lowercase_title(run.title.take(), run_range.start, tokens, &run_of_token);
+                let run_of = |k: usize| k.checked_sub(base).map_or(NONE, |k| run_of_token[k]);
+                run.title = lowercase_title(run.title.take(), run_range.start, tokens, &run_of);
             }
             let idx = runs.len() as u32;
             for k in run.name.clone() {
-                run_of_token[k] = idx;
+                run_of_token[k - base] = idx;
             }
             if let Some(t) = &run.title {
                 for k in t.clone() {
-                    run_of_token[k] = idx;
+                    run_of_token[k - base] = idx;
                 }
             }
             runs.push(run);
@@ -448,7 +500,7 @@ fn lowercase_title(
     title: Option<Range<usize>>,
     run_start: usize,
     tokens: &[Token],
-    run_of_token: &[u32],
+    run_of_token: &dyn Fn(usize) -> u32,
 ) -> Option<Range<usize>> {
     let start = title.as_ref().map_or(run_start, |t| t.start);
     let end = title.as_ref().map_or(run_start, |t| t.end);
@@ -472,7 +524,7 @@ fn lowercase_title(
             && !p.has(flag::CUE)
             && !p.has(flag::DETERMINER)
             && (p.kind == Kind::Word(Case::Lower) || p.has(flag::ADJECTIVE) || p.possessive())
-            && run_of_token[first - 1] == NONE;
+            && run_of_token(first - 1) == NONE;
         if !(joined && modifier) {
             break;
         }
@@ -761,4 +813,42 @@ fn classify(
         class,
         words: name_words.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{quotes, tokens};
+    use crate::text::{Format, ProseMap};
+
+    #[test]
+    fn a_long_draft_searched_in_two_halves_finds_the_same_runs() {
+        // Paragraphs that end in a word, a title's abbreviation and a quotation,
+        // and start with a lowercase title: the places a run or a title could
+        // reach over a paragraph's edge.
+        let para = "economist Jane Doe met Secretary of State Dana Whitfield and Mr.\n\n\
+                    Ursula von der Leyen said “Doe will go” to J. R. Hale\n\n\
+                    operations director Martin Hale spoke to Doe’s aide.\n\n";
+        let text = para.repeat(3000);
+        assert!(text.len() >= parallel::FROM);
+        let map = ProseMap::new(&text, Format::PlainText);
+        let lex = Lexicon::get();
+        let (q, _) = quotes::scan(&map.masked, &map.blocks, lex);
+        let toks = tokens::tokenize(&map.masked, &map.blocks, &q, lex);
+        let never = |_: usize| false;
+        let s = run_split_point(&toks).expect("a paragraph edge near the middle");
+        assert!(!toks[s - 1].is_word() && toks[s].block() != toks[s - 1].block());
+        let one = find(&toks, &map.masked, lex, &never, false);
+        let two = find(&toks, &map.masked, lex, &never, true);
+        assert_eq!(format!("{:?}", one.runs), format!("{:?}", two.runs));
+        assert_eq!(one.run_of_token, two.run_of_token);
+        let people = |p: &People| {
+            p.entities
+                .iter()
+                .map(|e| (e.name.clone(), e.mentions.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(people(&one), people(&two));
+        assert!(one.entities.iter().any(|e| e.name == "Jane Doe"));
+    }
 }

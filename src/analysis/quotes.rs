@@ -628,14 +628,26 @@ impl<'a> Scanner<'a> {
         if let Some(f) = carried {
             self.lone.push(f.lone());
         }
-        let mut closed = self.closed;
-        closed.sort_unstable_by_key(|c| c.quote.span.start);
+        // Frames are numbered as they open, in text order, so a quotation's place
+        // in start order is the count of closed frames numbered before it: no
+        // comparison sort of the quotations is needed.
         let mut index_of_id = vec![usize::MAX; self.next_id];
-        for (i, c) in closed.iter().enumerate() {
-            index_of_id[c.id] = i;
+        for c in &self.closed {
+            index_of_id[c.id] = 0;
         }
-        let quotes = closed
+        let mut n = 0;
+        for slot in index_of_id.iter_mut().filter(|s| **s == 0) {
+            *slot = n;
+            n += 1;
+        }
+        let mut ordered: Vec<Option<Closed>> = (0..n).map(|_| None).collect();
+        for c in self.closed {
+            let i = index_of_id[c.id];
+            ordered[i] = Some(c);
+        }
+        let quotes = ordered
             .into_iter()
+            .flatten()
             .map(|c| {
                 let mut q = c.quote;
                 // The nearest enclosing frame that closed.
@@ -649,7 +661,8 @@ impl<'a> Scanner<'a> {
                 q.parent = p.map(|id| index_of_id[id]);
                 q
             })
-            .collect();
+            .collect::<Vec<RawQuote>>();
+        debug_assert!(quotes.windows(2).all(|w| w[0].span.start < w[1].span.start));
         let mut lone = self.lone;
         lone.sort_unstable_by_key(|l| l.span.start);
         (quotes, lone)
