@@ -197,19 +197,23 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let masked = prose.masked.as_str();
     let (raw, lone) = quotes::scan(masked, &prose.blocks, lex);
     let toks = tokens::tokenize(masked, &prose.blocks, &raw, lex);
-    let long = masked.len() >= parallel::FROM;
-    let (sentences, headlines) = parallel::both(
+    let long = parallel::worth_splitting(masked.len());
+    // `lower` is an ASCII-lowercased copy with the same offsets, for case-blind
+    // phrase checks without an allocation per check.
+    let (sentences, (headlines, lower)) = parallel::both(
         long,
         || sentences::split(&toks, masked, &raw),
-        || headline_blocks(&toks, masked, prose.blocks.len()),
+        || {
+            (
+                headline_blocks(&toks, masked, prose.blocks.len()),
+                masked.to_ascii_lowercase(),
+            )
+        },
     );
 
     // Terms by their surroundings are settled before attribution, so a title in a
     // sentence with a cue ("appeared on “Meet the Press” and said") is not speech.
     let block_start = |q: &quotes::RawQuote| prose.blocks[q.blocks.0].start;
-    // ASCII-lowercased copy with the same offsets, for case-blind phrase checks
-    // without an allocation per check.
-    let lower = masked.to_ascii_lowercase();
     let signals = || -> Vec<bool> {
         raw.iter()
             .map(|q| {
@@ -308,6 +312,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .sort_by_key(|f| (f.span.start, f.span.end));
     apply_ignores(&mut analysis.findings, &prose);
     analysis
+}
+
+/// Analyses a draft on the calling thread alone, however long it is: what
+/// [`analyze`] gives, without its splits.
+pub fn analyze_on_one_thread(text: &str, options: &Options) -> Analysis {
+    parallel::on_one_thread(|| analyze(text, options))
 }
 
 /// Each quotation as reported: its kind settled, its attribution turned into a

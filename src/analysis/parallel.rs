@@ -3,8 +3,34 @@
 //! Starting a thread costs tens of microseconds, more than a short draft takes
 //! to analyse, so only drafts of [`FROM`] bytes and more are split.
 
+use std::cell::Cell;
+
 /// Drafts from this size on are worked on two threads where the work splits.
 pub const FROM: usize = 128 * 1024;
+
+thread_local! {
+    /// Set while [`on_one_thread`] runs: nothing splits.
+    static ONE_THREAD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether work over a text of `len` bytes is worth splitting over two threads.
+pub fn worth_splitting(len: usize) -> bool {
+    len >= FROM && !ONE_THREAD.with(Cell::get)
+}
+
+/// Runs `f` with every split turned off, so a long draft is analysed as a short
+/// one is: each split must give what one thread gives, and this is how that is
+/// checked.
+pub fn on_one_thread<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ONE_THREAD.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(ONE_THREAD.with(|c| c.replace(true)));
+    f()
+}
 
 /// Runs `a` and `b`, on two threads when `split` is true. A panic in either
 /// reaches the caller as it would had both run on the caller's thread, where the
@@ -14,7 +40,7 @@ pub fn both<A, B: Send>(
     a: impl FnOnce() -> A,
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    if !split {
+    if !split || ONE_THREAD.with(Cell::get) {
         return (a(), b());
     }
     std::thread::scope(|scope| {
@@ -36,6 +62,16 @@ mod tests {
             assert_eq!(a, "aa");
             assert_eq!(b == std::thread::current().id(), !split);
         }
+    }
+
+    #[test]
+    fn on_one_thread_nothing_splits_and_the_setting_is_restored() {
+        let (_, b) = on_one_thread(|| both(true, || (), || std::thread::current().id()));
+        assert_eq!(b, std::thread::current().id());
+        assert!(!on_one_thread(|| worth_splitting(FROM)));
+        assert!(worth_splitting(FROM));
+        let _ = std::panic::catch_unwind(|| on_one_thread(|| panic!("boom")));
+        assert!(worth_splitting(FROM));
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn scan(
 ) -> (Vec<RawQuote>, Vec<LoneMark>) {
     let mut s = Scanner::new(masked, lex);
     let n = blocks.len();
-    if masked.len() >= parallel::FROM && n >= 4 {
+    if parallel::worth_splitting(masked.len()) && n >= 4 {
         // Almost every paragraph ends with nothing open, so the second half is
         // scanned on another core as if the first half ended clean; when it did
         // not (a quotation carried over the middle), the guess is dropped and the

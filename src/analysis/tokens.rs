@@ -149,7 +149,7 @@ fn tokenize_with(
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].parent.is_none())
         .collect();
-    let split = (masked.len() >= parallel::FROM && blocks.len() >= 4)
+    let split = (parallel::worth_splitting(masked.len()) && blocks.len() >= 4)
         .then(|| split_point(blocks, quotes, &tops))
         .flatten();
     let Some(m) = split else {

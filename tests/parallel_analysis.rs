@@ -1,0 +1,89 @@
+//! A long draft is analysed on two threads where the work splits (quote marks,
+//! tokens, name runs, spellings beside quotations …). Whatever the split, the
+//! analysis must be the one a single thread gives: compared here whole, on long
+//! drafts made of the labelled evaluation drafts and of the benchmark generator.
+
+#[allow(dead_code)]
+#[path = "../benches/common/drafts.rs"]
+mod drafts;
+
+use std::path::Path;
+
+use copydesk::analysis::parallel::{FROM, worth_splitting};
+use copydesk::analysis::{Options, analyze, analyze_on_one_thread};
+use copydesk::text::Format;
+
+/// Every evaluation draft of one format, one after another, repeated until the
+/// whole is at least `at_least` bytes.
+fn eval_drafts_joined(extension: &str, at_least: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/drafts");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/eval/drafts exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().and_then(|x| x.to_str()) == Some(extension))
+        .collect();
+    paths.sort();
+    let one: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut text = String::new();
+    while text.len() < at_least {
+        for d in &one {
+            text.push_str(d);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn assert_same_on_one_thread(name: &str, text: &str, format: Format) {
+    assert!(worth_splitting(text.len()), "{name} is too short to split");
+    let options = Options::new(format);
+    let split = serde_json::to_string(&analyze(text, &options)).unwrap();
+    let single = serde_json::to_string(&analyze_on_one_thread(text, &options)).unwrap();
+    assert!(
+        split.len() > 10_000,
+        "{name}: the analysis found next to nothing"
+    );
+    if split != single {
+        let at = split
+            .bytes()
+            .zip(single.bytes())
+            .position(|(a, b)| a != b)
+            .unwrap_or(split.len().min(single.len()));
+        let from = at.saturating_sub(200);
+        panic!(
+            "{name}: two threads and one disagree at byte {at} of the JSON:\n  split:  {}\n  single: {}",
+            &split[from..(at + 200).min(split.len())],
+            &single[from..(at + 200).min(single.len())]
+        );
+    }
+}
+
+#[test]
+fn evaluation_drafts_read_alike_on_two_threads_and_one() {
+    assert_same_on_one_thread(
+        "plain-text evaluation drafts",
+        &eval_drafts_joined("txt", 2 * FROM),
+        Format::PlainText,
+    );
+    assert_same_on_one_thread(
+        "Markdown evaluation drafts",
+        &eval_drafts_joined("md", 2 * FROM),
+        Format::Markdown,
+    );
+}
+
+#[test]
+fn generated_drafts_read_alike_on_two_threads_and_one() {
+    for markdown in [false, true] {
+        let text = drafts::draft(40_000, markdown, drafts::Variation::default());
+        let format = if markdown {
+            Format::Markdown
+        } else {
+            Format::PlainText
+        };
+        assert_same_on_one_thread("generated draft", &text, format);
+    }
+}
