@@ -627,9 +627,8 @@ fn findings(
     let mut out = Vec::new();
     if let Some(sev) = options.severity(rules::UNATTRIBUTED_QUOTE) {
         // Quotations and name runs both come in text order: one walk through the
-        // runs finds the last person named before each quotation, where a search
-        // back through the tokens from every quotation costs a long draft a
-        // millisecond in cache misses.
+        // runs finds the last person named before each quotation, instead of a
+        // binary search and a search back through the tokens for every quotation.
         let mut run = 0;
         let mut last_person: Option<(Range<usize>, usize)> = None;
         for q in &a.quotes {

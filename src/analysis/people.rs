@@ -327,6 +327,7 @@ fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
 /// Finds name runs in `tokens`, classifies them, and builds the entities.
 /// `headline(block)` tells whether a block is set in title case, where capitals
 /// say nothing and only names already known count.
+///
 /// On a long draft (`split`) the runs of each half are found on their own core:
 /// runs are linked into people only afterwards, in text order.
 pub fn find(
