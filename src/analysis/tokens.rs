@@ -152,15 +152,31 @@ fn tokenize_with(
     let split = (parallel::worth_splitting(masked.len()) && blocks.len() >= 4)
         .then(|| split_point(blocks, quotes, &tops))
         .flatten();
+    // About one token per four bytes, generously: the vector should not grow.
+    let room = |blocks: &[Range<usize>]| {
+        blocks
+            .last()
+            .map_or(0, |b| b.end)
+            .saturating_sub(blocks.first().map_or(0, |b| b.start))
+            / 4
+    };
     let Some(m) = split else {
-        return tokenize_blocks(masked, blocks, 0, quotes, &tops, lex, every_word);
+        let out = Vec::with_capacity(room(blocks));
+        return tokenize_blocks(masked, blocks, 0, quotes, &tops, lex, every_word, out);
     };
     // Paragraphs are independent once no quotation runs across the split, so the
-    // second half is tokenised on another core.
+    // second half is tokenised on another core. The first half's vector has room
+    // for both, so joining them copies the second half once and nothing else.
     let (mut out, rest) = parallel::both(
         true,
-        || tokenize_blocks(masked, &blocks[..m], 0, quotes, &tops, lex, every_word),
-        || tokenize_blocks(masked, &blocks[m..], m, quotes, &tops, lex, every_word),
+        || {
+            let out = Vec::with_capacity(room(blocks));
+            tokenize_blocks(masked, &blocks[..m], 0, quotes, &tops, lex, every_word, out)
+        },
+        || {
+            let out = Vec::with_capacity(room(&blocks[m..]));
+            tokenize_blocks(masked, &blocks[m..], m, quotes, &tops, lex, every_word, out)
+        },
     );
     out.extend(rest);
     out
@@ -178,6 +194,7 @@ fn split_point(blocks: &[Range<usize>], quotes: &[RawQuote], tops: &[usize]) -> 
         .find(|&m| m > 0 && m < blocks.len() && !crossing(m))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn tokenize_blocks(
     masked: &str,
     blocks: &[Range<usize>],
@@ -186,14 +203,8 @@ fn tokenize_blocks(
     tops: &[usize],
     lex: &Lexicon,
     every_word: bool,
+    mut out: Vec<Token>,
 ) -> Vec<Token> {
-    let mut out = Vec::with_capacity(
-        blocks
-            .last()
-            .map_or(0, |b| b.end)
-            .saturating_sub(blocks.first().map_or(0, |b| b.start))
-            / 4,
-    );
     let mut qi = 0;
     let mut resume = 0;
     let bytes = masked.as_bytes();
@@ -376,7 +387,16 @@ mod tests {
         let lex = Lexicon::get();
         let (q, _) = quotes::scan(&map.masked, &map.blocks, lex);
         let tops: Vec<usize> = (0..q.len()).filter(|&i| q[i].parent.is_none()).collect();
-        let sequential = tokenize_blocks(&map.masked, &map.blocks, 0, &q, &tops, lex, true);
+        let sequential = tokenize_blocks(
+            &map.masked,
+            &map.blocks,
+            0,
+            &q,
+            &tops,
+            lex,
+            true,
+            Vec::new(),
+        );
         let parallel = tokenize(&map.masked, &map.blocks, &q, lex);
         let key = |t: &Token| (t.start(), t.end(), t.stem_end(), t.block(), t.kind);
         assert_eq!(parallel.len(), sequential.len());
