@@ -283,3 +283,23 @@ fn an_unattributed_quotation_points_to_the_last_person_named_before_it() {
         .unwrap();
     assert!(f.related[0].span.start > text.find("Whitfield sat").unwrap() - 1);
 }
+
+#[test]
+fn a_phrase_in_the_description_makes_a_source_anonymous() {
+    let t = "“The plan is off,” a lawyer who asked not to be named said.\n\n\
+             “We will appeal,” a lawyer for the family said.\n\n\
+             “Nothing is settled,” a person familiar with the plans said.";
+    let a = plain(t);
+    let anonymous: Vec<&str> = a
+        .findings
+        .iter()
+        .filter(|f| f.rule == "anonymous-source")
+        .map(|f| &t[f.related[0].span.clone()])
+        .collect();
+    assert_eq!(
+        anonymous,
+        vec!["“The plan is off,”", "“Nothing is settled,”"],
+        "{:?}",
+        a.findings
+    );
+}

@@ -594,7 +594,10 @@ impl<'a> Attributor<'a> {
             .map_or(span.end, |t| self.tokens[t].end());
         let anonymous = head_tok.has(flag::ANONYMOUS) || {
             let d = &self.lower[span.start..clause_end];
-            self.lex.anonymous_phrases.iter().any(|p| d.contains(&**p))
+            self.lex
+                .anonymous_phrases
+                .iter()
+                .any(|p| p.find(d.as_bytes()).is_some())
         };
         (
             Source::Description {

@@ -130,8 +130,9 @@ pub struct Lexicon {
     pub cue_phrases: Vec<(Vec<Box<str>>, PhraseSource)>,
     /// Word sequences right before an opening mark that make a quotation a term.
     pub term_before: Vec<Vec<Box<str>>>,
-    /// Phrases that make a description an anonymous source.
-    pub anonymous_phrases: Vec<Box<str>>,
+    /// Phrases that make a description an anonymous source, each with its search
+    /// prepared once: every description in a draft is searched for all of them.
+    pub anonymous_phrases: Vec<memchr::memmem::Finder<'static>>,
 }
 
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -205,7 +206,8 @@ impl Lexicon {
             if let Some(word) = line.strip_prefix("head ") {
                 lex.add(word.trim(), flag::ANONYMOUS);
             } else if let Some(phrase) = line.strip_prefix("phrase ") {
-                lex.anonymous_phrases.push(phrase.trim().into());
+                lex.anonymous_phrases
+                    .push(memchr::memmem::Finder::new(phrase.trim()));
             }
         }
         let given = include_str!("given_names.txt")
