@@ -4,7 +4,11 @@
 //! text) in order. The test prints detection, speaker and `unattributed-quote`
 //! figures and fails below the thresholds the project promises.
 
-use std::path::{Path, PathBuf};
+#[path = "common/eval_drafts.rs"]
+mod eval_drafts;
+use eval_drafts::drafts;
+
+use std::path::Path;
 
 use copydesk::analysis::{Analysis, Options, Speaker, analyze};
 use copydesk::text::Format;
@@ -13,17 +17,6 @@ struct Label {
     kind: String,
     speaker: String,
     span: std::ops::Range<usize>,
-}
-
-fn drafts() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/drafts");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/eval/drafts exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|x| x.to_str()), Some("md" | "txt")))
-        .collect();
-    v.sort();
-    v
 }
 
 fn labels(draft: &Path, text: &str) -> Vec<Label> {

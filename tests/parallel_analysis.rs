@@ -6,8 +6,8 @@
 #[allow(dead_code)]
 #[path = "../benches/common/drafts.rs"]
 mod drafts;
-
-use std::path::Path;
+#[path = "common/eval_drafts.rs"]
+mod eval_drafts;
 
 use copydesk::analysis::parallel::{FROM, worth_splitting};
 use copydesk::analysis::{Options, analyze, analyze_on_one_thread};
@@ -16,13 +16,10 @@ use copydesk::text::Format;
 /// Every evaluation draft of one format, one after another, repeated until the
 /// whole is at least `at_least` bytes.
 fn eval_drafts_joined(extension: &str, at_least: usize) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/drafts");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/eval/drafts exists")
-        .map(|e| e.unwrap().path())
+    let paths: Vec<_> = eval_drafts::drafts()
+        .into_iter()
         .filter(|p| p.extension().and_then(|x| x.to_str()) == Some(extension))
         .collect();
-    paths.sort();
     let one: Vec<String> = paths
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())

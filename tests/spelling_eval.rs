@@ -6,8 +6,12 @@
 //! given-name variant — and the check must flag that mention. The unchanged drafts
 //! must stay (almost) silent. The test prints the figures.
 
+#[path = "common/eval_drafts.rs"]
+mod eval_drafts;
+use eval_drafts::drafts;
+
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use copydesk::analysis::{Options, analyze};
 use copydesk::text::{Format, ProseMap};
@@ -36,17 +40,6 @@ const KINDS: [Kind; 9] = [
     Kind::Initials,
     Kind::GivenName,
 ];
-
-fn drafts() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/drafts");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|x| x.to_str()), Some("md" | "txt")))
-        .collect();
-    v.sort();
-    v
-}
 
 fn people(draft: &Path) -> Vec<String> {
     std::fs::read_to_string(draft.with_extension("labels"))
