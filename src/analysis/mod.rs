@@ -192,6 +192,16 @@ impl Analysis {
 
 /// Analyses a draft.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    // A long draft is analysed on one of the pool's threads, so each split inside
+    // hands its second half to the other thread directly rather than through the
+    // pool's queue from outside.
+    if parallel::worth_splitting(text.len()) && rayon::current_thread_index().is_none() {
+        return rayon::scope(|_| analyze_here(text, options));
+    }
+    analyze_here(text, options)
+}
+
+fn analyze_here(text: &str, options: &Options) -> Analysis {
     let lex = Lexicon::get();
     let prose = ProseMap::new(text, options.format);
     let masked = prose.masked.as_str();

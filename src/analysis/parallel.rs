@@ -1,7 +1,10 @@
 //! Two pieces of work at once, on a long draft.
 //!
-//! Starting a thread costs tens of microseconds, more than a short draft takes
-//! to analyse, so only drafts of [`FROM`] bytes and more are split.
+//! The work goes to rayon's threads, which live for the whole process: a draft
+//! analysed every few keystrokes must not pay for starting threads each time, and
+//! `copydesk check`, already one draft per core, must not start more threads than
+//! there are cores. Handing work over still costs microseconds, more than a short
+//! draft takes to analyse, so only drafts of [`FROM`] bytes and more are split.
 
 use std::cell::Cell;
 
@@ -32,23 +35,18 @@ pub fn on_one_thread<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
 
-/// Runs `a` and `b`, on two threads when `split` is true. A panic in either
-/// reaches the caller as it would had both run on the caller's thread, where the
-/// language server's guard catches it.
-pub fn both<A, B: Send>(
+/// Runs `a` and `b`, at once on the pool's threads when `split` is true. A panic
+/// in either reaches the caller as it would had both run on the caller's thread,
+/// where the language server's guard catches it.
+pub fn both<A: Send, B: Send>(
     split: bool,
-    a: impl FnOnce() -> A,
+    a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
     if !split || ONE_THREAD.with(Cell::get) {
         return (a(), b());
     }
-    std::thread::scope(|scope| {
-        let b = scope.spawn(b);
-        let a = a();
-        let b = b.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (a, b)
-    })
+    rayon::join(a, b)
 }
 
 #[cfg(test)]
@@ -62,6 +60,17 @@ mod tests {
             assert_eq!(a, "aa");
             assert_eq!(b == std::thread::current().id(), !split);
         }
+    }
+
+    #[test]
+    fn split_work_runs_on_the_pool_threads_that_outlive_it() {
+        let (a, b) = both(
+            true,
+            rayon::current_thread_index,
+            rayon::current_thread_index,
+        );
+        assert!(a.is_some() && b.is_some(), "{a:?} {b:?}");
+        assert_eq!(both(false, rayon::current_thread_index, || 0).0, None);
     }
 
     #[test]
