@@ -129,9 +129,19 @@ pub fn attribute(
         all_cues.extend(cues.iter().map(|c| (c.at, c.source.clone())));
         let sources_from = a.cue_sources.len();
         a.cue_sources.extend(cues.iter().map(|c| c.source.clone()));
+        // The people the sentence names and its quotations, in one pass.
         let persons_from = a.persons.len();
         for t in s.clone() {
-            if let Some(e) = a.people.person_at(t) {
+            if let Some(q) = tokens[t].quote() {
+                placed.push((q, t, si));
+                if let Some(c) = nearest_cue(&cues, t) {
+                    out[q] = Some(Attribution {
+                        source: c.source.clone(),
+                        cue: Some(c.words.clone()),
+                        via: Via::Cue,
+                    });
+                }
+            } else if let Some(e) = a.people.person_at(t) {
                 if a.persons[persons_from..]
                     .last()
                     .is_none_or(|&(pe, _)| pe != e)
@@ -146,18 +156,6 @@ pub fn attribute(
             block: tokens[s.start].block(),
             ends_with_colon: tokens[s.end - 1].is_punct(':'),
         });
-        for t in s.clone() {
-            let Some(q) = tokens[t].quote() else { continue };
-            placed.push((q, t, si));
-            let best = nearest_cue(&cues, t);
-            if let Some(c) = best {
-                out[q] = Some(Attribution {
-                    source: c.source.clone(),
-                    cue: Some(c.words.clone()),
-                    via: Via::Cue,
-                });
-            }
-        }
     }
     a.continuing(&mut out, &placed, quotes, &all_cues);
     // Nested quotations inherit, outermost first (quotes are sorted by start, so a
@@ -212,7 +210,11 @@ impl<'a> Attributor<'a> {
     /// Every cue in sentence `s` whose source can be found.
     fn cues(&mut self, si: usize, s: Range<usize>) -> Vec<Cue> {
         let mut cues = Vec::new();
-        let has_quote = s.clone().any(|t| self.tokens[t].quote().is_some());
+        // Only a cue word that can also describe a speaker asks, so it is looked up
+        // then and at most once.
+        let has_quote = std::cell::OnceCell::new();
+        let has_quote =
+            || *has_quote.get_or_init(|| s.clone().any(|t| self.tokens[t].quote().is_some()));
         let mut t = s.start;
         while t < s.end {
             let tok = self.tokens[t];
@@ -240,7 +242,7 @@ impl<'a> Attributor<'a> {
             }
             let cue =
                 tok.has(flag::CUE) || (tok.has(flag::HEADLINE_CUE) && self.headline(tok.block()));
-            if cue && (has_quote || !tok.has(flag::DESCRIPTION)) {
+            if cue && (!tok.has(flag::DESCRIPTION) || has_quote()) {
                 let participle = tok.has(flag::PARTICIPLE)
                     && !t
                         .checked_sub(1)

@@ -150,37 +150,41 @@ impl People {
 
     fn entity_for(&mut self, run: usize, tokens: &[Token], text: &str, allow_new: bool) -> usize {
         let span = self.name_span(run, tokens);
-        let words = name_words(&self.runs[run].name, tokens);
-        let last = tokens[*words.last().unwrap_or(&0)];
-        let surname = lower(&text[last.start()..last.stem_end()]);
+        let (words, first, last) = name_words(&self.runs[run].name, tokens);
+        let last = tokens[last];
+        let surname = &text[last.start()..last.stem_end()];
         let title_gender = self.runs[run]
             .title
             .as_ref()
             .map(|t| title_gender(t, tokens))
             .unwrap_or_default();
-        let e = if words.len() == 1 {
-            self.link_surname(&surname, title_gender, span.start)
-                .or_else(|| self.known_by_part(&surname, 1))
-                .or_else(|| self.index.by_single.get(&surname).copied())
+        // Most mentions are a known surname: looked up without allocating.
+        let e = if words == 1 {
+            with_lowercase(surname, |surname| {
+                self.link_surname(surname, title_gender, span.start)
+                    .or_else(|| self.known_by_part(surname, 1))
+                    .or_else(|| self.index.by_single.get(surname).copied())
+            })
         } else {
             let full = lower_name(&text[span.clone()]);
             self.index
                 .by_full
                 .get(&full)
                 .copied()
-                .or_else(|| self.known_by_part(&full, words.len()))
+                .or_else(|| self.known_by_part(&full, words))
         };
         let e = match e {
             Some(e) => e,
-            None if allow_new || words.len() > 1 => {
-                let given_gender = if words.len() > 1 {
-                    tokens[words[0]].info.gender
+            None if allow_new || words > 1 => {
+                let given_gender = if words > 1 {
+                    tokens[first].info.gender
                 } else {
                     Gender::Unknown
                 };
                 let name = text[span.clone()].to_string();
+                let surname = lower(surname);
                 let e = self.entities.len();
-                self.index.add(e, &name, &surname, words.len() > 1);
+                self.index.add(e, &name, &surname, words > 1);
                 self.entities.push(Entity {
                     name,
                     surname,
@@ -287,8 +291,15 @@ fn lower_name(s: &str) -> String {
     lower(&crate::text::spaced(s))
 }
 
-fn name_words(r: &Range<usize>, tokens: &[Token]) -> Vec<usize> {
-    r.clone().filter(|&i| tokens[i].is_word()).collect()
+/// How many words a name has, its first and its last (token 0 for a name with
+/// none).
+fn name_words(r: &Range<usize>, tokens: &[Token]) -> (usize, usize, usize) {
+    let mut words = r.clone().filter(|&i| tokens[i].is_word());
+    let Some(first) = words.next() else {
+        return (0, 0, 0);
+    };
+    let (count, last) = words.fold((1, first), |(n, _), i| (n + 1, i));
+    (count, first, last)
 }
 
 fn title_gender(t: &Range<usize>, tokens: &[Token]) -> Gender {

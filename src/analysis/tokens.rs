@@ -304,6 +304,12 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
             end = i;
             continue;
         }
+        // A space or a comma or full stop not between digits ends the word: most
+        // words end so, and need no character decoded to tell.
+        if b == b' ' || (matches!(b, b'.' | b',') && (i == start || !bytes[i - 1].is_ascii_digit()))
+        {
+            break;
+        }
         let Some(c) = text[i..limit].chars().next() else {
             break;
         };
@@ -433,5 +439,23 @@ mod tests {
         assert_eq!(toks[0].quote(), Some(0));
         assert!(toks[1].possessive());
         assert_eq!(&text[toks[1].start()..toks[1].stem_end()], "Putin");
+    }
+
+    #[test]
+    fn words_end_at_spaces_and_stops_but_numbers_and_joins_hold() {
+        let text = "U.S. aid: $2.1 billion, 40,000 people. Zoë’s co-chair, Café. A.";
+        let paragraph = 0..text.len();
+        let words: Vec<&str> =
+            tokenize(text, std::slice::from_ref(&paragraph), &[], Lexicon::get())
+                .iter()
+                .map(|t| &text[t.start()..t.end()])
+                .collect();
+        assert_eq!(
+            words,
+            [
+                "U", ".", "S", ".", "aid", ":", "$", "2.1", "billion", ",", "40,000", "people",
+                ".", "Zoë’s", "co-chair", ",", "Café", ".", "A", "."
+            ]
+        );
     }
 }

@@ -99,7 +99,9 @@ fn into_string(bytes: Vec<u8>) -> String {
 
 fn plain(text: &str) -> ProseMap {
     // The usual draft has no carriage return and no BOM: a plain copy will do.
-    let masked = if text.contains('\r') || text.starts_with('\u{feff}') {
+    // memchr rather than `str::contains`: it reads the draft a vector at a time.
+    let masked = if memchr::memchr(b'\r', text.as_bytes()).is_some() || text.starts_with('\u{feff}')
+    {
         into_string(normalised(text))
     } else {
         text.to_string()
@@ -109,7 +111,7 @@ fn plain(text: &str) -> ProseMap {
         .iter()
         .filter(|b| {
             let t = &masked[(*b).clone()];
-            !t.contains('\n')
+            memchr::memchr(b'\n', t.as_bytes()).is_none()
                 && !t
                     .trim_end_matches(['”', '"', '’', '\'', ')'])
                     .ends_with(['.', '!', '?', ':', ','])
