@@ -562,16 +562,16 @@ fn spelling_findings(
             // A story repeats its spellings: each is worked out once.
             let mut wanted: Vec<(&str, String)> = Vec::new();
             for (m, written) in mentions.iter().zip(&written) {
-                let want = match wanted.iter().find(|(w, _)| w == written) {
-                    Some((_, want)) => want.clone(),
+                let i = match wanted.iter().position(|(w, _)| w == written) {
+                    Some(i) => i,
                     None => {
-                        let want = expected(shape_of(written, &winner), &winner);
-                        wanted.push((written, want.clone()));
-                        want
+                        wanted.push((written, expected(shape_of(written, &winner), &winner)));
+                        wanted.len() - 1
                     }
                 };
-                if **written != want && !same_but_initial_case(written, &want) {
-                    variants.push((m.span.clone(), written, want));
+                let want = &wanted[i].1;
+                if **written != *want && !same_but_initial_case(written, want) {
+                    variants.push((m.span.clone(), written, want.clone()));
                 }
             }
             let all_edits: Vec<Edit> = variants

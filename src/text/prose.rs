@@ -10,6 +10,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::analysis::parallel;
+
 /// How a draft is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
@@ -106,24 +108,49 @@ fn plain(text: &str) -> ProseMap {
     } else {
         text.to_string()
     };
-    let blocks = blank_line_blocks(&masked, 0..masked.len());
-    let headings = blocks
-        .iter()
-        .filter(|b| {
-            let t = &masked[(*b).clone()];
-            memchr::memchr(b'\n', t.as_bytes()).is_none()
-                && !t
-                    .trim_end_matches(['”', '"', '’', '\'', ')'])
-                    .ends_with(['.', '!', '?', ':', ','])
-        })
-        .cloned()
-        .collect();
+    let (blocks, headings) = plain_blocks(&masked);
     ProseMap {
         masked,
         blocks,
         ignores: Vec::new(),
         headings,
     }
+}
+
+/// The paragraphs of a plain-text draft and which of them are headings. A long
+/// draft is cut in two at a blank line near its middle, where no paragraph can
+/// reach over, and each half is read on its own core.
+fn plain_blocks(masked: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let half = |range: Range<usize>| {
+        let blocks = blank_line_blocks(masked, range);
+        let headings = blocks
+            .iter()
+            .filter(|b| {
+                let t = &masked[(*b).clone()];
+                memchr::memchr(b'\n', t.as_bytes()).is_none()
+                    && !t
+                        .trim_end_matches(['”', '"', '’', '\'', ')'])
+                        .ends_with(['.', '!', '?', ':', ','])
+            })
+            .cloned()
+            .collect::<Vec<_>>();
+        (blocks, headings)
+    };
+    let len = masked.len();
+    // The second newline of a "\n\n" starts an empty line: a paragraph ends
+    // before it whichever half reads it.
+    let cut = parallel::worth_splitting(len)
+        .then(|| memchr::memmem::find(&masked.as_bytes()[len / 2..], b"\n\n"))
+        .flatten()
+        .map(|p| len / 2 + p + 1);
+    let Some(cut) = cut else {
+        return half(0..len);
+    };
+    let ((mut blocks, mut headings), (later_blocks, later_headings)) =
+        parallel::both(true, || half(0..cut), || half(cut..len));
+    blocks.extend(later_blocks);
+    headings.extend(later_headings);
+    (blocks, headings)
 }
 
 /// Splits `range` of a normalised text at blank lines, trimming each block.
@@ -308,6 +335,17 @@ fn ignore_rules(html: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_plain_draft_read_in_two_halves_gives_the_same_paragraphs() {
+        let para = "HEADLINE HERE\n\n  Indented start of a paragraph\nthat wraps, \nand ends.\n \nON NOW\nA short line\n\n\n“Quoted,” she said.\n";
+        let text = para.repeat(parallel::FROM / para.len() + 3);
+        let split = plain(&text);
+        let whole = parallel::on_one_thread(|| plain(&text));
+        assert_eq!(split.blocks, whole.blocks);
+        assert_eq!(split.headings, whole.headings);
+        assert!(whole.blocks.len() > 6 * (parallel::FROM / para.len()));
+    }
 
     fn prose_of(text: &str) -> String {
         let map = ProseMap::new(text, Format::Markdown);
