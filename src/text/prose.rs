@@ -208,6 +208,50 @@ fn markdown(text: &str) -> ProseMap {
         .iter()
         .map(|&b| if b == b'\n' { b'\n' } else { b' ' })
         .collect();
+    let cut = parallel::worth_splitting(text.len())
+        .then(|| markdown_cut(text))
+        .flatten();
+    let parsed = match cut {
+        None => read_markdown(text, 0, &norm, &mut masked),
+        Some(cut) => {
+            let (first, second) = masked.split_at_mut(cut);
+            let (mut parsed, later) = parallel::both(
+                true,
+                || read_markdown(&text[..cut], 0, &norm[..cut], first),
+                || read_markdown(&text[cut..], cut, &norm[cut..], second),
+            );
+            parsed.blocks.extend(later.blocks);
+            parsed.headings.extend(later.headings);
+            parsed.ignores.extend(later.ignores);
+            parsed
+        }
+    };
+    let masked = into_string(masked);
+    let blocks = parsed
+        .blocks
+        .into_iter()
+        .map(|b| trim_range(&masked, b))
+        .filter(|b| !b.is_empty())
+        .collect();
+    ProseMap {
+        masked,
+        blocks,
+        ignores: parsed.ignores,
+        headings: parsed.headings,
+    }
+}
+
+/// What the Markdown parser reports of a stretch of the draft.
+struct Parsed {
+    blocks: Vec<Range<usize>>,
+    headings: Vec<Range<usize>>,
+    ignores: Vec<IgnoreDirective>,
+}
+
+/// Parses `text`, which starts `offset` bytes into the draft, copying its prose
+/// from `norm` into `masked` (both as long as `text`); the ranges it returns are
+/// offsets in the whole draft.
+fn read_markdown(text: &str, offset: usize, norm: &[u8], masked: &mut [u8]) -> Parsed {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
@@ -215,6 +259,7 @@ fn markdown(text: &str) -> ProseMap {
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_FOOTNOTES);
 
+    let shift = |r: &Range<usize>| r.start + offset..r.end + offset;
     let mut blocks: Vec<Range<usize>> = Vec::new();
     let mut headings: Vec<Range<usize>> = Vec::new();
     let mut ignores = Vec::new();
@@ -226,11 +271,11 @@ fn markdown(text: &str) -> ProseMap {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { .. } => {
-                    headings.push(range.clone());
-                    block_stack.push(range)
+                    headings.push(shift(&range));
+                    block_stack.push(shift(&range))
                 }
                 Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::FootnoteDefinition(_) => {
-                    block_stack.push(range)
+                    block_stack.push(shift(&range))
                 }
                 Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } => skip_depth += 1,
                 Tag::Link {
@@ -266,7 +311,7 @@ fn markdown(text: &str) -> ProseMap {
             Event::Html(html) | Event::InlineHtml(html) => {
                 if let Some(rules) = ignore_rules(&html) {
                     ignores.push(IgnoreDirective {
-                        after: range.end,
+                        after: range.end + offset,
                         rules,
                     });
                 }
@@ -274,18 +319,89 @@ fn markdown(text: &str) -> ProseMap {
             _ => {}
         }
     }
-    let masked = into_string(masked);
-    let blocks = blocks
-        .into_iter()
-        .map(|b| trim_range(&masked, b))
-        .filter(|b| !b.is_empty())
-        .collect();
-    ProseMap {
-        masked,
+    Parsed {
         blocks,
-        ignores,
         headings,
+        ignores,
     }
+}
+
+/// Where a long Markdown draft can be parsed as two documents and read the same:
+/// the start of a plain paragraph after a blank line near the middle, with
+/// nothing still open before it. Anything that reaches across a document (link
+/// reference and footnote definitions), or that may run over a blank line
+/// (fenced code, HTML blocks, front matter), rules a cut out where it could.
+fn markdown_cut(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let reaches_across = [&b"]:"[..], b"[^", b"\r"]
+        .iter()
+        .any(|needle| memchr::memmem::find(bytes, needle).is_some());
+    // A line start near the middle: always a character boundary.
+    let mid = text.len() / 2 + memchr::memchr(b'\n', &bytes[text.len() / 2..])? + 1;
+    let body = after_front_matter(text).filter(|&b| b <= mid)?;
+    if reaches_across || !nothing_open(&text[body..mid]) {
+        return None;
+    }
+    let mut from = mid - 1;
+    for _ in 0..64 {
+        let blank = from + memchr::memmem::find(&bytes[from..], b"\n\n")?;
+        let cut = blank + 2;
+        // A letter or an opening quotation mark starts nothing but a paragraph.
+        let plain = text[cut..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || matches!(c, '“' | '‘' | '"'));
+        if plain && nothing_open(&text[mid..cut]) {
+            return Some(cut);
+        }
+        from = blank + 1;
+    }
+    None
+}
+
+/// Where the body starts: past the front matter's closing line if the draft
+/// opens with one, else at 0. `None` when front matter never closes.
+fn after_front_matter(text: &str) -> Option<usize> {
+    let fence = ["---\n", "+++\n"].into_iter().find(|f| text.starts_with(f));
+    let Some(fence) = fence else {
+        return Some(0);
+    };
+    let mut at = fence.len();
+    for line in text[at..].split_inclusive('\n') {
+        at += line.len();
+        if matches!(line.trim_end_matches('\n'), "---" | "..." | "+++") {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Whether `text`, read from a point where nothing is open, leaves nothing open
+/// that may run on over a blank line: a code fence not closed again, or an HTML
+/// block (a comment on one line is fine).
+fn nothing_open(text: &str) -> bool {
+    // The open fence's character and length: it closes with as many or more.
+    let mut fence: Option<(u8, usize)> = None;
+    for line in text.lines() {
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        let run = |c: u8| body.bytes().take_while(|&b| b == c).count();
+        if let Some((c, n)) = fence {
+            if indent <= 3 && run(c) >= n && body.trim_end().bytes().all(|b| b == c) {
+                fence = None;
+            }
+            continue;
+        }
+        if indent > 3 {
+            continue;
+        }
+        if let Some(c) = [b'`', b'~'].into_iter().find(|&c| run(c) >= 3) {
+            fence = Some((c, run(c)));
+        } else if body.starts_with('<') && !(body.starts_with("<!--") && body.contains("-->")) {
+            return false;
+        }
+    }
+    fence.is_none()
 }
 
 fn is_autolink_text(text: &str, range: &Range<usize>) -> bool {
@@ -335,6 +451,45 @@ fn ignore_rules(html: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_markdown_draft_read_in_two_halves_gives_the_same_prose() {
+        let para = "## A *Heading*\n\n“We won,” she said, citing [a report](https://example.com).\n\n- first item\n- second item\n\n  continued\n\n> A quotation\nlazily continued\n\n<!-- copydesk-ignore unattributed-quote -->\nIt was `code` and <https://auto.link>.\n\n    indented code\n\n| a | b |\n|---|---|\n| c | d |\n\n- item\n\n    a paragraph of the item, not code\n\n";
+        let body = para.repeat(parallel::FROM / para.len() + 3);
+        // Short paragraphs before it move the middle (by half their length each)
+        // through every line of the pattern, so a cut is tried before each kind
+        // of block.
+        let filler = "Filler.\n\n";
+        for shift in 0..2 * para.len() / filler.len() + 1 {
+            let text = format!(
+                "---\ntitle: \"A draft\"\n---\n\n{}{body}",
+                filler.repeat(shift)
+            );
+            assert!(markdown_cut(&text).is_some());
+            let split = markdown(&text);
+            let whole = parallel::on_one_thread(|| markdown(&text));
+            assert_eq!(split.masked, whole.masked);
+            assert_eq!(split.blocks, whole.blocks, "shift {shift}");
+            assert_eq!(split.headings, whole.headings);
+            assert_eq!(split.ignores, whole.ignores);
+            assert!(whole.ignores.len() > parallel::FROM / para.len());
+        }
+
+        // What can reach over the cut keeps the draft in one piece.
+        let reference = format!("{body}[a report]: https://example.com\n");
+        assert_eq!(markdown_cut(&reference), None);
+        let fence = format!("```\n\n{body}");
+        assert_eq!(markdown_cut(&fence), None);
+        let closed = format!("~~~~\n<div>\n\n~~~\n~~~~\n\n{body}");
+        assert!(markdown_cut(&closed).is_some());
+        let html = format!("<div>\n\n{body}");
+        assert_eq!(markdown_cut(&html), None);
+        let front_matter = format!(
+            "---\ntitle: never closed\n\n{}",
+            body.replace("---\n", "***\n")
+        );
+        assert_eq!(markdown_cut(&front_matter), None);
+    }
 
     #[test]
     fn a_long_plain_draft_read_in_two_halves_gives_the_same_paragraphs() {
