@@ -121,11 +121,12 @@ pub fn attribute(
     };
     let mut out: Vec<Option<Attribution>> = vec![None; quotes.len()];
     // Where each top-level quotation sits: (token index, sentence index).
-    let mut placed: Vec<(usize, usize, usize)> = Vec::new();
+    let mut placed: Vec<(usize, usize, usize)> = Vec::with_capacity(quotes.len());
     // Every cue with its source, in text order.
     let mut all_cues: Vec<(usize, Source)> = Vec::new();
+    let mut cues = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        let cues = a.cues(si, s.clone());
+        a.cues(si, s.clone(), &mut cues);
         all_cues.extend(cues.iter().map(|c| (c.at, c.source.clone())));
         let sources_from = a.cue_sources.len();
         a.cue_sources.extend(cues.iter().map(|c| c.source.clone()));
@@ -207,9 +208,10 @@ impl<'a> Attributor<'a> {
         self.tokens[t].is_word() && self.word(t).eq_ignore_ascii_case(w)
     }
 
-    /// Every cue in sentence `s` whose source can be found.
-    fn cues(&mut self, si: usize, s: Range<usize>) -> Vec<Cue> {
-        let mut cues = Vec::new();
+    /// Every cue in sentence `s` whose source can be found, into `cues` (emptied
+    /// first: one vector serves every sentence of the draft).
+    fn cues(&mut self, si: usize, s: Range<usize>, cues: &mut Vec<Cue>) {
+        cues.clear();
         // Only a cue word that can also describe a speaker asks, so it is looked up
         // then and at most once.
         let has_quote = std::cell::OnceCell::new();
@@ -267,7 +269,6 @@ impl<'a> Attributor<'a> {
             }
             t += 1;
         }
-        cues
     }
 
     /// A multi-word cue phrase starting at `t`: its length in tokens and kind.
