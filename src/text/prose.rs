@@ -377,8 +377,9 @@ fn after_front_matter(text: &str) -> Option<usize> {
 }
 
 /// Whether `text`, read from a point where nothing is open, leaves nothing open
-/// that may run on over a blank line: a code fence not closed again, or an HTML
-/// block (a comment on one line is fine).
+/// that may run on over a blank line: a code fence not closed again, an HTML
+/// block (a comment on one line is fine), or a `---` or `+++` line, which the
+/// parser may read as opening a metadata block anywhere in the draft.
 fn nothing_open(text: &str) -> bool {
     // The open fence's character and length: it closes with as many or more.
     let mut fence: Option<(u8, usize)> = None;
@@ -397,7 +398,9 @@ fn nothing_open(text: &str) -> bool {
         }
         if let Some(c) = [b'`', b'~'].into_iter().find(|&c| run(c) >= 3) {
             fence = Some((c, run(c)));
-        } else if body.starts_with('<') && !(body.starts_with("<!--") && body.contains("-->")) {
+        } else if matches!(body.trim_end(), "---" | "+++")
+            || (body.starts_with('<') && !(body.starts_with("<!--") && body.contains("-->")))
+        {
             return false;
         }
     }
@@ -484,6 +487,14 @@ mod tests {
         assert!(markdown_cut(&closed).is_some());
         let html = format!("<div>\n\n{body}");
         assert_eq!(markdown_cut(&html), None);
+        // The parser reads a metadata block in the middle of a draft too, over
+        // blank lines: the draft stays whole, and reads the same.
+        let metadata = format!("{body}---\nfoo: 1\n\n{body}---\n");
+        assert_eq!(markdown_cut(&metadata), None);
+        assert_eq!(
+            markdown(&metadata).masked,
+            parallel::on_one_thread(|| markdown(&metadata)).masked
+        );
         let front_matter = format!(
             "---\ntitle: never closed\n\n{}",
             body.replace("---\n", "***\n")
