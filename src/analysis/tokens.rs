@@ -290,6 +290,17 @@ fn tokenize_blocks(
     out
 }
 
+/// ASCII letters and digits, as a table: one load per byte in the hottest loop.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// End of the word starting at `start`: word characters, joined by apostrophes,
 /// hyphens and (between letters, as in "U.S") full stops.
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
@@ -297,13 +308,19 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let mut i = start;
     let mut end = start;
     while i < limit {
-        let b = bytes[i];
-        // ASCII letters and digits, the bulk of any draft, without decoding.
-        if b.is_ascii_alphanumeric() {
-            i += 1;
+        // A run of ASCII letters and digits, the bulk of any draft, without decoding.
+        let run = bytes[i..limit]
+            .iter()
+            .position(|&b| !ASCII_ALNUM[b as usize])
+            .unwrap_or(limit - i);
+        if run > 0 {
+            i += run;
             end = i;
-            continue;
+            if i == limit {
+                break;
+            }
         }
+        let b = bytes[i];
         // A space or a comma or full stop not between digits ends the word: most
         // words end so, and need no character decoded to tell.
         if b == b' ' || (matches!(b, b'.' | b',') && (i == start || !bytes[i - 1].is_ascii_digit()))
@@ -335,21 +352,42 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
 }
 
 fn possessive_stem(text: &str, start: usize, end: usize) -> usize {
-    let w = &text[start..end];
-    if !w.ends_with(['s', 'S']) {
+    let w = &text.as_bytes()[start..end];
+    if !matches!(w.last(), Some(b's' | b'S')) {
         return end;
     }
-    for suffix in ["’s", "'s", "’S", "'S"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return start + stem.len();
-            }
-        }
-    }
-    end
+    // "’s" is E2 80 99 then the s; "'s" is one byte then the s.
+    let stem = match w[..w.len() - 1] {
+        [ref stem @ .., 0xE2, 0x80, 0x99] | [ref stem @ .., b'\''] => stem.len(),
+        _ => return end,
+    };
+    if stem == 0 { end } else { start + stem }
 }
 
 fn case_of(word: &str) -> Case {
+    let bytes = word.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return Case::Other;
+    };
+    // Most words are ASCII: read without decoding.
+    if first.is_ascii_lowercase() {
+        return Case::Lower;
+    }
+    if first.is_ascii_uppercase() && bytes.is_ascii() {
+        let mut letters = 1;
+        let mut all_upper = true;
+        for &b in &bytes[1..] {
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                all_upper &= b.is_ascii_uppercase();
+            }
+        }
+        return if all_upper && letters > 1 {
+            Case::Upper
+        } else {
+            Case::Title
+        };
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return Case::Other;
@@ -439,6 +477,37 @@ mod tests {
         assert_eq!(toks[0].quote(), Some(0));
         assert!(toks[1].possessive());
         assert_eq!(&text[toks[1].start()..toks[1].stem_end()], "Putin");
+    }
+
+    #[test]
+    fn possessives_and_case_are_read_from_the_bytes() {
+        fn stem(w: &str) -> &str {
+            &w[..possessive_stem(w, 0, w.len())]
+        }
+        assert_eq!(stem("Putin’s"), "Putin");
+        assert_eq!(stem("Putin's"), "Putin");
+        assert_eq!(stem("NATO’S"), "NATO");
+        assert_eq!(stem("Zoë’s"), "Zoë");
+        assert_eq!(stem("’s"), "’s");
+        assert_eq!(stem("news"), "news");
+        assert_eq!(stem("Bus’"), "Bus’");
+        let cases = [
+            ("said", Case::Lower),
+            ("Putin", Case::Title),
+            ("JD", Case::Upper),
+            ("NATO’S", Case::Upper),
+            ("A", Case::Title),
+            ("McCain", Case::Title),
+            ("U-2", Case::Title),
+            ("2026", Case::Other),
+            ("élan", Case::Lower),
+            ("Élysée", Case::Title),
+            ("ÉLYSÉE", Case::Upper),
+            ("ZOË", Case::Upper),
+        ];
+        for (w, case) in cases {
+            assert_eq!(case_of(w), case, "{w}");
+        }
     }
 
     #[test]
