@@ -73,12 +73,18 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -
     // without spaces (a run of quote marks) must not be rescanned per quotation.
     let gap = masked[..q.span.start].trim_end_matches(' ');
     let touching = gap.ends_with(|c: char| c.is_alphanumeric() || c == '-');
-    let last_word = gap[boundary_at_or_after(gap, gap.len().saturating_sub(WINDOW))..]
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    if touching && lex.word(last_word).has(flag::TERM_BEFORE_END) {
+    // Read only when a word touches the mark; a plain loop, as the pattern
+    // machinery of `rsplit` costs more than the rest of this check together.
+    let last_word = || {
+        let window = &gap[boundary_at_or_after(gap, gap.len().saturating_sub(WINDOW))..];
+        let from = window
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        window[from..].trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+    };
+    if touching && lex.word(last_word()).has(flag::TERM_BEFORE_END) {
         let (words, count) = words_before::<4>(lower, q.span.start);
         let before = &words[..count];
         for signal in &lex.term_before {
@@ -108,22 +114,28 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -
     // "the “America First” slogan", "«No farmers, no food», a slogan borrowed …"
     let after = masked[q.span.end..].trim_start_matches([' ', '\u{a0}']);
     let after = &after[..boundary_at_or_after(after, WINDOW.min(after.len()))];
-    let mut words = after
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .take(3);
     let apposed = after.starts_with(',');
     let signal = |w: &str| {
         w.chars().next().is_some_and(char::is_lowercase) && lex.word(w).has(flag::TERM_AFTER)
     };
-    match (words.next(), words.next()) {
-        (Some(w), _) if signal(w) => return true,
-        (Some(det), Some(w)) if apposed && lex.word(det).has(flag::DETERMINER) && signal(w) => {
-            return true;
-        }
-        _ => {}
-    }
-    false
+    let Some((first, rest)) = next_word(after) else {
+        return false;
+    };
+    signal(first)
+        || (apposed
+            && lex.word(first).has(flag::DETERMINER)
+            && next_word(rest).is_some_and(|(w, _)| signal(w)))
+}
+
+/// The first word of `s` (letters, digits and hyphens) and the text after it.
+fn next_word(s: &str) -> Option<(&str, &str)> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    let start = s.char_indices().find(|&(_, c)| is_word(c))?.0;
+    let end = s[start..]
+        .char_indices()
+        .find(|&(_, c)| !is_word(c))
+        .map_or(s.len(), |(i, _)| start + i);
+    Some((&s[start..end], &s[end..]))
 }
 
 /// A short name ending in its own kind of thing: the “starter-home bill”. Only
@@ -261,6 +273,40 @@ mod tests {
         ] {
             assert!(!is_title_case(sentence), "{sentence}");
         }
+    }
+
+    #[test]
+    fn words_around_the_marks_make_a_term() {
+        use crate::analysis::quotes;
+        use crate::text::{Format, ProseMap};
+        let lex = Lexicon::get();
+        let signalled = |text: &str| {
+            let map = ProseMap::new(text, Format::PlainText);
+            let lower = map.masked.to_ascii_lowercase();
+            let (q, _) = quotes::scan(&map.masked, &map.blocks, lex);
+            has_term_signal(&q[0], &map.masked, &lower, lex)
+        };
+        for term in [
+            "The so-called “experts” were wrong.",
+            "It was known as “the Box” to staff.",
+            "She backed the “America First” slogan.",
+            "They chanted «No farmers, no food», a slogan from 2024.",
+        ] {
+            assert!(signalled(term), "{term}");
+        }
+        for speech in [
+            "He said “we will win” and left.",
+            "“We will win,” the slogan-writer said.",
+            "She called it “a disgrace”, a word she rarely uses.",
+            "“No farmers, no food”, the Slogan said.",
+            "It was “slogan”",
+        ] {
+            assert!(!signalled(speech), "{speech}");
+        }
+        assert_eq!(next_word(", the slogan"), Some(("the", " slogan")));
+        assert_eq!(next_word("-style plan"), Some(("-style", " plan")));
+        assert_eq!(next_word("Zoë’s bill"), Some(("Zoë", "’s bill")));
+        assert_eq!(next_word(" .,"), None);
     }
 
     #[test]
