@@ -100,6 +100,10 @@ impl Hasher for FxHasher {
     fn write_u64(&mut self, i: u64) {
         self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
+    fn write_u128(&mut self, i: u128) {
+        self.write_u64(i as u64);
+        self.write_u64((i >> 64) as u64);
+    }
     fn write_u32(&mut self, i: u32) {
         self.write_u64(u64::from(i));
     }
@@ -122,6 +126,8 @@ pub struct Lexicon {
     /// ASCII words of up to eight bytes, packed lowercase into a u64: most words
     /// of a draft, looked up without hashing a string or comparing bytes.
     short: HashMap<u64, WordInfo, FxBuild>,
+    /// ASCII words of nine to sixteen bytes, packed the same way into a u128.
+    medium: HashMap<u128, WordInfo, FxBuild>,
     /// Every other word, lowercase.
     words: HashMap<Box<str>, WordInfo, FxBuild>,
     places: HashSet<Box<str>, FxBuild>,
@@ -160,6 +166,7 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
             short: HashMap::default(),
+            medium: HashMap::default(),
             words: HashMap::default(),
             places: HashSet::default(),
             organisations: HashSet::default(),
@@ -302,9 +309,10 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
-        match pack(word) {
-            Some(k) => self.short.entry(k).or_default(),
-            None => self.words.entry(word.into()).or_default(),
+        match (pack(word), pack_medium(word)) {
+            (Some(k), _) => self.short.entry(k).or_default(),
+            (_, Some(k)) => self.medium.entry(k).or_default(),
+            _ => self.words.entry(word.into()).or_default(),
         }
     }
 
@@ -317,18 +325,30 @@ impl Lexicon {
     }
 
     fn get_lowercase(&self, word: &str) -> WordInfo {
-        match pack(word) {
-            Some(k) => self.short.get(&k),
-            None => self.words.get(word),
+        match (pack(word), pack_medium(word)) {
+            (Some(k), _) => self.short.get(&k),
+            (_, Some(k)) => self.medium.get(&k),
+            _ => self.words.get(word),
         }
         .copied()
         .unwrap_or_default()
     }
 
     /// Facts about `word` in any case.
+    #[inline]
     pub fn word(&self, word: &str) -> WordInfo {
-        if let Some(k) = pack(word) {
-            return self.short.get(&k).copied().unwrap_or_default();
+        match pack(word) {
+            Some(k) => self.short.get(&k).copied().unwrap_or_default(),
+            None => self.longer_word(word),
+        }
+    }
+
+    /// A word longer than eight bytes or not ASCII: kept out of line, so the
+    /// common short lookup carries no buffer for lowercasing.
+    #[inline(never)]
+    fn longer_word(&self, word: &str) -> WordInfo {
+        if let Some(k) = pack_medium(word) {
+            return self.medium.get(&k).copied().unwrap_or_default();
         }
         with_lowercase(word, |w| self.get_lowercase(w))
     }
@@ -348,6 +368,7 @@ impl Lexicon {
 }
 
 /// An ASCII word of up to eight bytes as one lowercase u64, or `None`.
+#[inline]
 fn pack(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     let n = b.len();
@@ -373,6 +394,25 @@ fn pack(word: &str) -> Option<u64> {
     // the letters and leaves the others as they are.
     let mask = 0x2020_2020_2020_2020u64 >> (8 * (8 - n));
     Some(k | mask)
+}
+
+/// An ASCII word of nine to sixteen bytes as one lowercase u128, or `None`: two
+/// overlapping loads, as in [`pack`].
+fn pack_medium(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    let n = b.len();
+    if !(9..=16).contains(&n) {
+        return None;
+    }
+    let le64 = |at: usize| {
+        let eight: [u8; 8] = b[at..at + 8].try_into().unwrap_or_default();
+        u128::from(u64::from_le_bytes(eight))
+    };
+    let k = le64(0) | le64(n - 8) << (8 * (n - 8));
+    if k & 0x8080_8080_8080_8080_8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    Some(k | 0x2020_2020_2020_2020_2020_2020_2020_2020u128 >> (8 * (16 - n)))
 }
 
 /// Runs `f` on the lowercase form of `word`, with typographic apostrophes made
@@ -441,9 +481,30 @@ mod tests {
         assert_eq!(pack("abcdefghi"), None);
         assert_eq!(pack("Zoë"), None);
         assert_eq!(pack("é"), None);
+        let reference = |w: &str| {
+            let mut k = 0u128;
+            for (i, b) in w.bytes().enumerate() {
+                k |= u128::from(b | 0x20) << (8 * i);
+            }
+            k
+        };
+        for w in [
+            "Announced",
+            "spokeswoman",
+            "Counter-terrorism",
+            "ABCDEFGHIJKLMNOP",
+        ] {
+            assert_eq!(pack_medium(w), (w.len() <= 16).then(|| reference(w)), "{w}");
+        }
+        assert_ne!(pack_medium("abcdefghij"), pack_medium("abcdefghix"));
+        assert_ne!(pack_medium("abcdefghij"), pack_medium("xbcdefghij"));
+        assert_eq!(pack_medium("abcdefgh"), None);
+        assert_eq!(pack_medium("Zoëlandiaa"), None);
         // Packed or not, a word is found in any case.
         let lex = Lexicon::get();
         assert!(lex.word("SAID").has(flag::CUE));
         assert!(lex.word("Announced").has(flag::CUE));
+        assert!(lex.word("SPOKESWOMAN").has(flag::DESCRIPTION));
+        assert!(lex.word("spokeswoman").has(flag::DESCRIPTION));
     }
 }
