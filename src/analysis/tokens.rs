@@ -365,28 +365,9 @@ fn possessive_stem(text: &str, start: usize, end: usize) -> usize {
 }
 
 fn case_of(word: &str) -> Case {
-    let bytes = word.as_bytes();
-    let Some(&first) = bytes.first() else {
-        return Case::Other;
-    };
-    // Most words are ASCII: read without decoding.
-    if first.is_ascii_lowercase() {
+    // Most words start with a lowercase ASCII letter: settled by the first byte.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
         return Case::Lower;
-    }
-    if first.is_ascii_uppercase() && bytes.is_ascii() {
-        let mut letters = 1;
-        let mut all_upper = true;
-        for &b in &bytes[1..] {
-            if b.is_ascii_alphabetic() {
-                letters += 1;
-                all_upper &= b.is_ascii_uppercase();
-            }
-        }
-        return if all_upper && letters > 1 {
-            Case::Upper
-        } else {
-            Case::Title
-        };
     }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
