@@ -461,7 +461,7 @@ mod tests {
     }
 
     #[test]
-    fn possessives_and_case_are_read_from_the_bytes() {
+    fn possessives_and_case_read_alike_on_ascii_and_accented_words() {
         fn stem(w: &str) -> &str {
             &w[..possessive_stem(w, 0, w.len())]
         }
