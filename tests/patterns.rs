@@ -284,22 +284,35 @@ fn an_unattributed_quotation_points_to_the_last_person_named_before_it() {
     assert!(f.related[0].span.start > text.find("Whitfield sat").unwrap() - 1);
 }
 
+/// The quotations flagged as having only an anonymous source.
+fn anonymous_quotations(t: &str) -> Vec<&str> {
+    plain(t)
+        .findings
+        .iter()
+        .filter(|f| f.rule == "anonymous-source")
+        .map(|f| &t[f.related[0].span.clone()])
+        .collect()
+}
+
+#[test]
+fn an_anonymity_phrase_counts_only_as_whole_words() {
+    let t = "“The plan is off,” said a lawyer who was unfamiliar with the file.\n\n\
+             “We will appeal,” said a lawyer who would not disclose to reporters why.\n\n\
+             “Nothing is settled,” said a lawyer close to the family.\n\n\
+             “It is over,” said a lawyer who spoke on condition of\nanonymity.";
+    assert_eq!(
+        anonymous_quotations(t),
+        vec!["“Nothing is settled,”", "“It is over,”"]
+    );
+}
+
 #[test]
 fn a_phrase_in_the_description_makes_a_source_anonymous() {
     let t = "“The plan is off,” a lawyer who asked not to be named said.\n\n\
              “We will appeal,” a lawyer for the family said.\n\n\
              “Nothing is settled,” a person familiar with the plans said.";
-    let a = plain(t);
-    let anonymous: Vec<&str> = a
-        .findings
-        .iter()
-        .filter(|f| f.rule == "anonymous-source")
-        .map(|f| &t[f.related[0].span.clone()])
-        .collect();
     assert_eq!(
-        anonymous,
-        vec!["“The plan is off,”", "“Nothing is settled,”"],
-        "{:?}",
-        a.findings
+        anonymous_quotations(t),
+        vec!["“The plan is off,”", "“Nothing is settled,”"]
     );
 }

@@ -81,8 +81,6 @@ struct Salience {
 pub struct Attributor<'a> {
     tokens: &'a [Token],
     headlines: &'a [bool],
-    /// The text lowercased (ASCII), same offsets.
-    lower: &'a str,
     text: &'a str,
     lex: &'a Lexicon,
     pub people: People,
@@ -102,7 +100,6 @@ pub fn attribute(
     headlines: &[bool],
     sentences: &[Range<usize>],
     text: &str,
-    lower: &str,
     quotes: &[RawQuote],
     people: People,
     lex: &Lexicon,
@@ -110,7 +107,6 @@ pub fn attribute(
     let mut a = Attributor {
         tokens,
         headlines,
-        lower,
         text,
         lex,
         people,
@@ -376,7 +372,7 @@ impl<'a> Attributor<'a> {
         t.is_punct(',')
             || t.quote().is_some_and(|_| {
                 self.text[t.start()..t.end()]
-                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                    .trim_end_matches(|c: char| !crate::text::is_alphanumeric(c) && c != ',')
                     .ends_with(',')
             })
     }
@@ -591,17 +587,24 @@ impl<'a> Attributor<'a> {
         let head_tok = &self.tokens[head];
         // "a senior aide, who spoke on condition of anonymity": the clause after the
         // description can make it anonymous too.
-        let clause_end = (last + 1..self.tokens.len().min(last + 16))
+        let clause_last = (last + 1..self.tokens.len().min(last + 16))
             .take_while(|&t| !self.tokens[t].is_punct('.') && self.tokens[t].quote().is_none())
             .last()
-            .map_or(span.end, |t| self.tokens[t].end());
-        let anonymous = head_tok.has(flag::ANONYMOUS) || {
-            let d = &self.lower[span.start..clause_end];
-            self.lex
-                .anonymous_phrases
-                .iter()
-                .any(|p| p.find(d.as_bytes()).is_some())
-        };
+            .unwrap_or(last);
+        // A phrase is matched word by word: "close to" is not in "disclose to",
+        // nor "familiar with" in "unfamiliar with", and a line break or a double
+        // space between its words does not hide it.
+        let anonymous = head_tok.has(flag::ANONYMOUS)
+            || (first..=clause_last).any(|t| {
+                self.tokens[t].has(flag::ANONYMOUS_PHRASE_START)
+                    && self.lex.anonymous_phrases.iter().any(|phrase| {
+                        t + phrase.len() <= clause_last + 1
+                            && phrase
+                                .iter()
+                                .enumerate()
+                                .all(|(k, w)| self.is_word(t + k, w))
+                    })
+            });
         (
             Source::Description {
                 span: span.clone(),

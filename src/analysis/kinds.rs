@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::lexicon::{Lexicon, flag};
 use super::quotes::RawQuote;
+use crate::text::is_alphanumeric;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,14 +37,14 @@ fn boundary_at_or_after(s: &str, mut at: usize) -> usize {
     at
 }
 
-/// The words right before `at` in `lower` (the draft lowercased, same offsets), at
-/// most `N`, nearest last, without their punctuation.
-fn words_before<const N: usize>(lower: &str, at: usize) -> ([&str; N], usize) {
-    let from = boundary_at_or_after(lower, at.saturating_sub(WINDOW));
+/// The words right before `at` in `text`, at most `N`, nearest last, without
+/// their punctuation.
+fn words_before<const N: usize>(text: &str, at: usize) -> ([&str; N], usize) {
+    let from = boundary_at_or_after(text, at.saturating_sub(WINDOW));
     let mut out = [""; N];
     let mut n = 0;
-    for w in lower[from..at].split_whitespace().rev().take(N) {
-        out[n] = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    for w in text[from..at].split_whitespace().rev().take(N) {
+        out[n] = w.trim_matches(|c: char| !is_signal_word_char(c));
         n += 1;
     }
     out[..n].reverse();
@@ -67,12 +68,12 @@ const NAMING_VERBS: &[&str] = &[
 
 /// Whether the words around the quotation mark it as a term: "so-called “experts”",
 /// "the “America First” slogan".
-pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -> bool {
+pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
     // Words directly before, not across punctuation. Only the last few dozen
     // bytes are read on either side: the signal words are short, and a draft
     // without spaces (a run of quote marks) must not be rescanned per quotation.
     let gap = masked[..q.span.start].trim_end_matches(' ');
-    let touching = gap.ends_with(|c: char| c.is_alphanumeric() || c == '-');
+    let touching = gap.ends_with(is_signal_word_char);
     // Read only when a word touches the mark; a plain loop, as the pattern
     // machinery of `rsplit` costs more than the rest of this check together.
     let last_word = || {
@@ -82,10 +83,10 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -
             .rev()
             .find(|&(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        window[from..].trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        window[from..].trim_matches(|c: char| !is_signal_word_char(c))
     };
     if touching && lex.word(last_word()).has(flag::TERM_BEFORE_END) {
-        let (words, count) = words_before::<4>(lower, q.span.start);
+        let (words, count) = words_before::<4>(masked, q.span.start);
         let before = &words[..count];
         for signal in &lex.term_before {
             let n = signal.len();
@@ -93,7 +94,7 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -
                 && before[before.len() - n..]
                     .iter()
                     .zip(signal.iter())
-                    .all(|(a, b)| *a == &**b)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
             {
                 // "a show called “X”" names a thing; "which she called “X”" quotes her.
                 let naming_verb = n == 1 && NAMING_VERBS.contains(&&*signal[0]);
@@ -103,8 +104,12 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -
                     info.has(flag::PRONOUN)
                         || info.has(flag::RELATIVE)
                         || info.has(flag::AUX)
-                        || matches!(w, "what" | "it" | "and" | "also")
-                } || before.iter().any(|&w| w == "what" || w == "which");
+                        || ["what", "it", "and", "also"]
+                            .iter()
+                            .any(|x| w.eq_ignore_ascii_case(x))
+                } || before
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case("what") || w.eq_ignore_ascii_case("which"));
                 if !(naming_verb && by_someone) {
                     return true;
                 }
@@ -127,14 +132,41 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lower: &str, lex: &Lexicon) -
             && next_word(rest).is_some_and(|(w, _)| signal(w)))
 }
 
+/// Letters, digits and hyphens: what the signal checks read as a word.
+fn is_signal_word_char(c: char) -> bool {
+    is_alphanumeric(c) || c == '-'
+}
+
+/// Bytes at the start of `s` whose characters are word characters (`word`) or
+/// are not. ASCII is read a byte at a time, without decoding: these checks run
+/// for every quotation, and iterating `char_indices` cost more than the rest.
+fn run_len(s: &str, word: bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (is_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || b == b'-', 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (is_signal_word_char(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        if is_word != word {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
 /// The first word of `s` (letters, digits and hyphens) and the text after it.
 fn next_word(s: &str) -> Option<(&str, &str)> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '-';
-    let start = s.char_indices().find(|&(_, c)| is_word(c))?.0;
-    let end = s[start..]
-        .char_indices()
-        .find(|&(_, c)| !is_word(c))
-        .map_or(s.len(), |(i, _)| start + i);
+    let start = run_len(s, false);
+    if start == s.len() {
+        return None;
+    }
+    let end = start + run_len(&s[start..], true);
     Some((&s[start..end], &s[end..]))
 }
 
@@ -227,9 +259,30 @@ pub fn stands_alone(q: &RawQuote, masked: &str, block_start: usize) -> bool {
     }
 }
 
-/// Whether `inner` has at most `n` words, without counting past them.
+/// Whether `inner` has at most `n` words (as `split_whitespace` counts them),
+/// without counting past them. ASCII is read a byte at a time.
 pub fn at_most_words(inner: &str, n: usize) -> bool {
-    inner.split_whitespace().nth(n).is_none()
+    let bytes = inner.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b.is_ascii() {
+            ((b as char).is_whitespace(), 1)
+        } else {
+            match inner[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    true
 }
 
 pub fn ends_as_sentence(inner: &str) -> bool {
@@ -243,7 +296,7 @@ pub fn ends_as_sentence(inner: &str) -> bool {
 pub fn starts_upper(inner: &str) -> bool {
     inner
         .chars()
-        .find(|c| c.is_alphanumeric())
+        .find(|&c| is_alphanumeric(c))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
@@ -282,12 +335,13 @@ mod tests {
         let lex = Lexicon::get();
         let signalled = |text: &str| {
             let map = ProseMap::new(text, Format::PlainText);
-            let lower = map.masked.to_ascii_lowercase();
             let (q, _) = quotes::scan(&map.masked, &map.blocks, lex);
-            has_term_signal(&q[0], &map.masked, &lower, lex)
+            has_term_signal(&q[0], &map.masked, lex)
         };
         for term in [
             "The so-called “experts” were wrong.",
+            "So-Called “Experts” Were Wrong, the banner read.",
+            "It aired on The Show “Late Night”.",
             "It was known as “the Box” to staff.",
             "She backed the “America First” slogan.",
             "They chanted «No farmers, no food», a slogan from 2024.",
@@ -298,6 +352,7 @@ mod tests {
             "He said “we will win” and left.",
             "“We will win,” the slogan-writer said.",
             "She called it “a disgrace”, a word she rarely uses.",
+            "Which She Called “a disgrace”.",
             "“No farmers, no food”, the Slogan said.",
             "It was “slogan”",
         ] {
@@ -307,6 +362,37 @@ mod tests {
         assert_eq!(next_word("-style plan"), Some(("-style", " plan")));
         assert_eq!(next_word("Zoë’s bill"), Some(("Zoë", "’s bill")));
         assert_eq!(next_word(" .,"), None);
+    }
+
+    /// Text mixing ASCII with the characters the byte-level readers must decode:
+    /// accented letters, non-breaking and ideographic spaces, dashes and marks.
+    fn mixed_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Z", "9", "-", " ", "  ", "\t", "\n", ",", ".", "’", "“", "é", "Zoë",
+                "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "—", "ß", "日本", "\u{301}", "\u{b}",
+            ]),
+            0..24,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn next_word_by_chars(s: &str) -> Option<(&str, &str)> {
+        let start = s.char_indices().find(|&(_, c)| is_signal_word_char(c))?.0;
+        let end = s[start..]
+            .char_indices()
+            .find(|&(_, c)| !is_signal_word_char(c))
+            .map_or(s.len(), |(i, _)| start + i);
+        Some((&s[start..end], &s[end..]))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_readers_agree_with_reading_by_chars(s in mixed_text(), n in 0usize..6) {
+            proptest::prop_assert_eq!(next_word(&s), next_word_by_chars(&s));
+            proptest::prop_assert_eq!(at_most_words(&s, n), s.split_whitespace().nth(n).is_none());
+        }
     }
 
     #[test]

@@ -196,7 +196,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // hands its second half to the other thread directly rather than through the
     // pool's queue from outside.
     if parallel::worth_splitting(text.len()) && rayon::current_thread_index().is_none() {
-        return rayon::scope(|_| analyze_here(text, options));
+        return parallel::with_helper_awake(|| analyze_here(text, options));
     }
     analyze_here(text, options)
 }
@@ -208,17 +208,10 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
     let (raw, lone) = quotes::scan(masked, &prose.blocks, lex);
     let toks = tokens::tokenize(masked, &prose.blocks, &raw, lex);
     let long = parallel::worth_splitting(masked.len());
-    // `lower` is an ASCII-lowercased copy with the same offsets, for case-blind
-    // phrase checks without an allocation per check.
-    let (sentences, (headlines, lower)) = parallel::both(
+    let (sentences, headlines) = parallel::both(
         long,
         || sentences::split(&toks, masked, &raw),
-        || {
-            (
-                headline_blocks(&toks, masked, prose.blocks.len()),
-                masked.to_ascii_lowercase(),
-            )
-        },
+        || headline_blocks(&toks, masked, prose.blocks.len()),
     );
 
     // Terms by their surroundings are settled before attribution, so a title in a
@@ -227,7 +220,7 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
     let signals = || -> Vec<bool> {
         raw.iter()
             .map(|q| {
-                kinds::has_term_signal(q, masked, &lower, lex)
+                kinds::has_term_signal(q, masked, lex)
                     || (!headlines[q.blocks.0]
                         && (!kinds::stands_alone(q, masked, block_start(q))
                             || kinds::at_most_words(&masked[q.inner.clone()], 5))
@@ -236,18 +229,18 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
             .collect()
     };
     let side_work = || (signals(), quoted_name_runs(masked, &raw, lex));
-    let people_and_attribution = || {
-        let headline = |b: usize| headlines.get(b).copied().unwrap_or(false);
-        let people = people::find(&toks, masked, lex, &headline, long);
-        attribution::attribute(
-            &toks, &headlines, &sentences, masked, &lower, &raw, people, lex,
-        )
-    };
+    // The people are found first, on both cores where the draft splits, so the
+    // search for names is not left to one core while the other does side work.
+    let headline = |b: usize| headlines.get(b).copied().unwrap_or(false);
+    let people = people::find(&toks, masked, lex, &headline, long);
     // Term signals and the names inside quotations depend on neither the people
     // nor attribution: on a long draft they are worked out on the second core
-    // meanwhile.
-    let ((mut attributions, mut people), (signalled, quoted_runs)) =
-        parallel::both(long, people_and_attribution, side_work);
+    // while the first attributes.
+    let ((mut attributions, mut people), (signalled, quoted_runs)) = parallel::both(
+        long,
+        || attribution::attribute(&toks, &headlines, &sentences, masked, &raw, people, lex),
+        side_work,
+    );
     for (i, s) in signalled.iter().enumerate() {
         if *s && raw[i].parent.is_none() {
             attributions[i] = None;
@@ -598,9 +591,7 @@ fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize) -> Vec<bool> 
         }
         if t.is_word() {
             words[t.block()] += 1;
-            let long_word = t.end() - t.start() >= 4
-                && (t.end() - t.start() >= 16 || masked[t.start()..t.end()].chars().count() >= 4);
-            if long_word {
+            if four_letters_or_more(&masked.as_bytes()[t.start()..t.end()]) {
                 long[t.block()] += 1;
                 if t.is_capitalised() {
                     caps[t.block()] += 1;
@@ -614,6 +605,20 @@ fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize) -> Vec<bool> 
     (0..n)
         .map(|b| long[b] >= 3 && caps[b] * 100 >= long[b] * 85 && stops[b] == 0 && words[b] <= 30)
         .collect()
+}
+
+/// Whether a word has four characters or more, from its bytes: four ASCII bytes
+/// first settle nearly every word; otherwise every byte that does not continue a
+/// character starts one.
+fn four_letters_or_more(word: &[u8]) -> bool {
+    match word.first_chunk::<4>() {
+        None => false,
+        Some(head) => {
+            u32::from_ne_bytes(*head) & 0x8080_8080 == 0
+                || word.len() >= 16
+                || word.iter().filter(|&&b| (b as i8) >= -0x40).count() >= 4
+        }
+    }
 }
 
 fn first_words(inner: &str, n: usize) -> String {

@@ -49,6 +49,31 @@ pub fn both<A: Send, B: Send>(
     rayon::join(a, b)
 }
 
+/// Runs `f` on one of the pool's threads while another waits, awake, for the work
+/// `f` hands over: on a virtual machine, waking a sleeping thread takes tens of
+/// microseconds, and a long draft hands work over at every split.
+pub fn with_helper_awake<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    struct SetOnDrop<'a>(&'a AtomicBool);
+    impl Drop for SetOnDrop<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Release);
+        }
+    }
+    let done = AtomicBool::new(false);
+    rayon::scope(|s| {
+        s.spawn(|_| {
+            while !done.load(Ordering::Acquire) {
+                if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                    std::hint::spin_loop();
+                }
+            }
+        });
+        let _done = SetOnDrop(&done);
+        f()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +106,39 @@ mod tests {
         assert!(worth_splitting(FROM));
         let _ = std::panic::catch_unwind(|| on_one_thread(|| panic!("boom")));
         assert!(worth_splitting(FROM));
+    }
+
+    #[test]
+    fn with_a_helper_awake_work_still_splits_and_a_panic_does_not_hang() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::time::{Duration, Instant};
+        // The first half waits for the second to start: only a helper on another
+        // thread can start it meanwhile.
+        let started = AtomicBool::new(false);
+        let (result, taken) = with_helper_awake(|| {
+            let (taken, _) = both(
+                true,
+                || {
+                    let deadline = Instant::now() + Duration::from_secs(10);
+                    while !started.load(Ordering::Acquire) && Instant::now() < deadline {
+                        std::hint::spin_loop();
+                    }
+                    started.load(Ordering::Acquire)
+                },
+                || started.store(true, Ordering::Release),
+            );
+            (7, taken)
+        });
+        assert_eq!(result, 7);
+        assert!(taken, "nobody took the second half while the first ran");
+        // The helper stops waiting once the work is over, however it ended: a
+        // panic reaches the caller, and the pool is free for the next call.
+        for _ in 0..3 {
+            let caught =
+                std::panic::catch_unwind(|| with_helper_awake(|| -> i32 { panic!("boom") }));
+            assert!(caught.is_err());
+        }
+        assert_eq!(with_helper_awake(|| both(true, || 1, || 2)), (1, 2));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, flag};
 use super::parallel;
+use crate::text::is_alphanumeric;
 
 /// Families of quote marks; a quotation is closed by a mark of its own family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,7 +192,7 @@ fn is_opening_context(p: Option<char>) -> bool {
 fn is_closing_context(n: Option<char>) -> bool {
     match n {
         None => true,
-        Some(c) => c.is_whitespace() || (!c.is_alphanumeric() && !is_combining(c)),
+        Some(c) => c.is_whitespace() || (!is_alphanumeric(c) && !is_combining(c)),
     }
 }
 
@@ -200,7 +201,7 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    is_alphanumeric(c) || is_combining(c)
 }
 
 impl<'a> Scanner<'a> {

@@ -41,6 +41,8 @@ pub mod flag {
     /// The last word of a phrase that, before a quotation, makes it a term
     /// ("so-called", "known as").
     pub const TERM_BEFORE_END: u32 = 1 << 23;
+    /// First word of a phrase that makes a description anonymous ("familiar").
+    pub const ANONYMOUS_PHRASE_START: u32 = 1 << 24;
 }
 
 /// Grammatical gender as far as the text shows it.
@@ -136,9 +138,10 @@ pub struct Lexicon {
     pub cue_phrases: Vec<(Vec<Box<str>>, PhraseSource)>,
     /// Word sequences right before an opening mark that make a quotation a term.
     pub term_before: Vec<Vec<Box<str>>>,
-    /// Phrases that make a description an anonymous source, each with its search
-    /// prepared once: every description in a draft is searched for all of them.
-    pub anonymous_phrases: Vec<memchr::memmem::Finder<'static>>,
+    /// Phrases that make a description an anonymous source, as words. Each one's
+    /// first word has [`flag::ANONYMOUS_PHRASE_START`], so a description is
+    /// searched for them only from the words that can start one.
+    pub anonymous_phrases: Vec<Vec<Box<str>>>,
 }
 
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -213,8 +216,11 @@ impl Lexicon {
             if let Some(word) = line.strip_prefix("head ") {
                 lex.add(word.trim(), flag::ANONYMOUS);
             } else if let Some(phrase) = line.strip_prefix("phrase ") {
-                lex.anonymous_phrases
-                    .push(memchr::memmem::Finder::new(phrase.trim()));
+                let words: Vec<Box<str>> = phrase.split_whitespace().map(Box::from).collect();
+                if let Some(first) = words.first() {
+                    lex.add(first, flag::ANONYMOUS_PHRASE_START);
+                    lex.anonymous_phrases.push(words);
+                }
             }
         }
         let given = include_str!("given_names.txt")
