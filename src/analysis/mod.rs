@@ -294,22 +294,38 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
             )
         },
     );
-    let persons = persons_of(&people, &spellings, text, &mut quotes, &options.people);
+    // Which quotations go unattributed does not depend on whom the others are
+    // credited to, so those findings are written while the people are built.
+    let ((mut persons, new_index), mut findings) = parallel::both(
+        long,
+        || persons_of(&people, &spellings, text, &options.people),
+        || {
+            findings_on_quotations(
+                &quotes,
+                &lone,
+                text,
+                &toks,
+                &people,
+                &spellings.canonical,
+                options,
+            )
+        },
+    );
+    credit_quotations(
+        &mut quotes,
+        &mut persons,
+        &new_index,
+        &people,
+        &spellings.canonical,
+    );
     let mut analysis = Analysis {
         quotes,
         people: persons,
         findings: Vec::new(),
     };
-    analysis.findings = findings(
-        &analysis,
-        &lone,
-        text,
-        &toks,
-        &people,
-        &spellings.canonical,
-        options,
-    );
-    analysis.findings.extend(spellings.findings);
+    findings.extend(anonymous_source_findings(&analysis, options));
+    findings.extend(spellings.findings);
+    analysis.findings = findings;
     analysis
         .findings
         .sort_by_key(|f| (f.span.start, f.span.end));
@@ -398,14 +414,14 @@ fn quotations(
 }
 
 /// The people of the story: one per canonical entity, with every mention and
-/// spelling, in order of first mention; quotation speakers renumbered to match.
+/// spelling, in order of first mention; and each entity's place among them
+/// (`usize::MAX` for an entity that is not one of them).
 fn persons_of(
     people: &people::People,
     spellings: &names::Spellings,
     text: &str,
-    quotes: &mut [Quote],
     house: &[names::HouseName],
-) -> Vec<Person> {
+) -> (Vec<Person>, Vec<usize>) {
     let canonical = &spellings.canonical;
     let n = people.entities.len();
     let mut mentions: Vec<Vec<Range<usize>>> = vec![Vec::new(); n];
@@ -434,7 +450,7 @@ fn persons_of(
     for (i, &e) in order.iter().enumerate() {
         new_index[e] = i;
     }
-    let mut persons: Vec<Person> = order
+    let persons: Vec<Person> = order
         .iter()
         .map(|&e| {
             let mut spellings: Vec<(String, usize)> = Vec::new();
@@ -463,6 +479,18 @@ fn persons_of(
             }
         })
         .collect();
+    (persons, new_index)
+}
+
+/// Quotation speakers renumbered from entities to the people of the story, and
+/// each person's quotations listed.
+fn credit_quotations(
+    quotes: &mut [Quote],
+    persons: &mut [Person],
+    new_index: &[usize],
+    people: &people::People,
+    canonical: &[usize],
+) {
     for (i, q) in quotes.iter_mut().enumerate() {
         if let Some(Speaker::Person(p)) = q.speaker {
             let c = new_index[canonical[p]];
@@ -474,7 +502,6 @@ fn persons_of(
             }
         }
     }
-    persons
 }
 
 /// Name runs inside quotations (span of the name, words in it), for spellings and
@@ -630,8 +657,9 @@ fn first_words(inner: &str, n: usize) -> String {
     s
 }
 
-fn findings(
-    a: &Analysis,
+/// Unattributed quotations and unbalanced marks.
+fn findings_on_quotations(
+    quotes: &[Quote],
     lone: &[quotes::LoneMark],
     text: &str,
     toks: &[tokens::Token],
@@ -646,7 +674,7 @@ fn findings(
         // binary search and a search back through the tokens for every quotation.
         let mut run = 0;
         let mut last_person: Option<(Range<usize>, usize)> = None;
-        for q in &a.quotes {
+        for q in quotes {
             if q.kind == QuoteKind::Term || q.nested_in.is_some() || q.attributed() {
                 continue;
             }
@@ -707,6 +735,14 @@ fn findings(
             });
         }
     }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+/// Quotations whose only source is anonymous, once per cue: these name the
+/// speaker, so they wait for the people of the story.
+fn anonymous_source_findings(a: &Analysis, options: &Options) -> Vec<Finding> {
+    let mut out = Vec::new();
     if let Some(sev) = options.severity(rules::ANONYMOUS_SOURCE) {
         // Several quotations may share one cue; a set keeps a story with hundreds
         // of them linear.
@@ -736,7 +772,6 @@ fn findings(
             });
         }
     }
-    out.sort_by_key(|f| (f.span.start, f.span.end));
     out
 }
 
