@@ -84,3 +84,26 @@ fn generated_drafts_read_alike_on_two_threads_and_one() {
         assert_same_on_one_thread("generated draft", &text, format);
     }
 }
+
+#[test]
+fn a_quotation_carried_over_the_middle_reads_alike_on_two_threads_and_one() {
+    // One speech over three thousand paragraphs, each reopened with a mark and
+    // none closed until the last: whichever paragraph the work splits at, a
+    // quotation is open there.
+    let mut text = String::from("The mayor read the statement aloud.\n\n");
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "“Paragraph {i} of the statement, which goes on.\n\n"
+        ));
+    }
+    text.push_str("“And that is all,” the mayor said.\n");
+    assert!(worth_splitting(text.len()));
+    let options = Options::new(Format::PlainText);
+    let split = analyze(&text, &options);
+    assert_eq!(split.quotes.len(), 1);
+    assert!(split.quotes[0].multi_paragraph && split.quotes[0].attributed());
+    assert_eq!(
+        serde_json::to_string(&split).unwrap(),
+        serde_json::to_string(&analyze_on_one_thread(&text, &options)).unwrap()
+    );
+}

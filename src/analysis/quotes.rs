@@ -54,32 +54,50 @@ pub fn scan(
     blocks: &[Range<usize>],
     lex: &Lexicon,
 ) -> (Vec<RawQuote>, Vec<LoneMark>) {
-    let mut s = Scanner::new(masked, lex);
     let n = blocks.len();
     if parallel::worth_splitting(masked.len()) && n >= 4 {
         // Almost every paragraph ends with nothing open, so the second half is
-        // scanned on another core as if the first half ended clean; when it did
-        // not (a quotation carried over the middle), the guess is dropped and the
-        // second half scanned again after the first.
+        // scanned and finished on another core as if the first half ended clean;
+        // when it did not (a quotation carried over the middle), the guess is
+        // dropped and the second half scanned again after the first.
         let m = n / 2;
-        let (carried, (later, later_carried)) = parallel::both(
+        let (first, (later_quotes, later_lone)) = parallel::both(
             true,
-            || s.blocks(blocks, 0..m, None),
+            || {
+                let mut s = Scanner::new(masked, lex);
+                match s.blocks(blocks, 0..m, None) {
+                    None => Ok(s.finish(None)),
+                    // Rare: boxed, so the usual answer stays small.
+                    Some(carried) => Err(Box::new((s, carried))),
+                }
+            },
             || {
                 let mut later = Scanner::new(masked, lex);
                 let carried = later.blocks(blocks, m..n, None);
-                (later, carried)
+                later.finish(carried)
             },
         );
-        let carried = match carried {
-            None => {
-                s.append(later);
-                later_carried
+        return match first {
+            // Nothing is open at the cut, so no quotation in the second half is
+            // nested in one of the first: the halves join as they are, the second
+            // half's parents numbered on from the first's quotations.
+            Ok((mut quotes, mut lone)) => {
+                let offset = quotes.len();
+                quotes.extend(later_quotes.into_iter().map(|mut q| {
+                    q.parent = q.parent.map(|p| p + offset);
+                    q
+                }));
+                lone.extend(later_lone);
+                (quotes, lone)
             }
-            Some(_) => s.blocks(blocks, m..n, carried),
+            Err(rescan) => {
+                let (mut s, carried) = *rescan;
+                let carried = s.blocks(blocks, m..n, Some(carried));
+                s.finish(carried)
+            }
         };
-        return s.finish(carried);
     }
+    let mut s = Scanner::new(masked, lex);
     let carried = s.blocks(blocks, 0..n, None);
     s.finish(carried)
 }
@@ -262,21 +280,6 @@ impl<'a> Scanner<'a> {
             }
         }
         carried
-    }
-
-    /// Takes in what another scanner found in the paragraphs after this one's,
-    /// renumbering its frames to follow on.
-    fn append(&mut self, later: Scanner<'a>) {
-        let offset = self.next_id;
-        self.next_id += later.next_id;
-        self.frame_parent
-            .extend(later.frame_parent.iter().map(|p| p.map(|id| id + offset)));
-        self.closed.extend(later.closed.into_iter().map(|mut c| {
-            c.id += offset;
-            c.parent = c.parent.map(|id| id + offset);
-            c
-        }));
-        self.lone.extend(later.lone);
     }
 
     fn push(&mut self, frame: Frame) {
