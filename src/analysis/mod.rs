@@ -735,7 +735,6 @@ fn findings_on_quotations(
             });
         }
     }
-    out.sort_by_key(|f| (f.span.start, f.span.end));
     out
 }
 
@@ -787,5 +786,37 @@ fn apply_ignores(findings: &mut Vec<Finding>, prose: &ProseMap) {
             let silenced = d.rules.is_empty() || d.rules.iter().any(|r| r == f.rule);
             !(inside && silenced)
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::four_letters_or_more;
+
+    #[test]
+    fn four_letters_are_counted_as_characters_not_bytes() {
+        for word in [
+            "",
+            "a",
+            "abc",
+            "abcd",
+            "Zoë",
+            "Zoës",
+            "éé",
+            "ééé",
+            "éééé",
+            "日本語",
+            "日本語だ",
+            "𝒜𝒜𝒜",
+            "𝒜𝒜𝒜𝒜",
+            "a\u{301}bc",
+            "Sørensen",
+        ] {
+            assert_eq!(
+                four_letters_or_more(word.as_bytes()),
+                word.chars().count() >= 4,
+                "{word}"
+            );
+        }
     }
 }
