@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, flag};
 use super::parallel;
-use crate::text::is_alphanumeric;
+use super::tokens::is_word_char;
 
 /// Families of quote marks; a quotation is closed by a mark of its own family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,16 +210,8 @@ fn is_opening_context(p: Option<char>) -> bool {
 fn is_closing_context(n: Option<char>) -> bool {
     match n {
         None => true,
-        Some(c) => c.is_whitespace() || (!is_alphanumeric(c) && !is_combining(c)),
+        Some(c) => c.is_whitespace() || !is_word_char(c),
     }
-}
-
-fn is_combining(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}')
-}
-
-fn is_word_char(c: char) -> bool {
-    is_alphanumeric(c) || is_combining(c)
 }
 
 impl<'a> Scanner<'a> {

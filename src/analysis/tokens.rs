@@ -109,13 +109,10 @@ impl Token {
     }
 }
 
+/// Letters and digits, combining accents, and the zero-width joiners that hold
+/// emoji sequences and some scripts' words together.
 pub fn is_word_char(c: char) -> bool {
-    // Curly quotes and dashes live in General Punctuation, which holds no letters:
-    // answered without the Unicode tables.
-    if ('\u{2000}'..='\u{206f}').contains(&c) {
-        return matches!(c, '\u{200c}' | '\u{200d}');
-    }
-    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}')
+    crate::text::is_alphanumeric(c) || matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}')
 }
 
 fn is_joiner(c: char) -> bool {
