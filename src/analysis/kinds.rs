@@ -145,7 +145,7 @@ fn run_len(s: &str, word: bool) -> usize {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let (is_word, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric() || b == b'-', 1)
+            (is_signal_word_char(b as char), 1)
         } else {
             match s[i..].chars().next() {
                 Some(c) => (is_signal_word_char(c), c.len_utf8()),

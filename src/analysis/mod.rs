@@ -214,8 +214,8 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
         || headline_blocks(&toks, masked, prose.blocks.len()),
     );
 
-    // Terms by their surroundings are settled before attribution, so a title in a
-    // sentence with a cue ("appeared on “Meet the Press” and said") is not speech.
+    // Terms by their surroundings override attribution, so a title in a sentence
+    // with a cue ("appeared on “Meet the Press” and said") is not speech.
     let block_start = |q: &quotes::RawQuote| prose.blocks[q.blocks.0].start;
     let signals = || -> Vec<bool> {
         raw.iter()
