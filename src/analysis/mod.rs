@@ -214,35 +214,36 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
         || headline_blocks(&toks, masked, prose.blocks.len()),
     );
 
-    // Terms by their surroundings override attribution, so a title in a sentence
-    // with a cue ("appeared on “Meet the Press” and said") is not speech.
-    let block_start = |q: &quotes::RawQuote| prose.blocks[q.blocks.0].start;
-    let signals = || -> Vec<bool> {
-        raw.iter()
-            .map(|q| {
-                kinds::has_term_signal(q, masked, lex)
-                    || (!headlines[q.blocks.0]
-                        && (!kinds::stands_alone(q, masked, block_start(q))
-                            || kinds::at_most_words(&masked[q.inner.clone()], 5))
-                        && kinds::is_title_case(&masked[q.inner.clone()]))
-            })
-            .collect()
+    // What each quotation's own words say of its kind, and the names inside
+    // quotations, depend on neither the people nor attribution.
+    // The shapes come last: they are taken in pieces, so whichever core is free
+    // first shares them.
+    let side_work = || {
+        let (runs, shapes) = parallel::both(
+            long,
+            || quoted_name_runs(masked, &raw, lex),
+            || shapes(&raw, masked, &prose.blocks, &headlines, lex, long),
+        );
+        (shapes, runs)
     };
-    let side_work = || (signals(), quoted_name_runs(masked, &raw, lex));
-    // The people are found first, on both cores where the draft splits, so the
+    // Name runs are found first, on both cores where the draft splits, so the
     // search for names is not left to one core while the other does side work.
     let headline = |b: usize| headlines.get(b).copied().unwrap_or(false);
-    let people = people::find(&toks, masked, lex, &headline, long);
-    // Term signals and the names inside quotations depend on neither the people
-    // nor attribution: on a long draft they are worked out on the second core
-    // while the first attributes.
-    let ((mut attributions, mut people), (signalled, quoted_runs)) = parallel::both(
+    let runs = people::find_runs(&toks, masked, lex, &headline, long);
+    // On a long draft the side work goes on the second core while the first links
+    // the runs into people, one after another, and attributes.
+    let ((mut attributions, mut people), (shapes, quoted_runs)) = parallel::both(
         long,
-        || attribution::attribute(&toks, &headlines, &sentences, masked, &raw, people, lex),
+        || {
+            let people = people::link(runs, &toks, masked);
+            attribution::attribute(&toks, &headlines, &sentences, masked, &raw, people, lex)
+        },
         side_work,
     );
-    for (i, s) in signalled.iter().enumerate() {
-        if *s && raw[i].parent.is_none() {
+    // Terms by their surroundings override attribution, so a title in a sentence
+    // with a cue ("appeared on “Meet the Press” and said") is not speech.
+    for (i, shape) in shapes.iter().enumerate() {
+        if shape.term && raw[i].parent.is_none() {
             attributions[i] = None;
         }
     }
@@ -268,17 +269,7 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
     // the two are settled at once.
     let (mut quotes, spellings) = parallel::both(
         long,
-        || {
-            quotations(
-                &raw,
-                &attributions,
-                &signalled,
-                text,
-                masked,
-                &prose.blocks,
-                lex,
-            )
-        },
+        || quotations(&raw, &attributions, &shapes, text, masked, lex, long),
         || {
             names::resolve(
                 &mut people,
@@ -339,35 +330,77 @@ pub fn analyze_on_one_thread(text: &str, options: &Options) -> Analysis {
     parallel::on_one_thread(|| analyze(text, options))
 }
 
+/// What a quotation's own words and surroundings say of its kind, before anyone
+/// is credited with it.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// A term by its surroundings ("so-called “experts”") or its title case,
+    /// whoever is credited.
+    term: bool,
+    /// The quotation this one continues after a cue splits it.
+    continues: Option<usize>,
+    /// A full quotation: it runs over paragraphs, continues one that a cue split,
+    /// or stands alone as a sentence.
+    full: bool,
+}
+
+/// The shape of each quotation. None depends on another's, so on a long draft
+/// they are shared out between the cores in pieces, whichever core is free
+/// taking the next: the work beside them, of whatever length, keeps both busy.
+fn shapes(
+    raw: &[quotes::RawQuote],
+    masked: &str,
+    blocks: &[Range<usize>],
+    headlines: &[bool],
+    lex: &Lexicon,
+    split: bool,
+) -> Vec<Shape> {
+    let siblings = previous_siblings(raw);
+    parallel::map(split, raw.len(), |i| {
+        let q = &raw[i];
+        let inner = &masked[q.inner.clone()];
+        let alone = kinds::stands_alone(q, masked, blocks[q.blocks.0].start);
+        // Title case is asked first: most quotations are sentences, which a long
+        // word in lowercase gives away at once.
+        let term = kinds::has_term_signal(q, masked, lex)
+            || (!headlines[q.blocks.0]
+                && kinds::is_title_case(inner)
+                && (!alone || kinds::at_most_words(inner, 5)));
+        let continues = continuation_of(i, siblings[i], raw, masked);
+        Shape {
+            term,
+            continues,
+            full: q.multi_paragraph || continues.is_some() || (alone && kinds::starts_upper(inner)),
+        }
+    })
+}
+
 /// Each quotation as reported: its kind settled, its attribution turned into a
-/// speaker and cue. `signalled` marks the quotations read as terms by their
-/// surroundings.
+/// speaker and cue.
 fn quotations(
     raw: &[quotes::RawQuote],
     attributions: &[Option<attribution::Attribution>],
-    signalled: &[bool],
+    shapes: &[Shape],
     text: &str,
     masked: &str,
-    blocks: &[Range<usize>],
     lex: &Lexicon,
+    split: bool,
 ) -> Vec<Quote> {
-    let block_start = |q: &quotes::RawQuote| blocks[q.blocks.0].start;
-    let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
-    let siblings = previous_siblings(raw);
-    for (i, q) in raw.iter().enumerate() {
-        let inner = &masked[q.inner.clone()];
+    parallel::map(split, raw.len(), |i| {
+        let q = &raw[i];
         let att = &attributions[i];
-        let alone = kinds::stands_alone(q, masked, block_start(q));
-        let continues = continuation_of(i, siblings[i], raw, &quotes, masked);
-        let kind = if signalled[i] {
+        let shape = shapes[i];
+        let kind = if shape.term {
             QuoteKind::Term
-        } else if q.multi_paragraph || continues.is_some() || (alone && kinds::starts_upper(inner))
-        {
+        } else if shape.full {
             QuoteKind::Full
-        } else if att.is_none()
-            && ((kinds::at_most_words(inner, 3) && !kinds::ends_as_sentence(inner))
-                || kinds::names_its_kind(inner, lex))
-        {
+        } else if att.is_none() && {
+            // A few words that make no sentence, or words that name their own
+            // kind, are a term unless someone is credited with them.
+            let inner = &masked[q.inner.clone()];
+            (kinds::at_most_words(inner, 3) && !kinds::ends_as_sentence(inner))
+                || kinds::names_its_kind(inner, lex)
+        } {
             QuoteKind::Term
         } else {
             QuoteKind::Partial
@@ -396,21 +429,19 @@ fn quotations(
             }
             _ => (None, None, None, false),
         };
-        quotes.push(Quote {
+        Quote {
             span: q.span.clone(),
             inner: q.inner.clone(),
             kind,
             nested_in: q.parent,
-            continues,
+            continues: shape.continues,
             multi_paragraph: q.multi_paragraph,
             speaker,
             cue,
             how,
             anonymous,
-        });
-    }
-
-    quotes
+        }
+    })
 }
 
 /// The people of the story: one per canonical entity, with every mention and
@@ -579,7 +610,6 @@ fn continuation_of(
     i: usize,
     p: Option<usize>,
     raw: &[quotes::RawQuote],
-    done: &[Quote],
     masked: &str,
 ) -> Option<usize> {
     let q = &raw[i];
@@ -594,12 +624,14 @@ fn continuation_of(
     {
         return None;
     }
+    // The previous sibling may be paragraphs back: the words between are counted
+    // only up to what a cue clause can hold.
     let between = &masked[prev.span.end..q.span.start];
-    let words = between.split_whitespace().count();
     let ok = between.trim_end().ends_with(',')
-        && (1..=12).contains(&words)
+        && !kinds::at_most_words(between, 0)
+        && kinds::at_most_words(between, 12)
         && !between.contains(['.', '!', '?']);
-    (ok && done.get(p).is_some()).then_some(p)
+    ok.then_some(p)
 }
 
 /// Blocks set in title case: headlines, where capitals say nothing about names. A

@@ -49,6 +49,22 @@ pub fn both<A: Send, B: Send>(
     rayon::join(a, b)
 }
 
+/// `f` of each index below `n`, in order. When `split` is true the indices are
+/// worked through in pieces on the pool's threads, a piece at a time by whichever
+/// thread is free, so work of uneven size beside it still keeps both busy.
+pub fn map<T: Send>(split: bool, n: usize, f: impl Fn(usize) -> T + Sync + Send) -> Vec<T> {
+    use rayon::prelude::*;
+    if !split || ONE_THREAD.with(Cell::get) {
+        return (0..n).map(f).collect();
+    }
+    (0..n).into_par_iter().with_max_len(PIECE).map(f).collect()
+}
+
+/// The most items a thread takes at once in [`map`]: small enough that a thread
+/// that comes free finds pieces left to take, big enough that handing one over
+/// costs little beside working it.
+const PIECE: usize = 256;
+
 /// Runs `f` on one of the pool's threads while another waits, awake, for the work
 /// `f` hands over: on a virtual machine, waking a sleeping thread takes tens of
 /// microseconds, and a long draft hands work over at every split.
@@ -139,6 +155,35 @@ mod tests {
             assert!(caught.is_err());
         }
         assert_eq!(with_helper_awake(|| both(true, || 1, || 2)), (1, 2));
+    }
+
+    #[test]
+    fn mapped_work_comes_back_in_order_and_a_free_thread_takes_pieces() {
+        let square = |i: usize| i * i;
+        let expected: Vec<usize> = (0..5000).map(square).collect();
+        assert_eq!(map(false, 5000, square), expected);
+        assert_eq!(on_one_thread(|| map(true, 5000, square)), expected);
+        // Each item takes a few microseconds, so the helper, free from the start,
+        // has pieces left to take long before the first thread is through. A pool
+        // of its own keeps tests running alongside from holding its threads.
+        let slow = |i: usize| {
+            let until = std::time::Instant::now() + std::time::Duration::from_micros(5);
+            while std::time::Instant::now() < until {
+                std::hint::spin_loop();
+            }
+            (i, rayon::current_thread_index())
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("a pool of two threads");
+        let done = pool.install(|| with_helper_awake(|| map(true, 5000, slow)));
+        assert!(done.iter().map(|d| d.0).eq(0..5000));
+        let threads: std::collections::HashSet<_> = done.iter().map(|d| d.1).collect();
+        assert!(
+            threads.len() >= 2,
+            "one thread did every piece: {threads:?}"
+        );
     }
 
     #[test]

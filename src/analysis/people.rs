@@ -335,12 +335,15 @@ fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
             .all(|c| c == ' ' || c == '\u{a0}' || c == '\t' || c == '\n')
 }
 
+/// The capitalised runs of a draft, classified but not yet linked into people.
+pub struct Runs {
+    runs: Vec<NameRun>,
+    run_of_token: Vec<u32>,
+}
+
 /// Finds name runs in `tokens`, classifies them, and builds the entities.
 /// `headline(block)` tells whether a block is set in title case, where capitals
 /// say nothing and only names already known count.
-///
-/// On a long draft (`split`) the runs of each half are found on their own core:
-/// runs are linked into people only afterwards, in text order.
 pub fn find(
     tokens: &[Token],
     text: &str,
@@ -348,6 +351,20 @@ pub fn find(
     headline: &(dyn Fn(usize) -> bool + Sync),
     split: bool,
 ) -> People {
+    link(find_runs(tokens, text, lex, headline, split), tokens, text)
+}
+
+/// The name runs of [`find`], before they are linked: linking goes in text order
+/// on one core, so a caller on a long draft can give the other core work meanwhile.
+///
+/// On a long draft (`split`) the runs of each half are found on their own core.
+pub fn find_runs(
+    tokens: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    headline: &(dyn Fn(usize) -> bool + Sync),
+    split: bool,
+) -> Runs {
     let half = split.then(|| run_split_point(tokens)).flatten();
     let (runs, run_of_token) = match half {
         None => build_runs(tokens, text, lex, headline),
@@ -367,7 +384,7 @@ pub fn find(
             (runs, run_of_token)
         }
     };
-    link(runs, run_of_token, tokens, text)
+    Runs { runs, run_of_token }
 }
 
 /// A token index near the middle where a paragraph starts after one that ends in
@@ -546,12 +563,12 @@ fn lowercase_title(
 }
 
 /// Links runs to entities: full names first, then surnames and shorter forms.
-fn link(runs: Vec<NameRun>, run_of_token: Vec<u32>, tokens: &[Token], text: &str) -> People {
+pub fn link(runs: Runs, tokens: &[Token], text: &str) -> People {
     let mut people = People {
         entities: Vec::new(),
         index: NameIndex::default(),
-        runs,
-        run_of_token,
+        runs: runs.runs,
+        run_of_token: runs.run_of_token,
     };
     // A full name whose surname the story also uses alone is a person: that is how
     // news copy refers to people ("Priya Raman … Raman said").
