@@ -111,15 +111,16 @@ pub fn attribute(
         lex,
         people,
         sentences,
+        // About one cue and one person named a sentence, so the lists seldom grow.
         salience: Vec::with_capacity(sentences.len()),
-        cue_sources: Vec::new(),
-        persons: Vec::new(),
+        cue_sources: Vec::with_capacity(sentences.len()),
+        persons: Vec::with_capacity(sentences.len()),
     };
     let mut out: Vec<Option<Attribution>> = vec![None; quotes.len()];
     // Where each top-level quotation sits: (token index, sentence index).
     let mut placed: Vec<(usize, usize, usize)> = Vec::with_capacity(quotes.len());
     // Every cue with its source, in text order.
-    let mut all_cues: Vec<(usize, Source)> = Vec::new();
+    let mut all_cues: Vec<(usize, Source)> = Vec::with_capacity(sentences.len());
     let mut cues = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         a.cues(si, s.clone(), &mut cues);

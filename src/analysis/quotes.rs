@@ -238,6 +238,16 @@ impl<'a> Scanner<'a> {
         mut carried: Option<Frame>,
     ) -> Option<Frame> {
         let masked = self.masked;
+        // Room for a quotation every 64 bytes, more than a quote-heavy story
+        // has, so the lists are not copied over as they grow.
+        let bytes = match (blocks.get(range.start), range.end.checked_sub(1)) {
+            (Some(first), Some(last)) if last < blocks.len() => {
+                blocks[last].end.saturating_sub(first.start)
+            }
+            _ => 0,
+        };
+        self.closed.reserve(bytes / 64);
+        self.frame_parent.reserve(bytes / 64);
         for bi in range {
             let block = &blocks[bi];
             let mut skip_first = false;
