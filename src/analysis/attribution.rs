@@ -111,7 +111,8 @@ pub fn attribute(
         lex,
         people,
         sentences,
-        // About one cue and one person named a sentence, so the lists seldom grow.
+        // Room for one cue and one person named a sentence, a guess that spares
+        // most growing of the lists.
         salience: Vec::with_capacity(sentences.len()),
         cue_sources: Vec::with_capacity(sentences.len()),
         persons: Vec::with_capacity(sentences.len()),

@@ -1,4 +1,5 @@
-//! Two pieces of work at once, on a long draft.
+//! Work shared between threads on a long draft: two pieces at once, or the same
+//! work for each of many items handed out in pieces.
 //!
 //! The work goes to rayon's threads, which live for the whole process: a draft
 //! analysed every few keystrokes must not pay for starting threads each time, and
@@ -51,7 +52,7 @@ pub fn both<A: Send, B: Send>(
 
 /// `f` of each index below `n`, in order. When `split` is true the indices are
 /// worked through in pieces on the pool's threads, a piece at a time by whichever
-/// thread is free, so work of uneven size beside it still keeps both busy.
+/// thread is free, so work of uneven size beside it still keeps every thread busy.
 pub fn map<T: Send>(split: bool, n: usize, f: impl Fn(usize) -> T + Sync + Send) -> Vec<T> {
     use rayon::prelude::*;
     if !split || ONE_THREAD.with(Cell::get) {
@@ -163,15 +164,20 @@ mod tests {
         let expected: Vec<usize> = (0..5000).map(square).collect();
         assert_eq!(map(false, 5000, square), expected);
         assert_eq!(on_one_thread(|| map(true, 5000, square)), expected);
-        // Each item takes a few microseconds, so the helper, free from the start,
-        // has pieces left to take long before the first thread is through. A pool
-        // of its own keeps tests running alongside from holding its threads.
+        // The first item waits until another thread has worked one: only a thread
+        // that takes pieces while the first is busy can end the wait. A pool of
+        // its own keeps tests running alongside from holding its threads.
+        let seen = std::sync::Mutex::new(std::collections::HashSet::new());
         let slow = |i: usize| {
-            let until = std::time::Instant::now() + std::time::Duration::from_micros(5);
-            while std::time::Instant::now() < until {
-                std::hint::spin_loop();
+            let me = rayon::current_thread_index();
+            seen.lock().unwrap().insert(me);
+            if i == 0 {
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+                while seen.lock().unwrap().len() < 2 && std::time::Instant::now() < deadline {
+                    std::hint::spin_loop();
+                }
             }
-            (i, rayon::current_thread_index())
+            (i, me)
         };
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
