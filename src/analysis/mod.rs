@@ -214,17 +214,15 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
         || headline_blocks(&toks, masked, prose.blocks.len()),
     );
 
-    // What each quotation's own words say of its kind, and the names inside
-    // quotations, depend on neither the people nor attribution.
-    // The shapes come last: they are taken in pieces, so whichever core is free
-    // first shares them.
+    // The names inside quotations and each quotation's shape depend on neither
+    // the people nor attribution. The shapes come second: they are taken in
+    // pieces, so whichever core comes free first shares them.
     let side_work = || {
-        let (runs, shapes) = parallel::both(
+        parallel::both(
             long,
             || quoted_name_runs(masked, &raw, lex),
             || shapes(&raw, masked, &prose.blocks, &headlines, lex, long),
-        );
-        (shapes, runs)
+        )
     };
     // Name runs are found first, on both cores where the draft splits, so the
     // search for names is not left to one core while the other does side work.
@@ -232,7 +230,7 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
     let runs = people::find_runs(&toks, masked, lex, &headline, long);
     // On a long draft the side work goes on the second core while the first links
     // the runs into people, one after another, and attributes.
-    let ((mut attributions, mut people), (shapes, quoted_runs)) = parallel::both(
+    let ((mut attributions, mut people), (quoted_runs, shapes)) = parallel::both(
         long,
         || {
             let people = people::link(runs, &toks, masked);
