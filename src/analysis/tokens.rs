@@ -205,16 +205,19 @@ fn tokenize_blocks(
     let mut qi = 0;
     let mut resume = 0;
     let bytes = masked.as_bytes();
+    let quote_start = |qi: usize| tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
     for (local, block) in blocks.iter().enumerate() {
         let bi = first_block + local;
         let mut i = block.start.max(resume);
         while qi < tops.len() && quotes[tops[qi]].span.start < i {
             qi += 1;
         }
-        let mut next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
+        let mut next_quote = quote_start(qi);
         while i < block.end {
-            // Spaces between words, skipped in one go.
-            if bytes[i] == b' ' {
+            let b = bytes[i];
+            let class = BYTE_CLASS[b as usize];
+            // Spaces and line breaks between words, skipped in one go.
+            if class == SPACE {
                 i += 1;
                 continue;
             }
@@ -222,10 +225,9 @@ fn tokenize_blocks(
                 while qi < tops.len() && quotes[tops[qi]].span.start < i {
                     qi += 1;
                 }
-                next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
-            }
-            if let Some(&q) = tops.get(qi).filter(|_| next_quote == i) {
-                {
+                next_quote = quote_start(qi);
+                if next_quote == i {
+                    let q = tops[qi];
                     let span = &quotes[q].span;
                     out.push(Token::new(
                         span.start,
@@ -238,28 +240,23 @@ fn tokenize_blocks(
                     i = span.end;
                     resume = i;
                     qi += 1;
-                    next_quote = tops.get(qi).map_or(usize::MAX, |&q| quotes[q].span.start);
+                    next_quote = quote_start(qi);
                     continue;
                 }
             }
-            let b = bytes[i];
-            if b.is_ascii_whitespace() {
-                i += 1;
-                continue;
-            }
-            let c = if b.is_ascii() {
-                b as char
-            } else {
-                match masked[i..].chars().next() {
-                    Some(c) => c,
+            // Most tokens are ASCII, a word or a mark, and need no decoding.
+            let (c, len) = match class {
+                WORD | MARK => (b as char, 1),
+                _ => match masked[i..].chars().next() {
+                    Some(c) => (c, c.len_utf8()),
                     None => break,
-                }
+                },
             };
-            if c.is_whitespace() || c == '\u{feff}' {
-                i += c.len_utf8();
+            if class == OTHER && (c.is_whitespace() || c == '\u{feff}') {
+                i += len;
                 continue;
             }
-            if is_word_char(c) {
+            if class == WORD || (class == OTHER && is_word_char(c)) {
                 let end = word_end(masked, i, block.end.min(next_quote));
                 let stem_end = possessive_stem(masked, i, end);
                 let word = &masked[i..stem_end];
@@ -274,25 +271,39 @@ fn tokenize_blocks(
             } else {
                 out.push(Token::new(
                     i,
-                    i + c.len_utf8(),
-                    i + c.len_utf8(),
+                    i + len,
+                    i + len,
                     Kind::Punct(c),
                     WordInfo::default(),
                     bi,
                 ));
-                i += c.len_utf8();
+                i += len;
             }
         }
     }
     out
 }
 
-/// ASCII letters and digits, as a table: one load per byte in the hottest loop.
-const ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// What a byte starts, as far as one byte tells: an ASCII space, an ASCII letter
+/// or digit, some other ASCII character, or a character to decode. A table: one
+/// load per byte in the hottest loops.
+const SPACE: u8 = 0;
+const WORD: u8 = 1;
+const MARK: u8 = 2;
+const OTHER: u8 = 3;
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        let c = b as u8;
+        // `char::is_whitespace` on ASCII: the vertical tab included.
+        t[b] = if c == b' ' || (c >= 0x09 && c <= 0x0d) {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else {
+            MARK
+        };
         b += 1;
     }
     t
@@ -308,7 +319,7 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         // A run of ASCII letters and digits, the bulk of any draft, without decoding.
         let run = bytes[i..limit]
             .iter()
-            .position(|&b| !ASCII_ALNUM[b as usize])
+            .position(|&b| BYTE_CLASS[b as usize] != WORD)
             .unwrap_or(limit - i);
         if run > 0 {
             i += run;
@@ -322,6 +333,10 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         // words end so, and need no character decoded to tell.
         if b == b' ' || (matches!(b, b'.' | b',') && (i == start || !bytes[i - 1].is_ascii_digit()))
         {
+            break;
+        }
+        // Any other ASCII mark but a joiner ends it too.
+        if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b',') {
             break;
         }
         let Some(c) = text[i..limit].chars().next() else {
@@ -490,7 +505,7 @@ mod tests {
 
     #[test]
     fn words_end_at_spaces_and_stops_but_numbers_and_joins_hold() {
-        let text = "U.S. aid: $2.1 billion, 40,000 people. Zoë’s co-chair, Café. A.";
+        let text = "U.S. aid: $2.1 billion, 40,000 people. Zoë’s co-chair, Café. A.\u{b}(Kyiv)\u{a0}“so\u{feff}” o’Neil—";
         let paragraph = 0..text.len();
         let words: Vec<&str> =
             tokenize(text, std::slice::from_ref(&paragraph), &[], Lexicon::get())
@@ -501,7 +516,8 @@ mod tests {
             words,
             [
                 "U", ".", "S", ".", "aid", ":", "$", "2.1", "billion", ",", "40,000", "people",
-                ".", "Zoë’s", "co-chair", ",", "Café", ".", "A", "."
+                ".", "Zoë’s", "co-chair", ",", "Café", ".", "A", ".", "(", "Kyiv", ")", "“", "so",
+                "”", "o’Neil", "—"
             ]
         );
     }
