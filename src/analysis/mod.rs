@@ -204,7 +204,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 fn analyze_here(text: &str, options: &Options) -> Analysis {
     let lex = Lexicon::get();
     let prose = ProseMap::new(text, options.format);
-    let masked = prose.masked.as_str();
+    let masked: &str = &prose.masked;
     let (raw, lone) = quotes::scan(masked, &prose.blocks, lex);
     let toks = tokens::tokenize(masked, &prose.blocks, &raw, lex);
     let long = parallel::worth_splitting(masked.len());

@@ -6,6 +6,7 @@
 //! spaces. Offsets found in the masked text are therefore offsets in the original
 //! file, with no mapping table to keep in step.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -43,10 +44,11 @@ pub struct IgnoreDirective {
 
 /// The prose of a draft: masked text plus its paragraphs.
 #[derive(Debug, Clone)]
-pub struct ProseMap {
+pub struct ProseMap<'a> {
     /// Same length as the draft; non-prose blanked, line breaks normalised to `\n`
-    /// (a `\r\n` pair becomes ` \n`, a lone `\r` becomes `\n`).
-    pub masked: String,
+    /// (a `\r\n` pair becomes ` \n`, a lone `\r` becomes `\n`). Borrowed when
+    /// there is nothing to blank or normalise, as in most plain-text drafts.
+    pub masked: Cow<'a, str>,
     /// Paragraph-like blocks (paragraphs, headings, list items) in document order.
     pub blocks: Vec<Range<usize>>,
     /// `copydesk-ignore` comments, in document order.
@@ -56,7 +58,7 @@ pub struct ProseMap {
     pub headings: Vec<Range<usize>>,
 }
 
-impl ProseMap {
+impl ProseMap<'_> {
     /// Whether `offset` lies in a heading.
     pub fn in_heading(&self, offset: usize) -> bool {
         let i = self.headings.partition_point(|h| h.start <= offset);
@@ -64,8 +66,8 @@ impl ProseMap {
     }
 }
 
-impl ProseMap {
-    pub fn new(text: &str, format: Format) -> ProseMap {
+impl ProseMap<'_> {
+    pub fn new(text: &str, format: Format) -> ProseMap<'_> {
         match format {
             Format::PlainText => plain(text),
             Format::Markdown => markdown(text),
@@ -99,14 +101,14 @@ fn into_string(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn plain(text: &str) -> ProseMap {
-    // The usual draft has no carriage return and no BOM: a plain copy will do.
+fn plain(text: &str) -> ProseMap<'_> {
+    // The usual draft has no carriage return and no BOM: it is its own prose.
     // memchr rather than `str::contains`: it reads the draft a vector at a time.
     let masked = if memchr::memchr(b'\r', text.as_bytes()).is_some() || text.starts_with('\u{feff}')
     {
-        into_string(normalised(text))
+        Cow::Owned(into_string(normalised(text)))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     };
     let (blocks, headings) = plain_blocks(&masked);
     ProseMap {
@@ -200,7 +202,7 @@ fn at_most_chars(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
 }
 
-fn markdown(text: &str) -> ProseMap {
+fn markdown(text: &str) -> ProseMap<'_> {
     let norm = normalised(text);
     // Start from a fully blank copy that keeps only the line structure, then copy
     // back each stretch of prose the parser reports.
@@ -234,7 +236,7 @@ fn markdown(text: &str) -> ProseMap {
         .filter(|b| !b.is_empty())
         .collect();
     ProseMap {
-        masked,
+        masked: Cow::Owned(masked),
         blocks,
         ignores: parsed.ignores,
         headings: parsed.headings,
@@ -552,6 +554,18 @@ mod tests {
         let wrapped = "A long line of prose that wraps onto\nthe next line of the same paragraph.";
         let map = ProseMap::new(wrapped, Format::PlainText);
         assert_eq!(map.blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_plain_draft_with_nothing_to_normalise_is_read_in_place() {
+        let text = "“We won,” she said.\n\nThe end.";
+        let map = ProseMap::new(text, Format::PlainText);
+        assert!(matches!(&map.masked, Cow::Borrowed(m) if m.as_ptr() == text.as_ptr()));
+        for needs_copy in ["One\r\ntwo", "\u{feff}One"] {
+            let map = ProseMap::new(needs_copy, Format::PlainText);
+            assert!(matches!(map.masked, Cow::Owned(_)), "{needs_copy:?}");
+            assert_eq!(map.masked.len(), needs_copy.len());
+        }
     }
 
     #[test]
