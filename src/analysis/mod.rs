@@ -284,10 +284,18 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
         },
     );
     // Which quotations go unattributed does not depend on whom the others are
-    // credited to, so those findings are written while the people are built.
-    let ((mut persons, new_index), mut findings) = parallel::both(
+    // credited to, so those findings are written while the people are built. Nor
+    // do anonymous sources: each is a description, which crediting leaves alone.
+    let ((mut persons, new_index, anonymous), mut findings) = parallel::both(
         long,
-        || persons_of(&people, &spellings, text, &options.people),
+        || {
+            let (persons, new_index) = persons_of(&people, &spellings, text, &options.people);
+            (
+                persons,
+                new_index,
+                anonymous_source_findings(&quotes, options),
+            )
+        },
         || {
             findings_on_quotations(
                 &quotes,
@@ -312,7 +320,7 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
         people: persons,
         findings: Vec::new(),
     };
-    findings.extend(anonymous_source_findings(&analysis, options));
+    findings.extend(anonymous);
     findings.extend(spellings.findings);
     analysis.findings = findings;
     analysis
@@ -770,14 +778,14 @@ fn findings_on_quotations(
 
 /// Quotations whose only source is anonymous, once per cue: these name the
 /// speaker, so they wait for the people of the story.
-fn anonymous_source_findings(a: &Analysis, options: &Options) -> Vec<Finding> {
+fn anonymous_source_findings(quotes: &[Quote], options: &Options) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Some(sev) = options.severity(rules::ANONYMOUS_SOURCE) {
         // Several quotations may share one cue; a set keeps a story with hundreds
         // of them linear.
         let mut seen: std::collections::HashSet<Range<usize>, lexicon::FxBuild> =
             std::collections::HashSet::default();
-        for q in &a.quotes {
+        for q in quotes {
             if !q.anonymous || q.nested_in.is_some() {
                 continue;
             }
@@ -787,7 +795,10 @@ fn anonymous_source_findings(a: &Analysis, options: &Options) -> Vec<Finding> {
             if !seen.insert(cue.clone()) {
                 continue;
             }
-            let who = a.speaker_name(q).unwrap_or("an unnamed source");
+            let who = match &q.speaker {
+                Some(Speaker::Description(d)) => d.as_str(),
+                _ => "an unnamed source",
+            };
             out.push(Finding {
                 rule: rules::ANONYMOUS_SOURCE,
                 severity: sev,
@@ -822,6 +833,25 @@ fn apply_ignores(findings: &mut Vec<Finding>, prose: &ProseMap) {
 #[cfg(test)]
 mod tests {
     use super::four_letters_or_more;
+
+    #[test]
+    fn an_anonymous_source_is_named_as_the_story_describes_it_once_per_cue() {
+        use super::{Options, analyze, rules};
+        let text = "“We will not pay,” a senior official said, “not now, not ever.”\n\n\
+                    “It is over,” said Anna Berg, the minister. “We won.”";
+        let found: Vec<_> = analyze(text, &Options::new(crate::text::Format::PlainText))
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == rules::ANONYMOUS_SOURCE)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.ends_with(": a senior official."),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(&text[found[0].span.clone()], "a senior official");
+    }
 
     #[test]
     fn four_letters_are_counted_as_characters_not_bytes() {
