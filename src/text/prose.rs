@@ -75,8 +75,13 @@ impl ProseMap<'_> {
     }
 }
 
-/// Copies `text` with line breaks normalised and the BOM blanked.
-fn normalised(text: &str) -> Vec<u8> {
+/// `text` with line breaks normalised and the BOM blanked: the draft itself when it
+/// has neither (the usual case), a copy otherwise. memchr rather than
+/// `str::contains`: it reads the draft a vector at a time.
+fn normalised(text: &str) -> Cow<'_, [u8]> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() && !text.starts_with('\u{feff}') {
+        return Cow::Borrowed(text.as_bytes());
+    }
     let mut out = text.as_bytes().to_vec();
     let mut i = 0;
     while i < out.len() {
@@ -92,7 +97,7 @@ fn normalised(text: &str) -> Vec<u8> {
     if text.starts_with('\u{feff}') {
         out[..3].fill(b' ');
     }
-    out
+    Cow::Owned(out)
 }
 
 fn into_string(bytes: Vec<u8>) -> String {
@@ -103,12 +108,9 @@ fn into_string(bytes: Vec<u8>) -> String {
 
 fn plain(text: &str) -> ProseMap<'_> {
     // The usual draft has no carriage return and no BOM: it is its own prose.
-    // memchr rather than `str::contains`: it reads the draft a vector at a time.
-    let masked = if memchr::memchr(b'\r', text.as_bytes()).is_some() || text.starts_with('\u{feff}')
-    {
-        Cow::Owned(into_string(normalised(text)))
-    } else {
-        Cow::Borrowed(text)
+    let masked = match normalised(text) {
+        Cow::Borrowed(_) => Cow::Borrowed(text),
+        Cow::Owned(copy) => Cow::Owned(into_string(copy)),
     };
     let (blocks, headings) = plain_blocks(&masked);
     ProseMap {
@@ -557,14 +559,21 @@ mod tests {
     }
 
     #[test]
-    fn a_plain_draft_with_nothing_to_normalise_is_read_in_place() {
+    fn a_draft_with_nothing_to_normalise_is_read_in_place() {
         let text = "“We won,” she said.\n\nThe end.";
         let map = ProseMap::new(text, Format::PlainText);
         assert!(matches!(&map.masked, Cow::Borrowed(m) if m.as_ptr() == text.as_ptr()));
+        assert!(matches!(normalised(text), Cow::Borrowed(_)));
         for needs_copy in ["One\r\ntwo", "\u{feff}One"] {
             let map = ProseMap::new(needs_copy, Format::PlainText);
             assert!(matches!(map.masked, Cow::Owned(_)), "{needs_copy:?}");
             assert_eq!(map.masked.len(), needs_copy.len());
+            assert!(matches!(normalised(needs_copy), Cow::Owned(_)));
+            assert_eq!(
+                ProseMap::new(needs_copy, Format::Markdown).masked,
+                map.masked,
+                "{needs_copy:?}"
+            );
         }
     }
 
