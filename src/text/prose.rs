@@ -205,32 +205,31 @@ fn at_most_chars(s: &str, n: usize) -> bool {
 }
 
 fn markdown(text: &str) -> ProseMap<'_> {
-    let norm = normalised(text);
-    // Start from a fully blank copy that keeps only the line structure, then copy
-    // back each stretch of prose the parser reports.
-    let mut masked: Vec<u8> = norm
-        .iter()
-        .map(|&b| if b == b'\n' { b'\n' } else { b' ' })
-        .collect();
+    let norm = match normalised(text) {
+        Cow::Borrowed(_) => Cow::Borrowed(text),
+        Cow::Owned(copy) => Cow::Owned(into_string(copy)),
+    };
     let cut = parallel::worth_splitting(text.len())
         .then(|| markdown_cut(text))
         .flatten();
     let parsed = match cut {
-        None => read_markdown(text, 0, &norm, &mut masked),
+        None => read_markdown(text, 0, &norm, text.len()),
         Some(cut) => {
-            let (first, second) = masked.split_at_mut(cut);
             let (mut parsed, later) = parallel::both(
                 true,
-                || read_markdown(&text[..cut], 0, &norm[..cut], first),
-                || read_markdown(&text[cut..], cut, &norm[cut..], second),
+                // The first half has room for both, so joining them copies the
+                // second half once and nothing else.
+                || read_markdown(&text[..cut], 0, &norm[..cut], text.len()),
+                || read_markdown(&text[cut..], cut, &norm[cut..], text.len() - cut),
             );
+            parsed.masked.push_str(&later.masked);
             parsed.blocks.extend(later.blocks);
             parsed.headings.extend(later.headings);
             parsed.ignores.extend(later.ignores);
             parsed
         }
     };
-    let masked = into_string(masked);
+    let masked = parsed.masked;
     let blocks = parsed
         .blocks
         .into_iter()
@@ -245,17 +244,63 @@ fn markdown(text: &str) -> ProseMap<'_> {
     }
 }
 
+/// `norm` with everything outside `prose` blanked to spaces, line breaks kept:
+/// built as text rather than patched as bytes, so it needs no checking for UTF-8
+/// afterwards. A range that does not fall on character boundaries is blanked too.
+/// The string has room for `room` bytes, for what is joined to it later.
+fn keep_only(norm: &str, prose: &mut [Range<usize>], room: usize) -> String {
+    // Whole runs of spaces at a time: a long code block or front matter is mostly
+    // blanks.
+    fn spaces(out: &mut String, mut n: usize) {
+        const SPACES: &str = "                                                                ";
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            out.push_str(&SPACES[..k]);
+            n -= k;
+        }
+    }
+    fn blank(out: &mut String, bytes: &[u8]) {
+        let mut from = 0;
+        for line_end in memchr::memchr_iter(b'\n', bytes) {
+            spaces(out, line_end - from);
+            out.push('\n');
+            from = line_end + 1;
+        }
+        spaces(out, bytes.len() - from);
+    }
+    prose.sort_unstable_by_key(|r| r.start);
+    let mut out = String::with_capacity(room.max(norm.len()));
+    let mut at = 0;
+    for r in prose.iter() {
+        let (start, end) = (r.start.max(at), r.end.min(norm.len()));
+        if start >= end {
+            continue;
+        }
+        blank(&mut out, &norm.as_bytes()[at..start]);
+        match norm.get(start..end) {
+            Some(kept) => out.push_str(kept),
+            None => blank(&mut out, &norm.as_bytes()[start..end]),
+        }
+        at = end;
+    }
+    blank(&mut out, &norm.as_bytes()[at..]);
+    out
+}
+
 /// What the Markdown parser reports of a stretch of the draft.
 struct Parsed {
+    /// The stretch with everything but its prose blanked.
+    masked: String,
     blocks: Vec<Range<usize>>,
     headings: Vec<Range<usize>>,
     ignores: Vec<IgnoreDirective>,
 }
 
-/// Parses `text`, which starts `offset` bytes into the draft, copying its prose
-/// from `norm` into `masked` (both as long as `text`); the ranges it returns are
-/// offsets in the whole draft.
-fn read_markdown(text: &str, offset: usize, norm: &[u8], masked: &mut [u8]) -> Parsed {
+/// Parses `text`, which starts `offset` bytes into the draft, keeping its prose
+/// as `norm` (as long as `text`, line breaks normalised) has it; the ranges it
+/// returns are offsets in the whole draft. The prose kept has room for `room`
+/// bytes.
+fn read_markdown(text: &str, offset: usize, norm: &str, room: usize) -> Parsed {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
@@ -268,6 +313,7 @@ fn read_markdown(text: &str, offset: usize, norm: &[u8], masked: &mut [u8]) -> P
     let mut headings: Vec<Range<usize>> = Vec::new();
     let mut ignores = Vec::new();
     let mut block_stack: Vec<Range<usize>> = Vec::new();
+    let mut prose: Vec<Range<usize>> = Vec::new();
     // Depth of constructs whose text is not prose (code blocks, metadata,
     // autolinks, images).
     let mut skip_depth = 0usize;
@@ -306,8 +352,7 @@ fn read_markdown(text: &str, offset: usize, norm: &[u8], masked: &mut [u8]) -> P
                 _ => {}
             },
             Event::Text(_) if skip_depth == 0 => {
-                let r = clamp(&range, norm.len());
-                masked[r.clone()].copy_from_slice(&norm[r.clone()]);
+                prose.push(range.clone());
                 if let Some(block) = block_stack.last() {
                     push_block(&mut blocks, block.clone());
                 }
@@ -324,6 +369,7 @@ fn read_markdown(text: &str, offset: usize, norm: &[u8], masked: &mut [u8]) -> P
         }
     }
     Parsed {
+        masked: keep_only(norm, &mut prose, room),
         blocks,
         headings,
         ignores,
@@ -556,6 +602,19 @@ mod tests {
         let wrapped = "A long line of prose that wraps onto\nthe next line of the same paragraph.";
         let map = ProseMap::new(wrapped, Format::PlainText);
         assert_eq!(map.blocks.len(), 1);
+    }
+
+    #[test]
+    fn prose_is_kept_in_place_and_the_rest_blanked_with_its_line_breaks() {
+        // "é" takes bytes 5 and 6: a range through its middle is blanked.
+        let norm = "ab\ncdé\nfg";
+        let mut prose = vec![7..10, 0..1, 0..2, 5..6];
+        let kept = keep_only(norm, &mut prose, 64);
+        assert_eq!(kept, "ab\n    \nfg");
+        assert_eq!(kept.len(), norm.len());
+        assert!(kept.capacity() >= 64);
+        let long_gap = format!("x{}\ny", " ".repeat(200));
+        assert_eq!(keep_only(&long_gap, &mut [], 0), format!("{}\n ", " ".repeat(201)));
     }
 
     #[test]
