@@ -776,8 +776,9 @@ fn findings_on_quotations(
     out
 }
 
-/// Quotations whose only source is anonymous, once per cue: these name the
-/// speaker, so they wait for the people of the story.
+/// Quotations whose only source is anonymous, once per cue, named as the story
+/// describes the source: an anonymous source is always a description, never one
+/// of the people, so these need not wait for the quotations to be credited.
 fn anonymous_source_findings(quotes: &[Quote], options: &Options) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Some(sev) = options.severity(rules::ANONYMOUS_SOURCE) {

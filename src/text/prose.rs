@@ -614,7 +614,10 @@ mod tests {
         assert_eq!(kept.len(), norm.len());
         assert!(kept.capacity() >= 64);
         let long_gap = format!("x{}\ny", " ".repeat(200));
-        assert_eq!(keep_only(&long_gap, &mut [], 0), format!("{}\n ", " ".repeat(201)));
+        assert_eq!(
+            keep_only(&long_gap, &mut [], 0),
+            format!("{}\n ", " ".repeat(201))
+        );
     }
 
     #[test]
