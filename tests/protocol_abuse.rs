@@ -332,6 +332,35 @@ fn exit_codes() {
     assert_eq!(c.wait_exit().code(), Some(1));
 }
 
+#[test]
+fn exit_right_behind_shutdown_waits_for_its_answer() {
+    // Both in one write, the `exit` before the `shutdown` is answered: the
+    // shutdown still counts. Without waiting, it was cancelled most times.
+    let both = [
+        framed(r#"{"jsonrpc":"2.0","id":"bye","method":"shutdown"}"#),
+        framed(r#"{"jsonrpc":"2.0","method":"exit"}"#),
+    ]
+    .concat();
+    for round in 0..10 {
+        let mut c = ready();
+        c.send_raw(&both);
+        let answer = c
+            .wait_message(WAIT, |m| m["id"] == "bye")
+            .unwrap_or_else(|| panic!("round {round}: shutdown not answered"));
+        assert_eq!(answer["result"], Value::Null, "round {round}: {answer}");
+        assert!(answer.get("error").is_none(), "round {round}: {answer}");
+        assert_eq!(c.wait_exit().code(), Some(0), "round {round}");
+    }
+    // Before `initialize` the shutdown is refused, so the exit is still unclean.
+    let mut c = Client::start(&[]);
+    c.send_raw(&both);
+    let answer = c
+        .wait_message(WAIT, |m| m["id"] == "bye")
+        .expect("an answer");
+    assert_eq!(answer["error"]["code"], SERVER_NOT_INITIALIZED, "{answer}");
+    assert_eq!(c.wait_exit().code(), Some(1));
+}
+
 /// Waits for a log message containing `needle`.
 fn logged(c: &mut Client, needle: &str) -> Value {
     c.wait_for("window/logMessage", WAIT, |p| {

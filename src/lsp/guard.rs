@@ -8,7 +8,10 @@
 //!   MethodNotFound (tower-lsp-server drops the answer, as for a notification,
 //!   and the client would wait for ever);
 //! - `exit` without `shutdown` first ends the process with exit code 1, as the
-//!   protocol says.
+//!   protocol says;
+//! - `exit` sent right behind `shutdown`, before its answer, waits for that
+//!   answer: tower-lsp-server would cancel the shutdown in flight (-32800) and
+//!   the process would end with 1, though the client asked in the right order.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -27,6 +30,8 @@ use super::framing::REFUSED;
 pub struct Ending {
     shut_down: AtomicBool,
     exited: AtomicBool,
+    /// A `shutdown` has been received and not answered yet.
+    shutting_down: AtomicBool,
 }
 
 impl Ending {
@@ -71,7 +76,16 @@ where
                 let answer = id.map(|id| Response::from_error(id, refusal(params)));
                 return Box::pin(std::future::ready(Ok(answer)));
             }
-            "exit" => self.ending.exited.store(true, Ordering::SeqCst),
+            "exit" => {
+                self.ending.exited.store(true, Ordering::SeqCst);
+                // The transport stops reading at `exit` whoever handles it, and
+                // answers what is in flight before it ends: kept from the inner
+                // service, the exit cancels nothing and the shutdown is answered.
+                if self.ending.shutting_down.load(Ordering::SeqCst) {
+                    return Box::pin(std::future::ready(Ok(None)));
+                }
+            }
+            "shutdown" => self.ending.shutting_down.store(true, Ordering::SeqCst),
             _ => {}
         }
         let shutdown = req.method() == "shutdown";
@@ -79,10 +93,14 @@ where
         let ending = self.ending.clone();
         let answer = self.inner.call(req);
         Box::pin(async move {
-            let answer = answer.await?;
-            if shutdown && answer.as_ref().is_some_and(Response::is_ok) {
-                ending.shut_down.store(true, Ordering::SeqCst);
+            let answer = answer.await;
+            if shutdown {
+                if matches!(&answer, Ok(Some(r)) if r.is_ok()) {
+                    ending.shut_down.store(true, Ordering::SeqCst);
+                }
+                ending.shutting_down.store(false, Ordering::SeqCst);
             }
+            let answer = answer?;
             Ok(match (answer, unhandled_id) {
                 (None, Some(id)) => Some(Response::from_error(id, Error::method_not_found())),
                 (answer, _) => answer,
