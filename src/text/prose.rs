@@ -78,9 +78,9 @@ impl ProseMap<'_> {
 /// `text` with line breaks normalised and the BOM blanked: the draft itself when it
 /// has neither (the usual case), a copy otherwise. memchr rather than
 /// `str::contains`: it reads the draft a vector at a time.
-fn normalised(text: &str) -> Cow<'_, [u8]> {
+fn normalised(text: &str) -> Cow<'_, str> {
     if memchr::memchr(b'\r', text.as_bytes()).is_none() && !text.starts_with('\u{feff}') {
-        return Cow::Borrowed(text.as_bytes());
+        return Cow::Borrowed(text);
     }
     let mut out = text.as_bytes().to_vec();
     let mut i = 0;
@@ -97,21 +97,17 @@ fn normalised(text: &str) -> Cow<'_, [u8]> {
     if text.starts_with('\u{feff}') {
         out[..3].fill(b' ');
     }
-    Cow::Owned(out)
-}
-
-fn into_string(bytes: Vec<u8>) -> String {
-    // Only whole characters were ever replaced by ASCII, so this cannot fail; the
+    // Only whole characters were replaced by ASCII, so this cannot fail; the
     // fallback keeps the promise of never panicking on input.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 fn plain(text: &str) -> ProseMap<'_> {
     // The usual draft has no carriage return and no BOM: it is its own prose.
-    let masked = match normalised(text) {
-        Cow::Borrowed(_) => Cow::Borrowed(text),
-        Cow::Owned(copy) => Cow::Owned(into_string(copy)),
-    };
+    let masked = normalised(text);
     let (blocks, headings) = plain_blocks(&masked);
     ProseMap {
         masked,
@@ -205,10 +201,7 @@ fn at_most_chars(s: &str, n: usize) -> bool {
 }
 
 fn markdown(text: &str) -> ProseMap<'_> {
-    let norm = match normalised(text) {
-        Cow::Borrowed(_) => Cow::Borrowed(text),
-        Cow::Owned(copy) => Cow::Owned(into_string(copy)),
-    };
+    let norm = normalised(text);
     let cut = parallel::worth_splitting(text.len())
         .then(|| markdown_cut(text))
         .flatten();
