@@ -274,17 +274,19 @@ impl<'a> Attributor<'a> {
         if !self.tokens[t].has(flag::PHRASE_START) {
             return None;
         }
-        let first = self.word(t);
+        // Most phrases share their first words ("in a statement", "in a post"), so
+        // each is told apart by its last word first.
         'phrases: for (words, kind) in &self.lex.cue_phrases {
-            if !first.eq_ignore_ascii_case(&words[0]) || t + words.len() > end {
+            let n = words.len();
+            if t + n > end || !self.is_word(t + n - 1, &words[n - 1]) {
                 continue;
             }
-            for (k, w) in words.iter().enumerate().skip(1) {
+            for (k, w) in words[..n - 1].iter().enumerate() {
                 if !self.is_word(t + k, w) {
                     continue 'phrases;
                 }
             }
-            return Some((words.len(), *kind));
+            return Some((n, *kind));
         }
         None
     }

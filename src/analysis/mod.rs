@@ -575,10 +575,73 @@ fn quoted_name_runs(
 /// nobody.
 fn capital_after_first_word(s: &str) -> bool {
     let s = s.trim_start();
-    let rest = s.find(char::is_whitespace).map_or("", |i| &s[i..]);
-    // Bytes first: only a non-ASCII letter needs decoding.
-    rest.bytes().any(|b| b.is_ascii_uppercase())
-        || !rest.is_ascii() && rest.chars().any(char::is_uppercase)
+    let rest = first_space(s).map_or("", |i| &s[i..]);
+    // ASCII is read eight bytes at a time, and only the other characters decoded,
+    // of which the curly quotes and dashes of General Punctuation, the most common
+    // in a quotation, are no letter.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(eight) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            if x & HIGH == 0 {
+                // With no byte above 0x7F no sum carries into the next byte: bit 7
+                // of each byte says whether it is at least 'A' (0x41), and not at
+                // least '[' (0x5B).
+                let at_least_a = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+                let past_z = x.wrapping_add(0x2525_2525_2525_2525);
+                if at_least_a & !past_z & HIGH != 0 {
+                    return true;
+                }
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        // U+2000 to U+207F: General Punctuation and the super- and subscripts,
+        // none of them a capital.
+        if b == 0xE2 && matches!(bytes.get(i + 1), Some(0x80 | 0x81)) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = rest[i..].chars().next() else {
+            break;
+        };
+        if c.is_uppercase() {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
+}
+
+/// Where the first whitespace of `s` stands, ASCII read a byte at a time.
+fn first_space(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if b == b' ' || (0x09..=0x0d).contains(&b) {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        if c.is_whitespace() {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
 }
 
 /// A description as a speaker is named: "The company" at a sentence's start
@@ -834,6 +897,58 @@ fn apply_ignores(findings: &mut Vec<Finding>, prose: &ProseMap) {
 #[cfg(test)]
 mod tests {
     use super::four_letters_or_more;
+
+    #[test]
+    fn a_capital_past_the_first_word_is_found_in_any_script() {
+        let by_chars = |s: &str| {
+            let s = s.trim_start();
+            let rest = s.find(char::is_whitespace).map_or("", |i| &s[i..]);
+            rest.chars().any(char::is_uppercase)
+        };
+        for (s, expected) in [
+            ("We have waited long enough", false),
+            ("We have waited for Maria", true),
+            ("nobody’s going to — slow it down…", false),
+            ("ask Émilie", true),
+            ("спросите Ивана", true),
+            ("спросите его", false),
+            ("  leading space then Name", true),
+            ("one", false),
+            ("", false),
+            ("l’ÉTAT c’est moi", false),
+            ("c’est l’ÉTAT", true),
+            ("the set ℂ", true),
+        ] {
+            assert_eq!(super::capital_after_first_word(s), expected, "{s}");
+            assert_eq!(by_chars(s), expected, "{s}");
+        }
+        // Every place a capital or a curly mark can stand against the eight-byte
+        // reads, and the bytes either side of 'A' and 'Z'.
+        for len in 0usize..40 {
+            for at in 0..len {
+                for c in [
+                    'A', 'Z', '@', '[', 'a', 'z', 'É', '’', 'é', 'ⁿ', '\u{a0}', '\u{2003}',
+                    '\u{b}', 'Ⅻ',
+                ] {
+                    for mark in [None, Some(at / 2), Some(len.saturating_sub(1))] {
+                        let mut s: Vec<char> = "wé"
+                            .chars()
+                            .chain([if len % 2 == 0 { ' ' } else { '\u{3000}' }])
+                            .chain(std::iter::repeat_n('x', len))
+                            .collect();
+                        s[3 + at] = c;
+                        if let Some(m) = mark {
+                            if 3 + m != 3 + at {
+                                s[3 + m] = '’';
+                            }
+                        }
+                        let s: String = s.into_iter().collect();
+                        assert_eq!(super::capital_after_first_word(&s), by_chars(&s), "{s}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn an_anonymous_source_is_named_as_the_story_describes_it_once_per_cue() {

@@ -269,7 +269,7 @@ pub fn resolve(
         .map(|e| {
             e.mentions
                 .iter()
-                .filter(|m| text[m.start..m.end].split_whitespace().nth(1).is_some())
+                .filter(|m| two_words_or_more(&text[m.start..m.end]))
                 .count()
         })
         .collect();
@@ -713,8 +713,37 @@ fn majority(mentions: &[Mention], text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether a name has a second word. Bytes first: a mention is mostly a bare
+/// ASCII surname, which only Unicode's rarer spaces would make two words.
+fn two_words_or_more(name: &str) -> bool {
+    let name = name.trim();
+    name.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0b)
+        || !name.is_ascii() && name.contains(char::is_whitespace)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_second_word_counts_after_any_kind_of_space() {
+        for s in [
+            "Reed",
+            "Maria Alvarez",
+            " Reed ",
+            "Sørensen",
+            "Ingrid\u{a0}Sørensen",
+            "Ingrid\u{3000}Sørensen",
+            "Leo\nde\u{b}Vries",
+            "Zoë",
+            "",
+        ] {
+            assert_eq!(
+                super::two_words_or_more(s),
+                s.split_whitespace().nth(1).is_some(),
+                "{s:?}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

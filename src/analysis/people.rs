@@ -320,10 +320,14 @@ fn is_honorific_only(t: &Range<usize>, tokens: &[Token]) -> bool {
 
 /// A capitalised word that can be part of a name.
 fn nameable(t: &Token) -> bool {
+    // Asked of every token: most are in lowercase, which settles it at once.
+    if !t.is_capitalised() {
+        return false;
+    }
     // "US" and "IT" in capitals are not the pronoun and the stop word.
     let stop = t.has(flag::STOP) && t.kind != Kind::Word(Case::Upper);
     let cue = t.has(flag::CUE) || t.has(flag::HEADLINE_CUE);
-    t.is_capitalised() && !(stop || cue) || (t.has(flag::GIVEN) && t.is_capitalised())
+    !(stop || cue) || t.has(flag::GIVEN)
 }
 
 fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {

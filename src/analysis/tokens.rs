@@ -258,7 +258,12 @@ fn tokenize_blocks(
             }
             if class == WORD || (class == OTHER && is_word_char(c)) {
                 let end = word_end(masked, i, block.end.min(next_quote));
-                let stem_end = possessive_stem(masked, i, end);
+                // Only a word ending in "s" can be a possessive.
+                let stem_end = if end > i && matches!(bytes[end - 1], b's' | b'S') {
+                    possessive_stem(masked, i, end)
+                } else {
+                    end
+                };
                 let word = &masked[i..stem_end];
                 let case = case_of(word);
                 let info = if every_word || case != Case::Lower || word.len() <= 5 {

@@ -122,18 +122,20 @@ fn plain(text: &str) -> ProseMap<'_> {
 /// reach over, and each half is read on its own core.
 fn plain_blocks(masked: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let half = |range: Range<usize>| {
-        let blocks = blank_line_blocks(masked, range);
-        let headings = blocks
-            .iter()
-            .filter(|b| {
-                let t = &masked[(*b).clone()];
-                memchr::memchr(b'\n', t.as_bytes()).is_none()
-                    && !t
-                        .trim_end_matches(['”', '"', '’', '\'', ')'])
-                        .ends_with(['.', '!', '?', ':', ','])
-            })
-            .cloned()
-            .collect::<Vec<_>>();
+        let found = blank_line_blocks(masked, range);
+        let mut blocks = Vec::with_capacity(found.len());
+        let mut headings = Vec::new();
+        for (b, one_line) in found {
+            let t = &masked[b.clone()];
+            if one_line
+                && !t
+                    .trim_end_matches(['”', '"', '’', '\'', ')'])
+                    .ends_with(['.', '!', '?', ':', ','])
+            {
+                headings.push(b.clone());
+            }
+            blocks.push(b);
+        }
         (blocks, headings)
     };
     let len = masked.len();
@@ -153,39 +155,49 @@ fn plain_blocks(masked: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     (blocks, headings)
 }
 
-/// Splits `range` of a normalised text at blank lines, trimming each block.
-fn blank_line_blocks(masked: &str, range: Range<usize>) -> Vec<Range<usize>> {
+/// Splits `range` of a normalised text at blank lines, trimming each block; each
+/// block comes with whether it is a single line.
+fn blank_line_blocks(masked: &str, range: Range<usize>) -> Vec<(Range<usize>, bool)> {
     let mut blocks = Vec::new();
     let mut block_start: Option<usize> = None;
     let mut block_end = range.start;
+    let mut lines = 0;
     let mut line_start = range.start;
     let bytes = masked.as_bytes();
     while line_start < range.end {
-        let line_end = memchr_newline(bytes, line_start, range.end);
+        // A blank line right after a line break, the usual paragraph break, is
+        // told without a search.
+        let line_end = if bytes[line_start] == b'\n' {
+            line_start
+        } else {
+            memchr_newline(bytes, line_start, range.end)
+        };
         let line = &masked[line_start..line_end];
         let trimmed = line.trim();
         if trimmed.is_empty() {
             if let Some(s) = block_start.take() {
-                blocks.push(s..block_end);
+                blocks.push((s..block_end, lines == 1));
             }
         } else {
             let lead = line.len() - line.trim_start().len();
             if block_start.is_none() {
                 block_start = Some(line_start + lead);
+                lines = 0;
             }
+            lines += 1;
             block_end = line_start + lead + trimmed.len();
             // A short line of its own ("ON NOW", "• en", a byline) is page furniture
             // or a heading, not the start of a wrapped paragraph.
             if at_most_chars(trimmed, 30) && !trimmed.ends_with([',', ';', '-', '—', '–']) {
                 if let Some(s) = block_start.take() {
-                    blocks.push(s..block_end);
+                    blocks.push((s..block_end, lines == 1));
                 }
             }
         }
         line_start = line_end + 1;
     }
     if let Some(s) = block_start {
-        blocks.push(s..block_end);
+        blocks.push((s..block_end, lines == 1));
     }
     blocks
 }
@@ -497,6 +509,22 @@ fn ignore_rules(html: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_short_by_its_characters_not_its_bytes() {
+        for s in [
+            "",
+            "ON NOW",
+            "• en",
+            "Zoë Ångström, née Żółć — “quoted” 😀👩‍👩‍👧 and more words here",
+            "ééééééééééééééééé",
+            "a\u{0301}b\u{0301}c",
+        ] {
+            for n in 0..s.len() + 2 {
+                assert_eq!(at_most_chars(s, n), s.chars().count() <= n, "{s} {n}");
+            }
+        }
+    }
 
     #[test]
     fn a_long_markdown_draft_read_in_two_halves_gives_the_same_prose() {

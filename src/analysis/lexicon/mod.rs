@@ -125,16 +125,19 @@ impl Hasher for FxHasher {
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 pub struct Lexicon {
-    /// ASCII words of up to eight bytes, packed lowercase into a u64: most words
-    /// of a draft, looked up without hashing a string or comparing bytes.
+    /// ASCII words of up to eight bytes, packed lowercase into a u64, while the
+    /// lists load: frozen into [`Lexicon::packed`] once they have.
     short: HashMap<u64, WordInfo, FxBuild>,
+    /// The same words, as read: most words of a draft, looked up without hashing
+    /// a string or comparing bytes.
+    packed: PackedTable,
     /// ASCII words of nine to sixteen bytes, packed the same way into a u128.
     medium: HashMap<u128, WordInfo, FxBuild>,
     /// Every other word, lowercase.
     words: HashMap<Box<str>, WordInfo, FxBuild>,
     places: HashSet<Box<str>, FxBuild>,
     organisations: HashSet<Box<str>, FxBuild>,
-    /// Multi-word cue phrases, as lowercase word sequences.
+    /// Multi-word cue phrases, as lowercase word sequences (none empty).
     pub cue_phrases: Vec<(Vec<Box<str>>, PhraseSource)>,
     /// Word sequences right before an opening mark that make a quotation a term.
     pub term_before: Vec<Vec<Box<str>>>,
@@ -169,6 +172,7 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
             short: HashMap::default(),
+            packed: PackedTable::default(),
             medium: HashMap::default(),
             words: HashMap::default(),
             places: HashSet::default(),
@@ -296,8 +300,8 @@ impl Lexicon {
             let words: Vec<Box<str>> = words.split_whitespace().map(Into::into).collect();
             if let Some(first) = words.first() {
                 lex.add(&first.clone(), flag::PHRASE_START);
+                lex.cue_phrases.push((words, source));
             }
-            lex.cue_phrases.push((words, source));
         }
         for place in entries(include_str!("places.txt")) {
             lex.places.insert(place.into());
@@ -311,6 +315,7 @@ impl Lexicon {
                 lex.add(org, flag::ORGANISATION);
             }
         }
+        lex.packed = PackedTable::new(&lex.short);
         lex
     }
 
@@ -344,7 +349,7 @@ impl Lexicon {
     #[inline]
     pub fn word(&self, word: &str) -> WordInfo {
         match pack(word) {
-            Some(k) => self.short.get(&k).copied().unwrap_or_default(),
+            Some(k) => self.packed.get(k),
             None => self.longer_word(word),
         }
     }
@@ -370,6 +375,59 @@ impl Lexicon {
             || lower_phrase
                 .strip_prefix("the ")
                 .is_some_and(|p| self.organisations.contains(p))
+    }
+}
+
+/// Packed short words by open addressing: the lexicon is asked about every word
+/// of every draft, and one multiply and, most often, one compare answer it, where
+/// a general hash map's probing costs several times that.
+#[derive(Default)]
+struct PackedTable {
+    /// Key and facts side by side, so a lookup touches one cache line. A key of
+    /// zero marks an empty slot: no packed word is zero, as packing sets a bit in
+    /// each of its bytes.
+    slots: Vec<(u64, WordInfo)>,
+    /// The top bits of the product pick the slot, so every key bit counts.
+    shift: u32,
+}
+
+impl PackedTable {
+    fn new(words: &HashMap<u64, WordInfo, FxBuild>) -> PackedTable {
+        // At most a quarter full, so a probe rarely goes past its first slot.
+        let len = (words.len() * 4).next_power_of_two().max(16);
+        let mut table = PackedTable {
+            slots: vec![(0, WordInfo::default()); len],
+            shift: 64 - len.trailing_zeros(),
+        };
+        for (&k, &info) in words {
+            let mut i = table.slot(k);
+            while table.slots[i].0 != 0 {
+                i = (i + 1) & (len - 1);
+            }
+            table.slots[i] = (k, info);
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> WordInfo {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = self.slot(k);
+        while let Some(&(key, info)) = self.slots.get(i) {
+            if key == k {
+                return info;
+            }
+            if key == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        WordInfo::default()
     }
 }
 
