@@ -185,6 +185,9 @@ pub fn names_its_kind(inner: &str, lex: &Lexicon) -> bool {
 /// with no sentence punctuation at its end ("Meet the Press", "Make America Great
 /// Again").
 pub fn is_title_case(inner: &str) -> bool {
+    if lowercase_long_word_early(inner) {
+        return false;
+    }
     // American style sets the sentence's comma or full stop inside the marks:
     // “The Lamplighter’s Daughter,” is still a title.
     let trimmed = inner
@@ -227,6 +230,44 @@ pub fn is_title_case(inner: &str) -> bool {
     }
     // Every long word is capitalised by now; a title needs enough of them.
     !(long_count == 0 || (total >= 3 && long_count < 2))
+}
+
+/// Whether one of the first eight words is in lowercase with four letters or
+/// more, read from ASCII bytes: such a word makes the quotation a sentence, not a
+/// title, and most quotations are sentences that show one within a few words. A
+/// word with any other character stops the reading (`false`: not known), and the
+/// full check decides.
+fn lowercase_long_word_early(inner: &str) -> bool {
+    let mut words = 0;
+    // Per word: letters seen, and whether the first of them is lowercase.
+    let (mut letters, mut lower, mut in_word) = (0, false, false);
+    for &b in inner.as_bytes() {
+        if b >= 0x80 {
+            return false;
+        }
+        if b == b' ' || (0x09..=0x0d).contains(&b) {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 8 {
+                return false;
+            }
+            letters = 0;
+        }
+        if b.is_ascii_alphabetic() {
+            if letters == 0 {
+                lower = b.is_ascii_lowercase();
+            }
+            letters += 1;
+            if lower && letters == 4 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether the quotation stands where a sentence of speech can start: at the start
@@ -378,6 +419,18 @@ mod tests {
         .prop_map(|parts| parts.concat())
     }
 
+    /// Whether a lowercase word of four letters or more stands among the first
+    /// eight, as `is_title_case` reads words: `Some(false)` when one does.
+    fn is_title_case_by_words(s: &str) -> Option<bool> {
+        s.split_whitespace()
+            .take(8)
+            .any(|w| {
+                let mut letters = w.chars().filter(|c| c.is_alphabetic());
+                letters.next().is_some_and(char::is_lowercase) && letters.nth(2).is_some()
+            })
+            .then_some(false)
+    }
+
     fn next_word_by_chars(s: &str) -> Option<(&str, &str)> {
         let start = s.char_indices().find(|&(_, c)| is_signal_word_char(c))?.0;
         let end = s[start..]
@@ -391,7 +444,33 @@ mod tests {
         #[test]
         fn byte_readers_agree_with_reading_by_chars(s in mixed_text(), n in 0usize..6) {
             proptest::prop_assert_eq!(next_word(&s), next_word_by_chars(&s));
+            if lowercase_long_word_early(&s) {
+                proptest::prop_assert!(!is_title_case(&s));
+                proptest::prop_assert!(is_title_case_by_words(&s) == Some(false));
+            }
             proptest::prop_assert_eq!(at_most_words(&s, n), s.split_whitespace().nth(n).is_none());
+        }
+    }
+
+    #[test]
+    fn a_long_lowercase_word_early_settles_a_sentence() {
+        for (s, early) in [
+            ("We have waited long enough for this,", true),
+            ("Meet the Press", false),
+            ("Fix It First", false),
+            ("(maybe) Not", true),
+            ("One Two Six Ten Red Big Old New nine", false),
+            ("one two three", true),
+            ("a b c d e f g h nine", false),
+            ("a b c d e f g eight", true),
+            ("Zoë said nothing", false),
+            ("We\u{a0}will never", false),
+            ("", false),
+        ] {
+            assert_eq!(lowercase_long_word_early(s), early, "{s}");
+            if early {
+                assert!(!is_title_case(s), "{s}");
+            }
         }
     }
 

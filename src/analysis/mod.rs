@@ -18,6 +18,7 @@ pub mod tokens;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -208,16 +209,18 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
     let (raw, lone) = quotes::scan(masked, &prose.blocks, lex);
     let toks = tokens::tokenize(masked, &prose.blocks, &raw, lex);
     let long = parallel::worth_splitting(masked.len());
-    let (sentences, headlines) = parallel::both(
-        long,
-        || sentences::split(&toks, masked, &raw),
-        || headline_blocks(&toks, masked, prose.blocks.len()),
-    );
+    let headlines = headline_blocks(&toks, masked, prose.blocks.len(), long);
+    // Sentences serve attribution alone, which waits for the people to be linked:
+    // on a long draft the second core splits them meanwhile. Whichever core asks
+    // first splits them, and the other waits for that.
+    let sentences_once = OnceLock::new();
+    let sentences_of = || sentences_once.get_or_init(|| sentences::split(&toks, masked, &raw));
 
     // The names inside quotations and each quotation's shape depend on neither
     // the people nor attribution. The shapes come second: they are taken in
     // pieces, so whichever core comes free first shares them.
     let side_work = || {
+        sentences_of();
         parallel::both(
             long,
             || quoted_name_runs(masked, &raw, lex),
@@ -234,10 +237,12 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
         long,
         || {
             let people = people::link(runs, &toks, masked);
-            attribution::attribute(&toks, &headlines, &sentences, masked, &raw, people, lex)
+            attribution::attribute(&toks, &headlines, sentences_of(), masked, &raw, people, lex)
         },
         side_work,
     );
+    // Attribution asked for them, so they are there.
+    let sentences = sentences_once.into_inner().unwrap_or_default();
     // Terms by their surroundings override attribution, so a title in a sentence
     // with a cue ("appeared on “Meet the Press” and said") is not speech.
     for (i, shape) in shapes.iter().enumerate() {
@@ -705,27 +710,47 @@ fn continuation_of(
 
 /// Blocks set in title case: headlines, where capitals say nothing about names. A
 /// headline is one short line of mostly capitalised words with no full stop in it.
-fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize) -> Vec<bool> {
+fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize, split: bool) -> Vec<bool> {
+    if !split || n < 2 {
+        return headlines_among(toks, masked, 0..n);
+    }
+    // Tokens come in paragraph order, so the first half of the paragraphs is
+    // read from the tokens before the first of the second half, on its own core.
+    let mid = n / 2;
+    let cut = toks.partition_point(|t| t.block() < mid);
+    let (mut first, second) = parallel::both(
+        true,
+        || headlines_among(&toks[..cut], masked, 0..mid),
+        || headlines_among(&toks[cut..], masked, mid..n),
+    );
+    first.extend(second);
+    first
+}
+
+/// Which of the paragraphs `blocks` are headlines, from `toks`; tokens of other
+/// paragraphs are passed over.
+fn headlines_among(toks: &[tokens::Token], masked: &str, blocks: Range<usize>) -> Vec<bool> {
+    let n = blocks.len();
     let mut caps = vec![0usize; n];
     let mut long = vec![0usize; n];
     let mut words = vec![0usize; n];
     let mut stops = vec![0usize; n];
     for t in toks {
-        if t.block() >= n {
+        let Some(b) = t.block().checked_sub(blocks.start).filter(|&b| b < n) else {
             continue;
-        }
+        };
         if t.is_punct('.') {
-            stops[t.block()] += 1;
+            stops[b] += 1;
         }
         if t.is_word() {
-            words[t.block()] += 1;
+            words[b] += 1;
             if four_letters_or_more(&masked.as_bytes()[t.start()..t.end()]) {
-                long[t.block()] += 1;
+                long[b] += 1;
                 if t.is_capitalised() {
-                    caps[t.block()] += 1;
+                    caps[b] += 1;
                 } else if t.has(lexicon::flag::CUE) {
                     // A lowercase "said" is prose; a headline would write "Says".
-                    stops[t.block()] += 1;
+                    stops[b] += 1;
                 }
             }
         }

@@ -118,8 +118,10 @@ enum Shape {
 
 struct Mention {
     span: Range<usize>,
-    /// In a title-case headline or inside a quotation: not a first reference.
-    aside: bool,
+    /// Found inside a quotation: never a first reference. Whether any other
+    /// mention stands aside (in a headline, or in a quotation after all) is asked
+    /// of the draft only where it matters, for the first few mentions of a name.
+    quoted: bool,
 }
 
 /// The result: which entity each entity is folded into, and the findings.
@@ -522,16 +524,18 @@ fn spelling_findings(
         for m in &ent.mentions {
             clusters.entry(c).or_default().push(Mention {
                 span: m.clone(),
-                aside: (draft.aside)(m.start),
+                quoted: false,
             });
         }
     }
     for (c, span) in extra {
         clusters.entry(*c).or_default().push(Mention {
             span: span.clone(),
-            aside: true,
+            quoted: true,
         });
     }
+    // In a title-case headline or inside a quotation: not a first reference.
+    let aside = |m: &Mention| m.quoted || (draft.aside)(m.span.start);
     let mut out = Vec::new();
     let spelling_sev = options.severity(rules::NAME_SPELLING);
     let first_ref_sev = options.severity(rules::FIRST_REFERENCE);
@@ -596,7 +600,7 @@ fn spelling_findings(
                                 .map(|(m, _)| m)
                         };
                         let at = spelled_so()
-                            .find(|m| !m.aside)
+                            .find(|m| !aside(m))
                             .or_else(|| spelled_so().next());
                         spelled_at.push((want, at));
                         at
@@ -646,10 +650,10 @@ fn spelling_findings(
             }
         }
         if let Some(sev) = first_ref_sev {
-            let first = mentions.iter().find(|m| !m.aside);
+            let first = mentions.iter().find(|m| !aside(m));
             let full_later = mentions
                 .iter()
-                .find(|m| !m.aside && words(&text[m.span.clone()]).len() > 1);
+                .find(|m| two_words_or_more(&text[m.span.clone()]) && !aside(m));
             if let (Some(first), Some(full_m)) = (first, full_later) {
                 if words(&text[first.span.clone()]).len() == 1
                     && full_m.span.start > first.span.start
