@@ -245,7 +245,7 @@ fn lowercase_long_word_early(inner: &str) -> bool {
         if b >= 0x80 {
             return false;
         }
-        if b == b' ' || (0x09..=0x0d).contains(&b) {
+        if crate::text::is_ascii_space(b) {
             in_word = false;
             continue;
         }

@@ -634,7 +634,7 @@ fn first_space(s: &str) -> Option<usize> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            if b == b' ' || (0x09..=0x0d).contains(&b) {
+            if crate::text::is_ascii_space(b) {
                 return Some(i);
             }
             i += 1;

@@ -721,7 +721,7 @@ fn majority(mentions: &[Mention], text: &str) -> String {
 /// ASCII surname, which only Unicode's rarer spaces would make two words.
 fn two_words_or_more(name: &str) -> bool {
     let name = name.trim();
-    name.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0b)
+    name.bytes().any(crate::text::is_ascii_space)
         || !name.is_ascii() && name.contains(char::is_whitespace)
 }
 

@@ -301,8 +301,7 @@ const BYTE_CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        // `char::is_whitespace` on ASCII: the vertical tab included.
-        t[b] = if c == b' ' || (c >= 0x09 && c <= 0x0d) {
+        t[b] = if crate::text::is_ascii_space(c) {
             SPACE
         } else if c.is_ascii_alphanumeric() {
             WORD

@@ -18,6 +18,13 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// memory in proportion to the text (about 25 bytes per byte).
 pub const MAX_DRAFT_BYTES: usize = 5_000_000;
 
+/// `char::is_whitespace` for an ASCII byte: the vertical tab included, which
+/// `u8::is_ascii_whitespace` leaves out.
+#[inline]
+pub const fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b >= 0x09 && b <= 0x0d)
+}
+
 /// `char::is_alphanumeric`, answered without the Unicode tables for the curly
 /// quotes and dashes of General Punctuation, which holds no letter or digit:
 /// they stand beside every quotation, and each table lookup costs hundreds of

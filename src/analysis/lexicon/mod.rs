@@ -126,7 +126,7 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 pub struct Lexicon {
     /// ASCII words of up to eight bytes, packed lowercase into a u64, while the
-    /// lists load: frozen into [`Lexicon::packed`] once they have.
+    /// lists load: moved into [`Lexicon::packed`] once they have, and empty after.
     short: HashMap<u64, WordInfo, FxBuild>,
     /// The same words, as read: most words of a draft, looked up without hashing
     /// a string or comparing bytes.
@@ -315,7 +315,7 @@ impl Lexicon {
                 lex.add(org, flag::ORGANISATION);
             }
         }
-        lex.packed = PackedTable::new(&lex.short);
+        lex.packed = PackedTable::new(&std::mem::take(&mut lex.short));
         lex
     }
 
@@ -337,6 +337,8 @@ impl Lexicon {
 
     fn get_lowercase(&self, word: &str) -> WordInfo {
         match (pack(word), pack_medium(word)) {
+            // The map while the lists load, the frozen table once they have.
+            (Some(k), _) if self.short.is_empty() => return self.packed.get(k),
             (Some(k), _) => self.short.get(&k),
             (_, Some(k)) => self.medium.get(&k),
             _ => self.words.get(word),
