@@ -339,8 +339,17 @@ async function editSettings(page, command, file, value) {
       return false;
     }
   };
+  // On a loaded machine a save key pressed while the editor is still settling
+  // can go unheard: it is pressed again, in the settings editor, every ten
+  // seconds until the file is on disk.
+  let pressed = started;
   while (!saved()) {
     if (Date.now() - started > STEP_TIMEOUT_MS) fail(`${command}: ${file} was not saved`);
+    if (Date.now() - pressed > 10_000) {
+      await lines.click();
+      await page.keyboard.press("Control+S");
+      pressed = Date.now();
+    }
     await sleep(100);
   }
 }
