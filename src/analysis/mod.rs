@@ -580,7 +580,7 @@ fn quoted_name_runs(
 /// nobody.
 fn capital_after_first_word(s: &str) -> bool {
     let s = s.trim_start();
-    let rest = first_space(s).map_or("", |i| &s[i..]);
+    let rest = crate::text::first_space(s).map_or("", |i| &s[i..]);
     // ASCII is read eight bytes at a time, and only the other characters decoded,
     // of which the curly quotes and dashes of General Punctuation, the most common
     // in a quotation, are no letter.
@@ -626,27 +626,6 @@ fn capital_after_first_word(s: &str) -> bool {
         i += c.len_utf8();
     }
     false
-}
-
-/// Where the first whitespace of `s` stands, ASCII read a byte at a time.
-fn first_space(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if crate::text::is_ascii_space(b) {
-                return Some(i);
-            }
-            i += 1;
-            continue;
-        }
-        let c = s[i..].chars().next()?;
-        if c.is_whitespace() {
-            return Some(i);
-        }
-        i += c.len_utf8();
-    }
-    None
 }
 
 /// A description as a speaker is named: "The company" at a sentence's start

@@ -717,12 +717,9 @@ fn majority(mentions: &[Mention], text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Whether a name has a second word. Bytes first: a mention is mostly a bare
-/// ASCII surname, which only Unicode's rarer spaces would make two words.
+/// Whether a name has a second word: a space inside it once trimmed.
 fn two_words_or_more(name: &str) -> bool {
-    let name = name.trim();
-    name.bytes().any(crate::text::is_ascii_space)
-        || !name.is_ascii() && name.contains(char::is_whitespace)
+    crate::text::first_space(name.trim()).is_some()
 }
 
 #[cfg(test)]

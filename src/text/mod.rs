@@ -25,6 +25,27 @@ pub const fn is_ascii_space(b: u8) -> bool {
     b == b' ' || (b >= 0x09 && b <= 0x0d)
 }
 
+/// Where the first whitespace of `s` stands, ASCII read a byte at a time.
+pub fn first_space(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if is_ascii_space(b) {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        if c.is_whitespace() {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
 /// `char::is_alphanumeric`, answered without the Unicode tables for the curly
 /// quotes and dashes of General Punctuation, which holds no letter or digit:
 /// they stand beside every quotation, and each table lookup costs hundreds of
