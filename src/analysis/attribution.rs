@@ -218,7 +218,9 @@ impl<'a> Attributor<'a> {
         let mut t = s.start;
         while t < s.end {
             let tok = self.tokens[t];
-            if !tok.is_word() {
+            // Most tokens can start no cue: one test of their flags passes them
+            // (punctuation and quotations have none).
+            if tok.info.flags & (flag::PHRASE_START | flag::CUE | flag::HEADLINE_CUE) == 0 {
                 t += 1;
                 continue;
             }

@@ -138,27 +138,49 @@ fn is_signal_word_char(c: char) -> bool {
 }
 
 /// Bytes at the start of `s` whose characters are word characters (`word`) or
-/// are not. ASCII is read a byte at a time, without decoding: these checks run
-/// for every quotation, and iterating `char_indices` cost more than the rest.
+/// are not. ASCII is read a byte at a time from a table, without decoding: these
+/// checks run for every quotation, and iterating `char_indices` cost more than
+/// the rest.
 fn run_len(s: &str, word: bool) -> usize {
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (is_word, len) = if b.is_ascii() {
-            (is_signal_word_char(b as char), 1)
-        } else {
-            match s[i..].chars().next() {
-                Some(c) => (is_signal_word_char(c), c.len_utf8()),
-                None => break,
+    loop {
+        // ASCII settles most bytes with one load; non-ASCII stops the run.
+        while let Some(&b) = bytes.get(i) {
+            match SIGNAL_BYTE[b as usize] {
+                NOT_ASCII => break,
+                class if (class == SIGNAL_WORD) != word => return i,
+                _ => i += 1,
             }
-        };
-        if is_word != word {
-            break;
         }
-        i += len;
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            return i;
+        };
+        if is_signal_word_char(c) != word {
+            return i;
+        }
+        i += c.len_utf8();
     }
-    i
 }
+
+/// What an ASCII byte is to [`run_len`]: part of a signal word or not; any
+/// other byte is read as a character.
+const SIGNAL_WORD: u8 = 1;
+const NOT_ASCII: u8 = 2;
+const SIGNAL_BYTE: [u8; 256] = {
+    let mut t = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c == b'-' {
+            SIGNAL_WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The first word of `s` (letters, digits and hyphens) and the text after it.
 fn next_word(s: &str) -> Option<(&str, &str)> {

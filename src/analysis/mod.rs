@@ -707,36 +707,71 @@ fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize, split: bool) 
 }
 
 /// Which of the paragraphs `blocks` are headlines, from `toks`; tokens of other
-/// paragraphs are passed over.
+/// paragraphs are passed over. Tokens come in paragraph order, so each paragraph
+/// is read as one stretch, and left as soon as it cannot be a headline: most
+/// paragraphs give themselves away within a sentence.
 fn headlines_among(toks: &[tokens::Token], masked: &str, blocks: Range<usize>) -> Vec<bool> {
     let n = blocks.len();
-    let mut caps = vec![0usize; n];
-    let mut long = vec![0usize; n];
-    let mut words = vec![0usize; n];
-    let mut stops = vec![0usize; n];
-    for t in toks {
-        let Some(b) = t.block().checked_sub(blocks.start).filter(|&b| b < n) else {
-            continue;
-        };
-        if t.is_punct('.') {
-            stops[b] += 1;
+    let mut out = vec![false; n];
+    let mut i = 0;
+    while let Some(first) = toks.get(i) {
+        let b = first.block();
+        let mut end = i;
+        let mut headline = Headline::default();
+        let mut possible = b.checked_sub(blocks.start).is_some_and(|local| local < n);
+        while let Some(t) = toks.get(end).filter(|t| t.block() == b) {
+            if possible {
+                possible = headline.read(t, masked);
+            }
+            end += 1;
         }
-        if t.is_word() {
-            words[b] += 1;
-            if four_letters_or_more(&masked.as_bytes()[t.start()..t.end()]) {
-                long[b] += 1;
-                if t.is_capitalised() {
-                    caps[b] += 1;
-                } else if t.has(lexicon::flag::CUE) {
-                    // A lowercase "said" is prose; a headline would write "Says".
-                    stops[b] += 1;
-                }
+        if possible && headline.holds() {
+            out[b - blocks.start] = true;
+        }
+        i = end;
+    }
+    out
+}
+
+/// A paragraph's count towards being a headline: one short line of mostly
+/// capitalised words with no full stop in it.
+#[derive(Default)]
+struct Headline {
+    words: usize,
+    /// Words of four letters or more, and how many of them are capitalised.
+    long: usize,
+    caps: usize,
+}
+
+impl Headline {
+    /// Counts `t`; false once the paragraph cannot be a headline whatever follows.
+    fn read(&mut self, t: &tokens::Token, masked: &str) -> bool {
+        if t.is_punct('.') {
+            return false;
+        }
+        if !t.is_word() {
+            return true;
+        }
+        self.words += 1;
+        if four_letters_or_more(&masked.as_bytes()[t.start()..t.end()]) {
+            self.long += 1;
+            if t.is_capitalised() {
+                self.caps += 1;
+            } else if t.has(lexicon::flag::CUE) {
+                // A lowercase "said" is prose; a headline would write "Says".
+                return false;
             }
         }
+        // Past thirty words, or with five long words in lowercase (more than 15%
+        // of at most thirty), no ending can make it one.
+        self.words <= Self::MOST_WORDS && self.long - self.caps < 5
     }
-    (0..n)
-        .map(|b| long[b] >= 3 && caps[b] * 100 >= long[b] * 85 && stops[b] == 0 && words[b] <= 30)
-        .collect()
+
+    const MOST_WORDS: usize = 30;
+
+    fn holds(&self) -> bool {
+        self.long >= 3 && self.caps * 100 >= self.long * 85 && self.words <= Self::MOST_WORDS
+    }
 }
 
 /// Whether a word has four characters or more, from its bytes: four ASCII bytes
@@ -900,7 +935,105 @@ fn apply_ignores(findings: &mut Vec<Finding>, prose: &ProseMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::four_letters_or_more;
+    use super::*;
+
+    /// Headlines as counted over every token of every paragraph, with no early
+    /// exit: what `headlines_among` must give.
+    fn headlines_by_counting(toks: &[tokens::Token], masked: &str, n: usize) -> Vec<bool> {
+        let (mut caps, mut long, mut words, mut stops) =
+            (vec![0; n], vec![0; n], vec![0; n], vec![0; n]);
+        for t in toks {
+            let b = t.block();
+            stops[b] += usize::from(t.is_punct('.'));
+            if t.is_word() {
+                words[b] += 1;
+                if masked[t.start()..t.end()].chars().count() >= 4 {
+                    long[b] += 1;
+                    if t.is_capitalised() {
+                        caps[b] += 1;
+                    } else if t.has(lexicon::flag::CUE) {
+                        stops[b] += 1;
+                    }
+                }
+            }
+        }
+        (0..n)
+            .map(|b| {
+                long[b] >= 3 && caps[b] * 100 >= long[b] * 85 && stops[b] == 0 && words[b] <= 30
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_may_hold_four_long_lowercase_words_in_thirty() {
+        let lex = Lexicon::get();
+        let headlines = |text: &str| {
+            let prose = ProseMap::new(text, crate::text::Format::PlainText);
+            let (raw, _) = quotes::scan(&prose.masked, &prose.blocks, lex);
+            let toks = tokens::tokenize(&prose.masked, &prose.blocks, &raw, lex);
+            headlines_among(&toks, &prose.masked, 0..prose.blocks.len())
+        };
+        // 26 of 30 long words capitalised is more than 85%.
+        let words = |caps: usize, lower: usize| {
+            let mut w = vec!["Council"; caps];
+            w.extend(vec!["budget"; lower]);
+            w.join(" ")
+        };
+        assert_eq!(headlines(&words(26, 4)), [true]);
+        assert_eq!(headlines(&words(22, 4)), [false]);
+        assert_eq!(headlines(&words(27, 4)), [false], "31 words");
+        assert_eq!(headlines(&words(25, 5)), [false]);
+        assert_eq!(headlines(&(words(26, 3) + " said")), [false]);
+        assert_eq!(headlines(&(words(26, 3) + " .")), [false]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_headline_is_settled_early_as_counting_every_word_would(
+            paragraphs in proptest::collection::vec(
+                proptest::collection::vec(
+                    (
+                        proptest::bool::weighted(0.12),
+                        proptest::sample::select(vec![
+                            "Council", "Weighs", "Budget", "After", "Says", "Zoë", "Élysée",
+                            "“Difficult”", ",", "U.S.", "NATO", "of", "A",
+                        ]),
+                        proptest::sample::select(vec![
+                            "the", "said", "budget", "year", "élan", ".", "over", "is",
+                        ]),
+                    ),
+                    0..40,
+                ),
+                1..6,
+            ),
+            from in 0usize..3,
+        ) {
+            // Mostly capitalised words, so headlines and near-headlines both come up.
+            let text = paragraphs
+                .iter()
+                .map(|p| {
+                    p.iter()
+                        .map(|&(lower, cap, low)| if lower { low } else { cap })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            let prose = ProseMap::new(&text, crate::text::Format::PlainText);
+            let lex = Lexicon::get();
+            let (raw, _) = quotes::scan(&prose.masked, &prose.blocks, lex);
+            let toks = tokens::tokenize(&prose.masked, &prose.blocks, &raw, lex);
+            let n = prose.blocks.len();
+            let all = headlines_by_counting(&toks, &prose.masked, n);
+            proptest::prop_assert_eq!(&headlines_among(&toks, &prose.masked, 0..n), &all);
+            // Paragraphs outside the range asked for are passed over.
+            let from = from.min(n);
+            proptest::prop_assert_eq!(
+                &headlines_among(&toks, &prose.masked, from..n)[..],
+                &all[from..]
+            );
+        }
+    }
 
     #[test]
     fn a_capital_past_the_first_word_is_found_in_any_script() {

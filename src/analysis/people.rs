@@ -166,12 +166,13 @@ impl People {
                     .or_else(|| self.index.by_single.get(surname).copied())
             })
         } else {
-            let full = lower_name(&text[span.clone()]);
-            self.index
-                .by_full
-                .get(&full)
-                .copied()
-                .or_else(|| self.known_by_part(&full, words))
+            with_lower_name(&text[span.clone()], |full| {
+                self.index
+                    .by_full
+                    .get(full)
+                    .copied()
+                    .or_else(|| self.known_by_part(full, words))
+            })
         };
         let e = match e {
             Some(e) => e,
@@ -289,6 +290,12 @@ fn lower(s: &str) -> String {
 /// Lowercase name with whitespace collapsed, for comparing two spellings of a run.
 fn lower_name(s: &str) -> String {
     lower(&crate::text::spaced(s))
+}
+
+/// `f` of [`lower_name`], without allocating for a short ASCII name: most names
+/// are looked up, not kept.
+fn with_lower_name<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lowercase(&crate::text::spaced(s), f)
 }
 
 /// How many words a name has, its first and its last (token 0 for a name with
@@ -647,8 +654,7 @@ pub fn link(runs: Runs, tokens: &[Token], text: &str) -> People {
                         }
                     })
                 } else {
-                    people
-                        .known_by_part(&lower_name(&text[span.clone()]), words)
+                    with_lower_name(&text[span.clone()], |k| people.known_by_part(k, words))
                         .map(Some)
                 };
                 match found {
@@ -773,10 +779,14 @@ fn classify(
     let &last = name_words.last()?;
     let name = first..last + 1;
     let single = name_words.len() == 1;
-    let lower_text = if single {
-        String::new()
+    // A name of several words is asked of the place and organisation lists as one
+    // lowercase phrase.
+    let (place, organisation) = if single {
+        (false, false)
     } else {
-        lower_name(&text[tokens[first].start()..tokens[last].stem_end()])
+        with_lower_name(&text[tokens[first].start()..tokens[last].stem_end()], |k| {
+            (lex.is_place(k), lex.is_organisation(k))
+        })
     };
     if single && title.is_none() {
         let t = &tokens[first];
@@ -792,12 +802,10 @@ fn classify(
             return None;
         }
     }
-    let class = if (single && tokens[first].has(flag::PLACE))
-        || (!single && lex.is_place(&lower_text))
-    {
+    let class = if (single && tokens[first].has(flag::PLACE)) || place {
         RunClass::Place
     } else if (single && tokens[first].has(flag::ORGANISATION))
-        || (!single && lex.is_organisation(&lower_text))
+        || organisation
         || name_words.iter().any(|&i| tokens[i].has(flag::ORG_WORD))
         // An acronym alone ("ESA", "FNSEA") names an organisation; so does an
         // outlet's name leading a run ("BBC Wales").

@@ -167,6 +167,10 @@ struct Scanner<'a> {
     /// Every frame's parent frame, closed or not, so a quotation inside one that
     /// lost its partner still finds the quotation around both.
     frame_parent: Vec<Option<usize>>,
+    /// Where the next byte that can start a guillemet (0xC2) stands, at or after
+    /// the paragraph being scanned: one search serves every paragraph up to it,
+    /// where a search per paragraph cost as much as the rest of a short one.
+    next_c2: usize,
 }
 
 enum Role {
@@ -225,6 +229,7 @@ impl<'a> Scanner<'a> {
             lone: Vec::new(),
             next_id: 0,
             frame_parent: Vec::new(),
+            next_c2: 0,
         }
     }
 
@@ -322,8 +327,6 @@ impl<'a> Scanner<'a> {
     fn block(&mut self, bi: usize, block: Range<usize>, skip_first: bool) {
         let text = &self.masked[block.clone()];
         let bytes = text.as_bytes();
-        // Precomputed once per paragraph so the look-ahead checks stay O(1).
-        let last_straight_double = memchr::memrchr(b'"', bytes).map(|p| block.start + p);
         // Searching backwards for a closing single mark decodes the paragraph, and
         // only a possessive inside a single quotation asks: worked out on demand.
         let last_word_end_single = std::cell::OnceCell::new();
@@ -335,7 +338,11 @@ impl<'a> Scanner<'a> {
         // Only bytes that can start a quote mark are looked at; everything else is
         // skipped without decoding. Guillemets are rare: without one in the
         // paragraph, the three other lead bytes are searched a vector at a time.
-        let guillemets = memchr::memchr(0xC2, bytes).is_some();
+        if self.next_c2 <= block.start {
+            self.next_c2 = memchr::memchr(0xC2, &self.masked.as_bytes()[block.start..])
+                .map_or(usize::MAX, |p| block.start + p);
+        }
+        let guillemets = self.next_c2 < block.end;
         while i < bytes.len() {
             let next = if guillemets {
                 bytes[i..].iter().position(|&b| LEAD[b as usize])
@@ -369,15 +376,7 @@ impl<'a> Scanner<'a> {
                 let prev = text[..i].chars().next_back();
                 let next = text[i + len..].chars().next();
                 let at = block.start + i;
-                let role = self.role(
-                    c,
-                    at,
-                    prev,
-                    next,
-                    &block,
-                    last_straight_double,
-                    &last_word_end_single,
-                );
+                let role = self.role(c, at, prev, next, &block, &last_word_end_single);
                 self.apply(role, c, at, bi);
             }
             i += len;
@@ -392,7 +391,6 @@ impl<'a> Scanner<'a> {
         p: Option<char>,
         n: Option<char>,
         block: &Range<usize>,
-        last_straight_double: Option<usize>,
         last_word_end_single: &std::cell::OnceCell<Option<usize>>,
     ) -> Role {
         const DOUBLE_CURLY: &[char] = &['”', '"'];
@@ -437,9 +435,10 @@ impl<'a> Scanner<'a> {
                     if !self.waiting_for('"') {
                         return Role::Ignore;
                     }
-                    let more_later = last_straight_double.is_some_and(|l| l > at);
+                    let rest = &self.masked[at + 1..block.end];
+                    let more_later = memchr::memchr(b'"', rest.as_bytes()).is_some();
                     let word_follows = n.is_some_and(char::is_whitespace)
-                        && self.masked[at + 1..block.end]
+                        && rest
                             .trim_start()
                             .chars()
                             .next()
@@ -756,6 +755,19 @@ mod tests {
         let (q, lone) =
             quotes_of("He is 6'2\" tall and bought a 15\" screen. \"It fits,\" he said.");
         assert_eq!(q, vec!["\"It fits,\""]);
+        assert!(lone.is_empty());
+        // Inside an open quotation, a mark after a digit closes it unless another
+        // follows later in the paragraph and a word goes on after it.
+        let (q, _) = quotes_of("\"He is 6'2\" tall,\" she said. \"It is 15\"\n\nNext.");
+        assert_eq!(q, vec!["\"He is 6'2\" tall,\"", "\"It is 15\""]);
+    }
+
+    #[test]
+    fn guillemets_are_read_in_whichever_paragraph_they_stand() {
+        // A non-breaking space shares the guillemets' lead byte.
+        let text = "“A,”\u{a0}he said.\n\nNo marks.\n\nIl a dit : «Nous sommes prêts.»\n\n“B,” she said. «Oui»";
+        let (q, lone) = quotes_of(text);
+        assert_eq!(q, vec!["“A,”", "«Nous sommes prêts.»", "“B,”", "«Oui»"]);
         assert!(lone.is_empty());
     }
 
