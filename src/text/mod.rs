@@ -64,11 +64,44 @@ pub fn is_alphanumeric(c: char) -> bool {
 /// a precomposed "ë": on the page the two are identical. Borrowed in the usual case
 /// where there is nothing to change.
 pub fn spaced(s: &str) -> Cow<'_, str> {
+    if already_spaced(s.as_bytes()) {
+        return Cow::Borrowed(s);
+    }
     let out = collapsed(s);
     if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         return out;
     }
     Cow::Owned(out.nfc().collect())
+}
+
+/// Whether `spaced` would give the name back as it is, told from its bytes in
+/// one pass for the names nearly every story has: words of printable ASCII and
+/// of Latin letters up to U+02FF ("Sørensen", "Zoë", "Élysée"), one space
+/// between each. Those letters are all composed already (NFC) and none is a
+/// space; the two that are (U+0085 and U+00A0) are left to the full reading.
+/// Every mention of every person is asked, so the usual answer must be cheap.
+fn already_spaced(bytes: &[u8]) -> bool {
+    let mut after_space = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            0x21..=0x7e => after_space = false,
+            // U+0080 to U+02FF: a lead byte and one continuation byte.
+            0xc2..=0xcb => {
+                match bytes.get(i + 1) {
+                    Some(&c) if c & 0xc0 == 0x80 && !(b == 0xc2 && matches!(c, 0x85 | 0xa0)) => {}
+                    _ => return false,
+                }
+                after_space = false;
+                i += 1;
+            }
+            _ => return false,
+        }
+        i += 1;
+    }
+    !after_space || bytes.is_empty()
 }
 
 fn collapsed(s: &str) -> Cow<'_, str> {
@@ -81,7 +114,8 @@ fn collapsed(s: &str) -> Cow<'_, str> {
                 return collapsed();
             }
             after_space = true;
-        } else if b.is_ascii_whitespace() {
+        } else if is_ascii_space(b) {
+            // The vertical tab too, which `split_whitespace` splits at.
             return collapsed();
         } else {
             after_space = false;
@@ -117,6 +151,28 @@ mod tests {
         ));
         assert_eq!(spaced(" Leo  de\nVries\u{a0}"), "Leo de Vries");
         assert_eq!(spaced("Leo\tde Vries"), "Leo de Vries");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaced_gives_a_name_back_only_when_reading_it_would(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Leo", "de", "Vries", "Zoë", "e\u{308}", " ", "  ", "\t", "\n", "\u{b}",
+                    "\u{1f}", "!", "~", "\u{7f}", "\u{a0}", "\u{85}", "\u{2009}", "O’Neil",
+                    "J.D.", "Ø", "ʼ", "\u{2ff}", "\u{300}", "Å", "A\u{30a}", "\u{340}",
+                ]),
+                0..12,
+            ),
+        ) {
+            let s = parts.concat();
+            let reference: String =
+                s.split_whitespace().collect::<Vec<_>>().join(" ").nfc().collect();
+            proptest::prop_assert_eq!(spaced(&s), reference.as_str());
+            if already_spaced(s.as_bytes()) {
+                proptest::prop_assert_eq!(&reference, &s);
+            }
+        }
     }
 
     #[test]
