@@ -217,13 +217,15 @@ impl<'a> Attributor<'a> {
             || *has_quote.get_or_init(|| s.clone().any(|t| self.tokens[t].quote().is_some()));
         let mut t = s.start;
         while t < s.end {
-            let tok = self.tokens[t];
-            // Most tokens can start no cue: one test of their flags passes them
+            // Most tokens can start no cue: a test of their flags passes them
             // (punctuation and quotations have none).
-            if tok.info.flags & (flag::PHRASE_START | flag::CUE | flag::HEADLINE_CUE) == 0 {
-                t += 1;
-                continue;
-            }
+            let Some(skip) = self.tokens[t..s.end].iter().position(|tok| {
+                tok.info.flags & (flag::PHRASE_START | flag::CUE | flag::HEADLINE_CUE) != 0
+            }) else {
+                break;
+            };
+            t += skip;
+            let tok = self.tokens[t];
             if let Some((len, kind)) = self.phrase_at(t, s.end) {
                 let source = match kind {
                     PhraseSource::After => self.source_right(t + len, s.end, si),

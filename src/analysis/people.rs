@@ -439,6 +439,11 @@ fn runs_in(
     let mut run_of_token = vec![NONE; range.len()];
     let mut i = range.start;
     while i < range.end {
+        // Most tokens are not capitalised: passed over by that test alone.
+        let Some(skip) = tokens[i..range.end].iter().position(Token::is_capitalised) else {
+            break;
+        };
+        i += skip;
         if !nameable(&tokens[i]) {
             i += 1;
             continue;

@@ -15,7 +15,14 @@ use super::tokens::{Case, Kind, Token};
 pub fn split(tokens: &[Token], masked: &str, quotes: &[RawQuote]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 0..tokens.len() {
+    let mut i = 0;
+    while i < tokens.len() {
+        // Only a mark, a quotation or a paragraph's last token can end a
+        // sentence: the tokens before the next of them are passed over.
+        i += tokens[i..]
+            .windows(2)
+            .position(|w| w[1].block() != w[0].block() || may_end(&w[0]))
+            .unwrap_or(tokens.len() - 1 - i);
         let next = tokens.get(i + 1);
         let end_here = match next {
             None => true,
@@ -26,8 +33,14 @@ pub fn split(tokens: &[Token], masked: &str, quotes: &[RawQuote]) -> Vec<Range<u
             out.push(start..i + 1);
             start = i + 1;
         }
+        i += 1;
     }
     out
+}
+
+/// Whether a token's kind can end a sentence, as [`ends_sentence`] reads it.
+fn may_end(t: &Token) -> bool {
+    matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…') | Kind::Quote(_))
 }
 
 fn starts_sentence(t: &Token) -> bool {
@@ -95,4 +108,57 @@ fn cue_follows(tokens: &[Token], from: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::lexicon::Lexicon;
+    use crate::analysis::{quotes, tokens};
+    use crate::text::{Format, ProseMap};
+
+    /// Every token asked whether it ends a sentence, none passed over.
+    fn split_token_by_token(
+        tokens: &[Token],
+        masked: &str,
+        quotes: &[RawQuote],
+    ) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for i in 0..tokens.len() {
+            let end_here = match tokens.get(i + 1) {
+                None => true,
+                Some(n) if n.block() != tokens[i].block() => true,
+                Some(_) => ends_sentence(tokens, i, masked, quotes),
+            };
+            if end_here {
+                out.push(start..i + 1);
+                start = i + 1;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_end_where_reading_every_token_ends_them(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "He", "said", "Mr.", "U.S.", "Putin", "the", ".", "!", "?", "…", ",", ":",
+                    "“We won.”", "“We won,”", "\n\n", "(", "—", "2.1", "Trump wrote.",
+                ]),
+                0..30,
+            ),
+        ) {
+            let text = parts.join(" ");
+            let prose = ProseMap::new(&text, Format::PlainText);
+            let lex = Lexicon::get();
+            let (raw, _) = quotes::scan(&prose.masked, &prose.blocks, lex);
+            let toks = tokens::tokenize(&prose.masked, &prose.blocks, &raw, lex);
+            proptest::prop_assert_eq!(
+                split(&toks, &prose.masked, &raw),
+                split_token_by_token(&toks, &prose.masked, &raw)
+            );
+        }
+    }
 }
