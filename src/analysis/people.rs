@@ -437,6 +437,7 @@ fn runs_in(
     let base = range.start;
     let mut runs = Vec::new();
     let mut run_of_token = vec![NONE; range.len()];
+    let mut words = Vec::new();
     let mut i = range.start;
     while i < range.end {
         // Most tokens are not capitalised: passed over by that test alone.
@@ -518,6 +519,7 @@ fn runs_in(
             text,
             lex,
             headline(tokens[start].block()),
+            &mut words,
         ) {
             if matches!(run.class, RunClass::Person(_) | RunClass::Candidate) {
                 let run_of = |k: usize| k.checked_sub(base).map_or(NONE, |k| run_of_token[k]);
@@ -739,14 +741,19 @@ fn apposition_title(people: &People, run: usize, tokens: &[Token], text: &str) -
 
 /// Splits a run into title and name and decides what it is. Returns `None` for a
 /// run with nothing name-like left.
+/// `words` is room for the run's word tokens, lent by the caller so the runs of
+/// a whole draft share one list.
 fn classify(
     run: Range<usize>,
     tokens: &[Token],
     text: &str,
     lex: &Lexicon,
     headline: bool,
+    words: &mut Vec<usize>,
 ) -> Option<NameRun> {
-    let words: Vec<usize> = run.clone().filter(|&i| tokens[i].is_word()).collect();
+    words.clear();
+    words.extend(run.clone().filter(|&i| tokens[i].is_word()));
+    let words = &words[..];
     // The title runs up to the last title word that still leaves a name after it.
     let mut title_end = words[..words.len().saturating_sub(1)]
         .iter()
@@ -778,7 +785,7 @@ fn classify(
             }
             (Some(run.start..name_start), &words[k + 1..])
         }
-        None => (None, &words[..]),
+        None => (None, words),
     };
     let &first = name_words.first()?;
     let &last = name_words.last()?;
