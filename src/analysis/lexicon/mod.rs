@@ -490,20 +490,51 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
         // ASCII in, ASCII out.
-        f(std::str::from_utf8(bytes).unwrap_or_default())
-    } else {
-        let lower: String = word
-            .chars()
-            .map(|c| if c == '\u{2019}' { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect();
-        f(&lower)
+        return f(std::str::from_utf8(bytes).unwrap_or_default());
     }
+    let lower = word
+        .chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase);
+    // A short word with accents ("Sørensen") is lowercased on the stack too; one
+    // that outgrows the buffer (lowercasing can lengthen a word) is collected.
+    let mut len = 0;
+    for c in lower.clone() {
+        if len + c.len_utf8() > buf.len() {
+            return f(&lower.collect::<String>());
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    f(std::str::from_utf8(&buf[..len]).unwrap_or_default())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_lowercased_alike_on_the_stack_and_off_it() {
+        let reference = |w: &str| -> String {
+            w.chars()
+                .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        // 'İ' lowercases to two characters, three bytes from two: the buffer's
+        // edge is met at every length around it.
+        let mut words: Vec<String> = ["Sørensen", "O’Neil", "ÉLYSÉE", "NATO", "Zoë’s", ""]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for n in 25..=34 {
+            words.push("A".repeat(n));
+            words.push(format!("{}İ", "a".repeat(n - 2)));
+            words.push(format!("{}ø", "B".repeat(n - 2)));
+        }
+        for w in &words {
+            assert_eq!(with_lowercase(w, str::to_string), reference(w), "{w}");
+        }
+    }
 
     #[test]
     fn lists_load_with_their_roles() {
