@@ -282,7 +282,10 @@ impl<'a> Attributor<'a> {
         // each is told apart by its last word first.
         'phrases: for (words, kind) in &self.lex.cue_phrases {
             let n = words.len();
-            if t + n > end || !self.is_word(t + n - 1, &words[n - 1]) {
+            if t + n > end
+                || !self.tokens[t + n - 1].has(flag::PHRASE_END)
+                || !self.is_word(t + n - 1, &words[n - 1])
+            {
                 continue;
             }
             for (k, w) in words[..n - 1].iter().enumerate() {

@@ -43,6 +43,9 @@ pub mod flag {
     pub const TERM_BEFORE_END: u32 = 1 << 23;
     /// First word of a phrase that makes a description anonymous ("familiar").
     pub const ANONYMOUS_PHRASE_START: u32 = 1 << 24;
+    /// Last word of a multi-word cue phrase ("to", "statement"): most phrases
+    /// begin "in", so a phrase is told by its last word first.
+    pub const PHRASE_END: u32 = 1 << 25;
 }
 
 /// Grammatical gender as far as the text shows it.
@@ -298,8 +301,9 @@ impl Lexicon {
                 PhraseSource::Subject
             };
             let words: Vec<Box<str>> = words.split_whitespace().map(Into::into).collect();
-            if let Some(first) = words.first() {
+            if let (Some(first), Some(last)) = (words.first(), words.last()) {
                 lex.add(&first.clone(), flag::PHRASE_START);
+                lex.add(&last.clone(), flag::PHRASE_END);
                 lex.cue_phrases.push((words, source));
             }
         }
