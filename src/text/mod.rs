@@ -176,6 +176,21 @@ mod tests {
     }
 
     #[test]
+    fn every_letter_read_in_one_pass_is_composed_and_no_space() {
+        for c in ('\u{80}'..='\u{2ff}').filter(|&c| !matches!(c, '\u{85}' | '\u{a0}')) {
+            let s = format!("a{c} {c}");
+            assert!(already_spaced(s.as_bytes()), "{c:?}");
+            assert!(!c.is_whitespace(), "{c:?}");
+            assert_eq!(s.nfc().collect::<String>(), s, "{c:?}");
+        }
+        for s in [
+            "a\u{85}", "a\u{a0}b", "e\u{301}", " a", "a ", "a  b", "a\tb", "\u{300}",
+        ] {
+            assert!(!already_spaced(s.as_bytes()), "{s:?}");
+        }
+    }
+
+    #[test]
     fn spaced_composes_decomposed_accents() {
         assert_eq!(
             spaced("Zoe\u{308}  Saldan\u{303}a"),
