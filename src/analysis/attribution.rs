@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::lexicon::{Gender, Lexicon, PhraseSource, flag};
 use super::people::{People, RunClass};
 use super::quotes::RawQuote;
-use super::tokens::{Kind, Token};
+use super::tokens::{Case, Kind, Token};
 
 /// Who a quotation is credited to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +71,7 @@ struct Cue {
 struct Salience {
     /// Sources of cues, in order.
     cue_sources: Range<usize>,
-    /// People named in the sentence, in order, with token index.
+    /// People named in the sentence, in order (one named twice in a row, once).
     persons: Range<usize>,
     block: usize,
     /// Last token of the sentence ends with a colon ("He said:").
@@ -80,7 +80,6 @@ struct Salience {
 
 pub struct Attributor<'a> {
     tokens: &'a [Token],
-    headlines: &'a [bool],
     text: &'a str,
     lex: &'a Lexicon,
     pub people: People,
@@ -88,8 +87,8 @@ pub struct Attributor<'a> {
     salience: Vec<Salience>,
     /// Every sentence's cue sources, one after another.
     cue_sources: Vec<Source>,
-    /// Every sentence's named people (entity, token), one after another.
-    persons: Vec<(usize, usize)>,
+    /// Every sentence's named people, one after another.
+    persons: Vec<usize>,
 }
 
 /// Attributes every quotation. Returns one entry per quotation in `quotes`, and the
@@ -97,8 +96,8 @@ pub struct Attributor<'a> {
 #[allow(clippy::too_many_arguments)]
 pub fn attribute(
     tokens: &[Token],
-    headlines: &[bool],
     sentences: &[Range<usize>],
+    cue_words: &SentenceCues,
     text: &str,
     quotes: &[RawQuote],
     people: People,
@@ -106,7 +105,6 @@ pub fn attribute(
 ) -> (Vec<Option<Attribution>>, People) {
     let mut a = Attributor {
         tokens,
-        headlines,
         text,
         lex,
         people,
@@ -124,13 +122,21 @@ pub fn attribute(
     let mut all_cues: Vec<(usize, Source)> = Vec::with_capacity(sentences.len());
     let mut cues = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        a.cues(si, s.clone(), &mut cues);
+        a.cues(si, s.clone(), cue_words.of(si), &mut cues);
         all_cues.extend(cues.iter().map(|c| (c.at, c.source.clone())));
         let sources_from = a.cue_sources.len();
         a.cue_sources.extend(cues.iter().map(|c| c.source.clone()));
         // The people the sentence names and its quotations, in one pass.
         let persons_from = a.persons.len();
-        for t in s.clone() {
+        // Lowercase words and marks are neither quotations nor where a person is
+        // first named (a run holding one, "von", "J.", holds a capitalised word of
+        // the same person too), so one test of their kind passes them.
+        let mut t = s.start;
+        while let Some(skip) = tokens[t..s.end]
+            .iter()
+            .position(|tok| !matches!(tok.kind, Kind::Word(Case::Lower) | Kind::Punct(_)))
+        {
+            t += skip;
             if let Some(q) = tokens[t].quote() {
                 placed.push((q, t, si));
                 if let Some(c) = nearest_cue(&cues, t) {
@@ -141,13 +147,11 @@ pub fn attribute(
                     });
                 }
             } else if let Some(e) = a.people.person_at(t) {
-                if a.persons[persons_from..]
-                    .last()
-                    .is_none_or(|&(pe, _)| pe != e)
-                {
-                    a.persons.push((e, t));
+                if a.persons[persons_from..].last().is_none_or(|&pe| pe != e) {
+                    a.persons.push(e);
                 }
             }
+            t += 1;
         }
         a.salience.push(Salience {
             cue_sources: sources_from..a.cue_sources.len(),
@@ -192,110 +196,189 @@ fn nearest_cue(cues: &[Cue], t: usize) -> Option<&Cue> {
     }
 }
 
-impl<'a> Attributor<'a> {
-    fn headline(&self, block: usize) -> bool {
-        self.headlines.get(block).copied().unwrap_or(false)
-    }
+/// A word or phrase that may attribute a quotation, found before anyone is linked:
+/// where the search for cues stops does not depend on who the people turn out to
+/// be, so on a long draft it is found on the second core while the first links
+/// the people. Only finding each cue's source needs them.
+#[derive(Debug, Clone, Copy)]
+pub struct CueWord {
+    at: u32,
+    what: CueWordKind,
+}
 
+#[derive(Debug, Clone, Copy)]
+enum CueWordKind {
+    /// A phrase of this many tokens ("according to", "in a statement").
+    Phrase(u16, PhraseSource),
+    /// A participle, whose source is its clause's subject ("…, saying").
+    Participle,
+    /// A verb, with its source before or after it.
+    Verb,
+}
+
+/// The cue words of every sentence, one sentence after another.
+#[derive(Debug, Default)]
+pub struct SentenceCues {
+    words: Vec<CueWord>,
+    /// Where each sentence's words start in `words`, and where the last ends.
+    from: Vec<u32>,
+}
+
+impl SentenceCues {
+    fn of(&self, si: usize) -> &[CueWord] {
+        match (self.from.get(si), self.from.get(si + 1)) {
+            (Some(&a), Some(&b)) => &self.words[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// The cue words of each sentence, in text order.
+pub fn cue_words(
+    tokens: &[Token],
+    headlines: &[bool],
+    sentences: &[Range<usize>],
+    text: &str,
+    lex: &Lexicon,
+) -> SentenceCues {
+    // A cue or two a sentence, a guess that spares most growing of the list.
+    let mut words = Vec::with_capacity(sentences.len() * 2);
+    let mut from = Vec::with_capacity(sentences.len() + 1);
+    for s in sentences {
+        from.push(words.len() as u32);
+        // Only a cue word that can also describe a speaker asks, so it is looked up
+        // then and at most once.
+        let has_quote = std::cell::OnceCell::new();
+        let has_quote =
+            || *has_quote.get_or_init(|| s.clone().any(|t| tokens[t].quote().is_some()));
+        let mut t = s.start;
+        while t < s.end {
+            // Most tokens can start no cue: a test of their flags passes them
+            // (punctuation and quotations have none).
+            let Some(skip) = tokens[t..s.end].iter().position(|tok| {
+                tok.info.flags & (flag::PHRASE_START | flag::CUE | flag::HEADLINE_CUE) != 0
+            }) else {
+                break;
+            };
+            t += skip;
+            let tok = tokens[t];
+            if let Some((len, kind)) = phrase_at(tokens, text, lex, t, s.end) {
+                words.push(CueWord {
+                    at: t as u32,
+                    what: CueWordKind::Phrase(len as u16, kind),
+                });
+                t += len;
+                continue;
+            }
+            let headline = || headlines.get(tok.block()).copied().unwrap_or(false);
+            let cue = tok.has(flag::CUE) || (tok.has(flag::HEADLINE_CUE) && headline());
+            if cue && (!tok.has(flag::DESCRIPTION) || has_quote()) {
+                let participle = tok.has(flag::PARTICIPLE)
+                    && !t.checked_sub(1).is_some_and(|p| {
+                        tokens[p].has(flag::AUX) || is_word(tokens, text, p, "been")
+                    });
+                words.push(CueWord {
+                    at: t as u32,
+                    what: if participle {
+                        CueWordKind::Participle
+                    } else {
+                        CueWordKind::Verb
+                    },
+                });
+            }
+            t += 1;
+        }
+    }
+    from.push(words.len() as u32);
+    SentenceCues { words, from }
+}
+
+/// Whether token `t` is the word `w`, in any case.
+fn is_word(tokens: &[Token], text: &str, t: usize, w: &str) -> bool {
+    let tok = &tokens[t];
+    tok.is_word() && text[tok.start()..tok.stem_end()].eq_ignore_ascii_case(w)
+}
+
+/// A multi-word cue phrase starting at `t` and ending before `end`: its length
+/// in tokens and kind.
+fn phrase_at(
+    tokens: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    t: usize,
+    end: usize,
+) -> Option<(usize, PhraseSource)> {
+    if !tokens[t].has(flag::PHRASE_START) {
+        return None;
+    }
+    // Most phrases share their first words ("in a statement", "in a post"), so
+    // each is told apart by its last word first.
+    'phrases: for (words, kind) in &lex.cue_phrases {
+        let n = words.len();
+        if t + n > end
+            || !tokens[t + n - 1].has(flag::PHRASE_END)
+            || !is_word(tokens, text, t + n - 1, &words[n - 1])
+        {
+            continue;
+        }
+        for (k, w) in words[..n - 1].iter().enumerate() {
+            if !is_word(tokens, text, t + k, w) {
+                continue 'phrases;
+            }
+        }
+        return Some((n, *kind));
+    }
+    None
+}
+
+impl<'a> Attributor<'a> {
     fn word(&self, t: usize) -> &'a str {
         let tok = &self.tokens[t];
         &self.text[tok.start()..tok.stem_end()]
     }
 
     fn is_word(&self, t: usize, w: &str) -> bool {
-        self.tokens[t].is_word() && self.word(t).eq_ignore_ascii_case(w)
+        is_word(self.tokens, self.text, t, w)
     }
 
-    /// Every cue in sentence `s` whose source can be found, into `cues` (emptied
-    /// first: one vector serves every sentence of the draft).
-    fn cues(&mut self, si: usize, s: Range<usize>, cues: &mut Vec<Cue>) {
+    /// Every cue in sentence `si` whose source can be found, into `cues` (emptied
+    /// first: one vector serves every sentence of the draft). `words` are the
+    /// sentence's cue words, found beforehand by [`cue_words`].
+    fn cues(&mut self, si: usize, s: Range<usize>, words: &[CueWord], cues: &mut Vec<Cue>) {
         cues.clear();
-        // Only a cue word that can also describe a speaker asks, so it is looked up
-        // then and at most once.
-        let has_quote = std::cell::OnceCell::new();
-        let has_quote =
-            || *has_quote.get_or_init(|| s.clone().any(|t| self.tokens[t].quote().is_some()));
-        let mut t = s.start;
-        while t < s.end {
-            // Most tokens can start no cue: a test of their flags passes them
-            // (punctuation and quotations have none).
-            let Some(skip) = self.tokens[t..s.end].iter().position(|tok| {
-                tok.info.flags & (flag::PHRASE_START | flag::CUE | flag::HEADLINE_CUE) != 0
-            }) else {
-                break;
-            };
-            t += skip;
-            let tok = self.tokens[t];
-            if let Some((len, kind)) = self.phrase_at(t, s.end) {
-                let source = match kind {
-                    PhraseSource::After => self.source_right(t + len, s.end, si),
-                    PhraseSource::Subject => self.subject(si, s.start, t),
-                };
-                if let Some((source, span)) = source {
-                    cues.push(Cue {
-                        at: t,
-                        words: CueWords {
-                            verb: self.tokens[t].start()..self.tokens[t + len - 1].end(),
-                            source: span,
-                        },
-                        source,
-                    });
+        for w in words {
+            let t = w.at as usize;
+            let (found, last) = match w.what {
+                CueWordKind::Phrase(len, kind) => {
+                    let len = usize::from(len);
+                    let found = match kind {
+                        PhraseSource::After => self.source_right(t + len, s.end, si),
+                        PhraseSource::Subject => self.subject(si, s.start, t),
+                    };
+                    (found, t + len - 1)
                 }
-                t += len;
-                continue;
-            }
-            let cue =
-                tok.has(flag::CUE) || (tok.has(flag::HEADLINE_CUE) && self.headline(tok.block()));
-            if cue && (!tok.has(flag::DESCRIPTION) || has_quote()) {
-                let participle = tok.has(flag::PARTICIPLE)
-                    && !t
-                        .checked_sub(1)
-                        .is_some_and(|p| self.tokens[p].has(flag::AUX) || self.is_word(p, "been"));
-                let found = if participle {
+                CueWordKind::Participle => (
                     self.subject(si, s.start, t)
-                        .or_else(|| self.source_right(t + 1, s.end, si))
-                } else {
+                        .or_else(|| self.source_right(t + 1, s.end, si)),
+                    t,
+                ),
+                CueWordKind::Verb => (
                     self.source_left(t, s.start, si)
-                        .or_else(|| self.source_right(t + 1, s.end, si))
-                };
-                if let Some((source, span)) = found {
-                    cues.push(Cue {
-                        at: t,
-                        words: CueWords {
-                            verb: tok.start()..tok.end(),
-                            source: span,
-                        },
-                        source,
-                    });
-                }
+                        .or_else(|| self.source_right(t + 1, s.end, si)),
+                    t,
+                ),
+            };
+            if let Some((source, span)) = found {
+                cues.push(Cue {
+                    at: t,
+                    words: CueWords {
+                        verb: self.tokens[t].start()..self.tokens[last].end(),
+                        source: span,
+                    },
+                    source,
+                });
             }
-            t += 1;
         }
-    }
-
-    /// A multi-word cue phrase starting at `t`: its length in tokens and kind.
-    fn phrase_at(&self, t: usize, end: usize) -> Option<(usize, PhraseSource)> {
-        if !self.tokens[t].has(flag::PHRASE_START) {
-            return None;
-        }
-        // Most phrases share their first words ("in a statement", "in a post"), so
-        // each is told apart by its last word first.
-        'phrases: for (words, kind) in &self.lex.cue_phrases {
-            let n = words.len();
-            if t + n > end
-                || !self.tokens[t + n - 1].has(flag::PHRASE_END)
-                || !self.is_word(t + n - 1, &words[n - 1])
-            {
-                continue;
-            }
-            for (k, w) in words[..n - 1].iter().enumerate() {
-                if !self.is_word(t + k, w) {
-                    continue 'phrases;
-                }
-            }
-            return Some((n, *kind));
-        }
-        None
     }
 
     /// The source standing before a cue verb at `v`: "Trump posted", "Karoline
@@ -830,9 +913,9 @@ impl<'a> Attributor<'a> {
             let named = &self.persons[sal.persons.clone()];
             let subject = named.first().into_iter();
             let persons = subject.chain(named.iter().rev());
-            if let Some(&(e, _)) = persons
+            if let Some(&e) = persons
                 .into_iter()
-                .find(|&&(e, _)| self.fits(&Source::Person(e), g))
+                .find(|&&e| self.fits(&Source::Person(e), g))
             {
                 return Some(Source::Person(e));
             }

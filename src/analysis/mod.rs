@@ -210,11 +210,17 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
     let toks = tokens::tokenize(masked, &prose.blocks, &raw, lex);
     let long = parallel::worth_splitting(masked.len());
     let headlines = headline_blocks(&toks, masked, prose.blocks.len(), long);
-    // Sentences serve attribution alone, which waits for the people to be linked:
-    // on a long draft the second core splits them meanwhile. Whichever core asks
-    // first splits them, and the other waits for that.
+    // Sentences and the cue words in each serve attribution alone, which waits for
+    // the people to be linked: on a long draft the second core finds them
+    // meanwhile. Whichever core asks first finds them, and the other waits.
     let sentences_once = OnceLock::new();
-    let sentences_of = || sentences_once.get_or_init(|| sentences::split(&toks, masked, &raw));
+    let sentences_of = || {
+        sentences_once.get_or_init(|| {
+            let sentences = sentences::split(&toks, masked, &raw);
+            let cues = attribution::cue_words(&toks, &headlines, &sentences, masked, lex);
+            (sentences, cues)
+        })
+    };
 
     // The names inside quotations and each quotation's shape depend on neither
     // the people nor attribution. The shapes come second: they are taken in
@@ -237,12 +243,13 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
         long,
         || {
             let people = people::link(runs, &toks, masked);
-            attribution::attribute(&toks, &headlines, sentences_of(), masked, &raw, people, lex)
+            let (sentences, cue_words) = sentences_of();
+            attribution::attribute(&toks, sentences, cue_words, masked, &raw, people, lex)
         },
         side_work,
     );
     // Attribution asked for them, so they are there.
-    let sentences = sentences_once.into_inner().unwrap_or_default();
+    let (sentences, _) = sentences_once.into_inner().unwrap_or_default();
     // Terms by their surroundings override attribution, so a title in a sentence
     // with a cue ("appeared on “Meet the Press” and said") is not speech.
     for (i, shape) in shapes.iter().enumerate() {

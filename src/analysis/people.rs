@@ -435,7 +435,9 @@ fn runs_in(
     headline: &dyn Fn(usize) -> bool,
 ) -> (Vec<NameRun>, Vec<u32>) {
     let base = range.start;
-    let mut runs = Vec::new();
+    // A name every 32 tokens, a guess that spares most growing of the list
+    // without reserving much for a draft of no names.
+    let mut runs = Vec::with_capacity(range.len() / 32);
     let mut run_of_token = vec![NONE; range.len()];
     let mut words = Vec::new();
     let mut i = range.start;

@@ -657,23 +657,20 @@ impl<'a> Scanner<'a> {
             let i = index_of_id[c.id];
             ordered[i] = Some(c);
         }
-        let quotes = ordered
-            .into_iter()
-            .flatten()
-            .map(|c| {
-                let mut q = c.quote;
-                // The nearest enclosing frame that closed.
-                let mut p = c.parent;
-                while let Some(id) = p {
-                    if index_of_id[id] != usize::MAX {
-                        break;
-                    }
-                    p = self.frame_parent[id];
+        let mut quotes = Vec::with_capacity(n);
+        for c in ordered.into_iter().flatten() {
+            let mut q = c.quote;
+            // The nearest enclosing frame that closed.
+            let mut p = c.parent;
+            while let Some(id) = p {
+                if index_of_id[id] != usize::MAX {
+                    break;
                 }
-                q.parent = p.map(|id| index_of_id[id]);
-                q
-            })
-            .collect::<Vec<RawQuote>>();
+                p = self.frame_parent[id];
+            }
+            q.parent = p.map(|id| index_of_id[id]);
+            quotes.push(q);
+        }
         debug_assert!(quotes.windows(2).all(|w| w[0].span.start < w[1].span.start));
         let mut lone = self.lone;
         lone.sort_unstable_by_key(|l| l.span.start);
