@@ -9,7 +9,7 @@ mod drafts;
 #[path = "common/eval_drafts.rs"]
 mod eval_drafts;
 
-use copydesk::analysis::parallel::{FROM, worth_splitting};
+use copydesk::analysis::parallel::{FROM, force_share, worth_splitting};
 use copydesk::analysis::{Options, analyze, analyze_on_one_thread};
 use copydesk::text::Format;
 
@@ -106,4 +106,39 @@ fn a_quotation_carried_over_the_middle_reads_alike_on_two_threads_and_one() {
         serde_json::to_string(&split).unwrap(),
         serde_json::to_string(&analyze_on_one_thread(&text, &options)).unwrap()
     );
+}
+
+#[test]
+fn a_split_cut_off_the_middle_reads_alike_on_two_threads_and_one() {
+    // Each split learns what share of its work the calling thread takes; whatever
+    // share it has learnt, the cut falls where nothing reaches over it. Here most
+    // paragraph edges lie inside a quotation that runs over five paragraphs.
+    let speech = "The mayor spoke at length on Tuesday.\n\n\
+                  “The first part of the plan is the bridge,\n\n\
+                  “the second is the road, which Edith Marsh will lead,\n\n\
+                  “the third is the rail line to Dunmore,\n\n\
+                  “the fourth is the harbour wall,\n\n\
+                  “and the fifth is the budget,” Mayor Alan Reyes said.\n\n";
+    let speeches = speech.repeat(2 * FROM / speech.len() + 1);
+    let generated = [false, true].map(|markdown| {
+        let format = if markdown {
+            Format::Markdown
+        } else {
+            Format::PlainText
+        };
+        let text = drafts::draft(40_000, markdown, drafts::Variation::default());
+        (text, format)
+    });
+    for share in [0.25, 0.4, 0.75] {
+        force_share(Some(share));
+        assert_same_on_one_thread(
+            &format!("multi-paragraph quotations cut at {share}"),
+            &speeches,
+            Format::PlainText,
+        );
+        for (text, format) in &generated {
+            assert_same_on_one_thread(&format!("generated draft cut at {share}"), text, *format);
+        }
+    }
+    force_share(None);
 }

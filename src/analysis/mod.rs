@@ -700,12 +700,13 @@ fn headline_blocks(toks: &[tokens::Token], masked: &str, n: usize, split: bool) 
     if !split || n < 2 {
         return headlines_among(toks, masked, 0..n);
     }
-    // Tokens come in paragraph order, so the first half of the paragraphs is
-    // read from the tokens before the first of the second half, on its own core.
-    let mid = n / 2;
+    // Tokens come in paragraph order, so the first part of the paragraphs is
+    // read from the tokens before the first of the second part, on its own core.
+    static BALANCE: parallel::Balance = parallel::Balance::new();
+    let mid = ((n as f64 * BALANCE.share()) as usize).clamp(1, n - 1);
     let cut = toks.partition_point(|t| t.block() < mid);
-    let (mut first, second) = parallel::both(
-        true,
+    let (mut first, second) = BALANCE.both(
+        cut as f64 / toks.len().max(1) as f64,
         || headlines_among(&toks[..cut], masked, 0..mid),
         || headlines_among(&toks[cut..], masked, mid..n),
     );

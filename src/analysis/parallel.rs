@@ -8,6 +8,9 @@
 //! draft takes to analyse, so only drafts of [`FROM`] bytes and more are split.
 
 use std::cell::Cell;
+use std::sync::atomic::AtomicU32;
+use std::sync::atomic::Ordering::Relaxed;
+use std::time::{Duration, Instant};
 
 /// Drafts from this size on are worked on two threads where the work splits.
 pub const FROM: usize = 128 * 1024;
@@ -48,6 +51,122 @@ pub fn both<A: Send, B: Send>(
         return (a(), b());
     }
     rayon::join(a, b)
+}
+
+/// How one split divides its work between the thread that asks for it and the
+/// other, learnt from the times it has split before. The two cores of a virtual
+/// machine need not be equally fast, and which one is slower changes from minute
+/// to minute: cut in halves, the quicker core waits for the slower, where a
+/// larger share for the quicker finishes both at once. Each split keeps its own,
+/// since how its work spreads over a draft is its own too. Every split gives the
+/// same result wherever it cuts, so what is learnt changes only the time taken.
+pub struct Balance {
+    /// For each thread of a pool of two: the share of the work it takes when it
+    /// asks, in parts of [`WHOLE`].
+    share: [AtomicU32; 2],
+}
+
+const WHOLE: u32 = 1 << 16;
+
+/// Neither thread is given less than this share, nor more than one less it: one
+/// split timed on a stalled core must not hand it all the work.
+const LEAST: f64 = 0.25;
+
+/// Halves taken on either side in less time than this are not timed well enough
+/// to learn from.
+const SHORTEST: Duration = Duration::from_micros(20);
+
+/// A share every split takes in place of the one it learnt (stored in parts of
+/// [`WHOLE`], 0 for none), so tests can cut where they choose.
+static FORCED: AtomicU32 = AtomicU32::new(0);
+
+impl Balance {
+    pub const fn new() -> Balance {
+        Balance {
+            share: [AtomicU32::new(WHOLE / 2), AtomicU32::new(WHOLE / 2)],
+        }
+    }
+
+    /// The share of the work, from 0 to 1, the calling thread should take.
+    pub fn share(&self) -> f64 {
+        let whole = f64::from(WHOLE);
+        match (FORCED.load(Relaxed), pair_slot()) {
+            (0, Some(i)) => f64::from(self.share[i].load(Relaxed)) / whole,
+            (0, None) => 0.5,
+            (forced, _) => f64::from(forced) / whole,
+        }
+    }
+
+    /// Runs `a` on the calling thread and `b` on the other, as [`both`] does with
+    /// a split, where `a` is `taken` (from 0 to 1) of the whole; how long each
+    /// took says what share the calling thread takes next time.
+    pub fn both<A: Send, B: Send>(
+        &self,
+        taken: f64,
+        a: impl FnOnce() -> A + Send,
+        b: impl FnOnce() -> B + Send,
+    ) -> (A, B) {
+        let me = pair_slot();
+        let ((ra, ta), (rb, tb, other)) = both(
+            true,
+            || {
+                let start = Instant::now();
+                let r = a();
+                (r, start.elapsed())
+            },
+            || {
+                let start = Instant::now();
+                let r = b();
+                (r, start.elapsed(), rayon::current_thread_index())
+            },
+        );
+        // Nothing to learn when one thread did both.
+        if let Some(i) = me.filter(|&i| other.is_some_and(|o| o != i)) {
+            self.learn(i, taken, ta, tb);
+        }
+        (ra, rb)
+    }
+
+    fn learn(&self, i: usize, taken: f64, ta: Duration, tb: Duration) {
+        if ta < SHORTEST || tb < SHORTEST || !(taken > 0.0 && taken < 1.0) {
+            return;
+        }
+        // Work per second on each side; the share that would have ended both
+        // together is this thread's part of the two speeds.
+        let mine = taken / ta.as_secs_f64();
+        let theirs = (1.0 - taken) / tb.as_secs_f64();
+        let even = mine / (mine + theirs);
+        // A quarter of the way from the old share: a handful of analyses follow a
+        // change of speed, and one odd timing moves the cut little.
+        let whole = f64::from(WHOLE);
+        let old = f64::from(self.share[i].load(Relaxed)) / whole;
+        let new = (old + (even - old) / 4.0).clamp(LEAST, 1.0 - LEAST);
+        self.share[i].store((new * whole) as u32, Relaxed);
+    }
+}
+
+impl Default for Balance {
+    fn default() -> Balance {
+        Balance::new()
+    }
+}
+
+/// The calling thread's place in a pool of two threads: learning a share is for
+/// that case, where the other thread is always the same one.
+fn pair_slot() -> Option<usize> {
+    if rayon::current_num_threads() != 2 {
+        return None;
+    }
+    rayon::current_thread_index().filter(|&i| i < 2)
+}
+
+/// Every split takes `share` (from 0 to 1) of its work on the calling thread, or
+/// what it has learnt again with `None`. For tests: each split must give the same
+/// result wherever it cuts.
+#[doc(hidden)]
+pub fn force_share(share: Option<f64>) {
+    let parts = share.map_or(0, |s| (s.clamp(0.01, 0.99) * f64::from(WHOLE)) as u32);
+    FORCED.store(parts, Relaxed);
 }
 
 /// `f` of each index below `n`, in order. When `split` is true the indices are
@@ -196,5 +315,54 @@ mod tests {
     fn a_panic_on_the_second_thread_reaches_the_caller() {
         let caught = std::panic::catch_unwind(|| both(true, || 1, || -> i32 { panic!("boom") }));
         assert!(caught.is_err());
+    }
+
+    fn share_of(balance: &Balance, i: usize) -> f64 {
+        f64::from(balance.share[i].load(Relaxed)) / f64::from(WHOLE)
+    }
+
+    #[test]
+    fn the_quicker_thread_is_given_more_and_never_all() {
+        let ms = Duration::from_millis;
+        let balance = Balance::new();
+        // Half the work took this thread 10 ms and the other 20: two thirds of it
+        // would have ended both at once, and the share moves a quarter of the way.
+        balance.learn(0, 0.5, ms(10), ms(20));
+        assert!((share_of(&balance, 0) - (0.5 + (2.0 / 3.0 - 0.5) / 4.0)).abs() < 1e-3);
+        assert_eq!(
+            share_of(&balance, 1),
+            0.5,
+            "the other thread's share is its own"
+        );
+        // Taking that share, both took as long: it holds there.
+        let held = share_of(&balance, 0);
+        balance.learn(0, held, ms(10), ms(10));
+        assert!((share_of(&balance, 0) - held).abs() < 1e-3);
+        // A stalled other core never makes this one take everything.
+        for _ in 0..40 {
+            balance.learn(0, share_of(&balance, 0), ms(1), ms(100));
+        }
+        assert!((share_of(&balance, 0) - (1.0 - LEAST)).abs() < 1e-3);
+        // Timings too short to trust teach nothing.
+        let before = share_of(&balance, 1);
+        balance.learn(1, 0.5, Duration::from_micros(5), ms(10));
+        assert_eq!(share_of(&balance, 1), before);
+    }
+
+    #[test]
+    fn a_balanced_split_runs_both_and_learns_only_from_two_threads() {
+        let balance = Balance::new();
+        let (a, b) = balance.both(0.5, || 1, || 2);
+        assert_eq!((a, b), (1, 2));
+        // Outside a pool of two nothing is learnt, and the share is a half.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            balance.both(0.5, || std::thread::sleep(Duration::from_millis(1)), || ());
+            assert_eq!(balance.share(), 0.5);
+        });
+        assert_eq!((share_of(&balance, 0), share_of(&balance, 1)), (0.5, 0.5));
     }
 }

@@ -376,12 +376,15 @@ pub fn find_runs(
     headline: &(dyn Fn(usize) -> bool + Sync),
     split: bool,
 ) -> Runs {
-    let half = split.then(|| run_split_point(tokens)).flatten();
+    static BALANCE: parallel::Balance = parallel::Balance::new();
+    let half = split
+        .then(|| run_split_point(tokens, BALANCE.share()))
+        .flatten();
     let (runs, run_of_token) = match half {
         None => build_runs(tokens, text, lex, headline),
         Some(s) => {
-            let ((mut runs, mut run_of_token), (later, later_of_token)) = parallel::both(
-                true,
+            let ((mut runs, mut run_of_token), (later, later_of_token)) = BALANCE.both(
+                s as f64 / tokens.len() as f64,
                 || runs_in(tokens, 0..s, text, lex, headline),
                 || runs_in(tokens, s..tokens.len(), text, lex, headline),
             );
@@ -398,12 +401,12 @@ pub fn find_runs(
     Runs { runs, run_of_token }
 }
 
-/// A token index near the middle where a paragraph starts after one that ends in
-/// punctuation or a quotation: no run reaches over it either way (a run ends in a
-/// word, and a title is extended leftwards over words only), so the halves can be
-/// searched apart.
-fn run_split_point(tokens: &[Token]) -> Option<usize> {
-    let mid = tokens.len() / 2;
+/// A token index near `share` of the way in where a paragraph starts after one
+/// that ends in punctuation or a quotation: no run reaches over it either way (a
+/// run ends in a word, and a title is extended leftwards over words only), so the
+/// parts can be searched apart.
+fn run_split_point(tokens: &[Token], share: f64) -> Option<usize> {
+    let mid = ((tokens.len() as f64 * share) as usize).min(tokens.len());
     let apart = |s: usize| {
         s > 0
             && s < tokens.len()
@@ -891,8 +894,12 @@ mod tests {
         let (q, _) = quotes::scan(&map.masked, &map.blocks, lex);
         let toks = tokens::tokenize(&map.masked, &map.blocks, &q, lex);
         let never = |_: usize| false;
-        let s = run_split_point(&toks).expect("a paragraph edge near the middle");
-        assert!(!toks[s - 1].is_word() && toks[s].block() != toks[s - 1].block());
+        for share in [0.25, 0.5, 0.75] {
+            let s = run_split_point(&toks, share).expect("a paragraph edge near the share");
+            assert!(!toks[s - 1].is_word() && toks[s].block() != toks[s - 1].block());
+            let near = (toks.len() as f64 * share) as usize;
+            assert!(s.abs_diff(near) < 64, "{s} is far from {near}");
+        }
         let one = find(&toks, &map.masked, lex, &never, false);
         let two = find(&toks, &map.masked, lex, &never, true);
         assert_eq!(format!("{:?}", one.runs), format!("{:?}", two.runs));

@@ -54,15 +54,17 @@ pub fn scan(
     blocks: &[Range<usize>],
     lex: &Lexicon,
 ) -> (Vec<RawQuote>, Vec<LoneMark>) {
+    static BALANCE: parallel::Balance = parallel::Balance::new();
     let n = blocks.len();
     if parallel::worth_splitting(masked.len()) && n >= 4 {
         // Almost every paragraph ends with nothing open, so the second half is
         // scanned and finished on another core as if the first half ended clean;
-        // when it did not (a quotation carried over the middle), the guess is
+        // when it did not (a quotation carried over the cut), the guess is
         // dropped and the second half scanned again after the first.
-        let m = n / 2;
-        let (first, (later_quotes, later_lone)) = parallel::both(
-            true,
+        let m = ((n as f64 * BALANCE.share()) as usize).clamp(1, n - 1);
+        let taken = blocks[m].start as f64 / masked.len() as f64;
+        let (first, (later_quotes, later_lone)) = BALANCE.both(
+            taken,
             || {
                 let mut s = Scanner::new(masked, lex);
                 match s.blocks(blocks, 0..m, None) {

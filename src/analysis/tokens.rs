@@ -126,14 +126,16 @@ pub fn tokenize(
     quotes: &[RawQuote],
     lex: &Lexicon,
 ) -> Vec<Token> {
-    tokenize_with(masked, blocks, quotes, lex, true)
+    static BALANCE: parallel::Balance = parallel::Balance::new();
+    tokenize_with(masked, blocks, quotes, lex, true, &BALANCE)
 }
 
 /// Tokenises only what name runs need: every capitalised word, and lowercase words
 /// short enough to be a particle or a joiner ("van", "bin", "of"). Used inside
 /// quotations, where only names are looked for.
 pub fn tokenize_for_names(masked: &str, blocks: &[Range<usize>], lex: &Lexicon) -> Vec<Token> {
-    tokenize_with(masked, blocks, &[], lex, false)
+    static BALANCE: parallel::Balance = parallel::Balance::new();
+    tokenize_with(masked, blocks, &[], lex, false, &BALANCE)
 }
 
 fn tokenize_with(
@@ -142,12 +144,13 @@ fn tokenize_with(
     quotes: &[RawQuote],
     lex: &Lexicon,
     every_word: bool,
+    balance: &parallel::Balance,
 ) -> Vec<Token> {
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].parent.is_none())
         .collect();
     let split = (parallel::worth_splitting(masked.len()) && blocks.len() >= 4)
-        .then(|| split_point(blocks, quotes, &tops))
+        .then(|| split_point(blocks, quotes, &tops, balance.share()))
         .flatten();
     // About one token per four bytes, generously: the vector should not grow.
     let room = |blocks: &[Range<usize>]| {
@@ -164,8 +167,9 @@ fn tokenize_with(
     // Paragraphs are independent once no quotation runs across the split, so the
     // second half is tokenised on another core. The first half's vector has room
     // for both, so joining them copies the second half once and nothing else.
-    let (mut out, rest) = parallel::both(
-        true,
+    let whole = room(blocks).max(1);
+    let (mut out, rest) = balance.both(
+        1.0 - room(&blocks[m..]) as f64 / whole as f64,
         || {
             let out = Vec::with_capacity(room(blocks));
             tokenize_blocks(masked, &blocks[..m], 0, quotes, &tops, lex, every_word, out)
@@ -179,13 +183,18 @@ fn tokenize_with(
     out
 }
 
-/// A paragraph index near the middle that no quotation runs across.
-fn split_point(blocks: &[Range<usize>], quotes: &[RawQuote], tops: &[usize]) -> Option<usize> {
+/// A paragraph index near `share` of the way in that no quotation runs across.
+fn split_point(
+    blocks: &[Range<usize>],
+    quotes: &[RawQuote],
+    tops: &[usize],
+    share: f64,
+) -> Option<usize> {
     let crossing = |m: usize| {
         tops.iter()
             .any(|&q| quotes[q].blocks.0 < m && quotes[q].blocks.1 >= m)
     };
-    let mid = blocks.len() / 2;
+    let mid = ((blocks.len() as f64 * share) as usize).min(blocks.len());
     (0..mid.min(64))
         .flat_map(|d| [mid + d, mid - d])
         .find(|&m| m > 0 && m < blocks.len() && !crossing(m))
@@ -442,12 +451,18 @@ mod tests {
         let key = |t: &Token| (t.start(), t.end(), t.stem_end(), t.block(), t.kind);
         assert_eq!(parallel.len(), sequential.len());
         assert!(parallel.iter().map(key).eq(sequential.iter().map(key)));
-        // The split never falls inside the multi-paragraph quotation.
-        assert!(split_point(&map.blocks, &q, &tops).is_some_and(|m| {
-            !tops
-                .iter()
-                .any(|&i| q[i].blocks.0 < m && q[i].blocks.1 >= m)
-        }));
+        // The split never falls inside the multi-paragraph quotation, wherever
+        // it is sought.
+        for share in [0.25, 0.5, 0.75] {
+            let m = split_point(&map.blocks, &q, &tops, share).expect("a paragraph edge");
+            assert!(
+                !tops
+                    .iter()
+                    .any(|&i| q[i].blocks.0 < m && q[i].blocks.1 >= m)
+            );
+            let near = (map.blocks.len() as f64 * share) as usize;
+            assert!(m.abs_diff(near) < 64, "{m} is far from {near}");
+        }
     }
 
     #[test]

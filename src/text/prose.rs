@@ -138,18 +138,20 @@ fn plain_blocks(masked: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         }
         (blocks, headings)
     };
+    static BALANCE: parallel::Balance = parallel::Balance::new();
     let len = masked.len();
+    let from = ((len as f64 * BALANCE.share()) as usize).min(len);
     // The second newline of a "\n\n" starts an empty line: a paragraph ends
     // before it whichever half reads it.
     let cut = parallel::worth_splitting(len)
-        .then(|| memchr::memmem::find(&masked.as_bytes()[len / 2..], b"\n\n"))
+        .then(|| memchr::memmem::find(&masked.as_bytes()[from..], b"\n\n"))
         .flatten()
-        .map(|p| len / 2 + p + 1);
+        .map(|p| from + p + 1);
     let Some(cut) = cut else {
         return half(0..len);
     };
     let ((mut blocks, mut headings), (later_blocks, later_headings)) =
-        parallel::both(true, || half(0..cut), || half(cut..len));
+        BALANCE.both(cut as f64 / len as f64, || half(0..cut), || half(cut..len));
     blocks.extend(later_blocks);
     headings.extend(later_headings);
     (blocks, headings)
@@ -215,14 +217,15 @@ fn at_most_chars(s: &str, n: usize) -> bool {
 
 fn markdown(text: &str) -> ProseMap<'_> {
     let norm = normalised(text);
+    static BALANCE: parallel::Balance = parallel::Balance::new();
     let cut = parallel::worth_splitting(text.len())
-        .then(|| markdown_cut(text))
+        .then(|| markdown_cut(text, BALANCE.share()))
         .flatten();
     let parsed = match cut {
         None => read_markdown(text, 0, &norm, text.len()),
         Some(cut) => {
-            let (mut parsed, later) = parallel::both(
-                true,
+            let (mut parsed, later) = BALANCE.both(
+                cut as f64 / text.len() as f64,
                 // The first half has room for both, so joining them copies the
                 // second half once and nothing else.
                 || read_markdown(&text[..cut], 0, &norm[..cut], text.len()),
@@ -383,17 +386,18 @@ fn read_markdown(text: &str, offset: usize, norm: &str, room: usize) -> Parsed {
 }
 
 /// Where a long Markdown draft can be parsed as two documents and read the same:
-/// the start of a plain paragraph after a blank line near the middle, with
+/// the start of a plain paragraph after a blank line near `share` of the way in, with
 /// nothing still open before it. Anything that reaches across a document (link
 /// reference and footnote definitions), or that may run over a blank line
 /// (fenced code, HTML blocks, front matter), rules a cut out where it could.
-fn markdown_cut(text: &str) -> Option<usize> {
+fn markdown_cut(text: &str, share: f64) -> Option<usize> {
     let bytes = text.as_bytes();
     let reaches_across = [&b"]:"[..], b"[^", b"\r"]
         .iter()
         .any(|needle| memchr::memmem::find(bytes, needle).is_some());
-    // A line start near the middle: always a character boundary.
-    let mid = text.len() / 2 + memchr::memchr(b'\n', &bytes[text.len() / 2..])? + 1;
+    // A line start near `share` of the way in: always a character boundary.
+    let near = ((text.len() as f64 * share) as usize).min(text.len());
+    let mid = near + memchr::memchr(b'\n', &bytes[near..])? + 1;
     let body = after_front_matter(text).filter(|&b| b <= mid)?;
     if reaches_across || !nothing_open(&text[body..mid]) {
         return None;
@@ -540,7 +544,7 @@ mod tests {
                 "---\ntitle: \"A draft\"\n---\n\n{}{body}",
                 filler.repeat(shift)
             );
-            assert!(markdown_cut(&text).is_some());
+            assert!(markdown_cut(&text, 0.5).is_some());
             let split = markdown(&text);
             let whole = parallel::on_one_thread(|| markdown(&text));
             assert_eq!(split.masked, whole.masked);
@@ -552,17 +556,17 @@ mod tests {
 
         // What can reach over the cut keeps the draft in one piece.
         let reference = format!("{body}[a report]: https://example.com\n");
-        assert_eq!(markdown_cut(&reference), None);
+        assert_eq!(markdown_cut(&reference, 0.5), None);
         let fence = format!("```\n\n{body}");
-        assert_eq!(markdown_cut(&fence), None);
+        assert_eq!(markdown_cut(&fence, 0.5), None);
         let closed = format!("~~~~\n<div>\n\n~~~\n~~~~\n\n{body}");
-        assert!(markdown_cut(&closed).is_some());
+        assert!(markdown_cut(&closed, 0.5).is_some());
         let html = format!("<div>\n\n{body}");
-        assert_eq!(markdown_cut(&html), None);
+        assert_eq!(markdown_cut(&html, 0.5), None);
         // The parser reads a metadata block in the middle of a draft too, over
         // blank lines: the draft stays whole, and reads the same.
         let metadata = format!("{body}---\nfoo: 1\n\n{body}---\n");
-        assert_eq!(markdown_cut(&metadata), None);
+        assert_eq!(markdown_cut(&metadata, 0.5), None);
         assert_eq!(
             markdown(&metadata).masked,
             parallel::on_one_thread(|| markdown(&metadata)).masked
@@ -571,7 +575,7 @@ mod tests {
             "---\ntitle: never closed\n\n{}",
             body.replace("---\n", "***\n")
         );
-        assert_eq!(markdown_cut(&front_matter), None);
+        assert_eq!(markdown_cut(&front_matter, 0.5), None);
     }
 
     #[test]
