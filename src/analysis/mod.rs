@@ -822,6 +822,7 @@ fn findings_on_quotations(
         // binary search and a search back through the tokens for every quotation.
         let mut run = 0;
         let mut last_person: Option<(Range<usize>, usize)> = None;
+        let mut unattributed = Vec::new();
         for q in quotes {
             if q.kind == QuoteKind::Term || q.nested_in.is_some() || q.attributed() {
                 continue;
@@ -836,9 +837,16 @@ fn findings_on_quotations(
                 }
                 run += 1;
             }
+            unattributed.push((q, last_person.clone()));
+        }
+        // Writing the messages is the dear part: on a long draft it is shared out
+        // in pieces, so the thread building the people takes some when it is done.
+        let split = parallel::worth_splitting(text.len());
+        out = parallel::map(split, unattributed.len(), |i| {
+            let (q, last_person) = &unattributed[i];
             let mut related = Vec::new();
             // The last person named before it: the likeliest speaker to add.
-            if let Some((span, e)) = &last_person {
+            if let Some((span, e)) = last_person {
                 related.push(Related {
                     message: format!(
                         "last person named before it: {}",
@@ -847,7 +855,7 @@ fn findings_on_quotations(
                     span: span.clone(),
                 });
             }
-            out.push(Finding {
+            Finding {
                 rule: rules::UNATTRIBUTED_QUOTE,
                 severity: sev,
                 message: format!(
@@ -857,8 +865,8 @@ fn findings_on_quotations(
                 span: q.span.clone(),
                 related,
                 fixes: Vec::new(),
-            });
-        }
+            }
+        });
     }
     if let Some(sev) = options.severity(rules::UNBALANCED_QUOTE) {
         for l in lone {
