@@ -273,10 +273,15 @@ fn tokenize_blocks(
                 } else {
                     end
                 };
-                let word = &masked[i..stem_end];
-                let case = case_of(word);
-                let info = if every_word || case != Case::Lower || word.len() <= 5 {
-                    lex.word(word)
+                // Most words start with a lowercase ASCII letter: their case is
+                // settled and their facts looked up without slicing the string.
+                let case = if bytes[i].is_ascii_lowercase() {
+                    Case::Lower
+                } else {
+                    case_of(&masked[i..stem_end])
+                };
+                let info = if every_word || case != Case::Lower || stem_end - i <= 5 {
+                    lex.word_in(masked, i..stem_end)
                 } else {
                     WordInfo::default()
                 };
@@ -390,10 +395,6 @@ fn possessive_stem(text: &str, start: usize, end: usize) -> usize {
 }
 
 fn case_of(word: &str) -> Case {
-    // Most words start with a lowercase ASCII letter: settled by the first byte.
-    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-        return Case::Lower;
-    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return Case::Other;

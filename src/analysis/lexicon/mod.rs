@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// What a word can be. A word may be several things at once ("general").
@@ -324,7 +325,7 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
-        match (pack(word), pack_medium(word)) {
+        match (pack(word.as_bytes()), pack_medium(word)) {
             (Some(k), _) => self.short.entry(k).or_default(),
             (_, Some(k)) => self.medium.entry(k).or_default(),
             _ => self.words.entry(word.into()).or_default(),
@@ -340,7 +341,7 @@ impl Lexicon {
     }
 
     fn get_lowercase(&self, word: &str) -> WordInfo {
-        match (pack(word), pack_medium(word)) {
+        match (pack(word.as_bytes()), pack_medium(word)) {
             // The map while the lists load, the frozen table once they have.
             (Some(k), _) if self.short.is_empty() => return self.packed.get(k),
             (Some(k), _) => self.short.get(&k),
@@ -354,9 +355,19 @@ impl Lexicon {
     /// Facts about `word` in any case.
     #[inline]
     pub fn word(&self, word: &str) -> WordInfo {
-        match pack(word) {
+        self.word_in(word, 0..word.len())
+    }
+
+    /// Facts about the word at `range` of `text`, in any case. A short ASCII word
+    /// is read from its bytes: slicing the string would check both ends for
+    /// character boundaries, for every word of the draft.
+    #[inline]
+    pub fn word_in(&self, text: &str, range: Range<usize>) -> WordInfo {
+        match text.as_bytes().get(range.clone()).and_then(pack) {
             Some(k) => self.packed.get(k),
-            None => self.longer_word(word),
+            None => text
+                .get(range)
+                .map_or_else(WordInfo::default, |w| self.longer_word(w)),
         }
     }
 
@@ -439,8 +450,7 @@ impl PackedTable {
 
 /// An ASCII word of up to eight bytes as one lowercase u64, or `None`.
 #[inline]
-fn pack(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
+fn pack(b: &[u8]) -> Option<u64> {
     let n = b.len();
     let le32 = |at: usize| {
         let four: [u8; 4] = b[at..at + 4].try_into().unwrap_or_default();
@@ -561,6 +571,26 @@ mod tests {
     }
 
     #[test]
+    fn a_word_read_in_place_has_the_facts_of_the_word_sliced_out() {
+        let lex = Lexicon::get();
+        let facts = |i: WordInfo| (i.flags, i.gender);
+        let text = "Reuters said, according to Zoë Sørensen, a spokeswoman";
+        let mut at = 0;
+        for w in text.split([' ', ',']).filter(|w| !w.is_empty()) {
+            let start = at + text[at..].find(w).unwrap();
+            at = start + w.len();
+            let sliced = facts(lex.word(w));
+            assert_eq!(facts(lex.word_in(text, start..at)), sliced, "{w}");
+        }
+        assert!(lex.word_in(text, 8..12).has(flag::CUE), "said");
+        // Past the end, or through the middle of "ë", there is no word to know.
+        let nothing = facts(WordInfo::default());
+        assert_eq!(facts(lex.word_in(text, 50..90)), nothing);
+        let e = text.find('ë').unwrap();
+        assert_eq!(facts(lex.word_in(text, e + 1..e + 3)), nothing);
+    }
+
+    #[test]
     fn short_words_pack_as_their_lowercase_bytes_and_others_do_not() {
         let reference = |w: &str| {
             let mut k = 0u64;
@@ -572,16 +602,16 @@ mod tests {
         for w in [
             "a", "He", "SAY", "said", "Putin", "don't", "co-chair", "ABCDEFGH",
         ] {
-            assert_eq!(pack(w), Some(reference(w)), "{w}");
+            assert_eq!(pack(w.as_bytes()), Some(reference(w)), "{w}");
         }
         // Each length tells apart words that share their first and last bytes.
-        assert_ne!(pack("sad"), pack("sed"));
-        assert_ne!(pack("sahid"), pack("saxid"));
-        assert_ne!(pack("abcdefgh"), pack("abcxefgh"));
-        assert_eq!(pack(""), None);
-        assert_eq!(pack("abcdefghi"), None);
-        assert_eq!(pack("Zoë"), None);
-        assert_eq!(pack("é"), None);
+        assert_ne!(pack(b"sad"), pack(b"sed"));
+        assert_ne!(pack(b"sahid"), pack(b"saxid"));
+        assert_ne!(pack(b"abcdefgh"), pack(b"abcxefgh"));
+        assert_eq!(pack(b""), None);
+        assert_eq!(pack(b"abcdefghi"), None);
+        assert_eq!(pack("Zoë".as_bytes()), None);
+        assert_eq!(pack("é".as_bytes()), None);
         let reference = |w: &str| {
             let mut k = 0u128;
             for (i, b) in w.bytes().enumerate() {
