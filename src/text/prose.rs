@@ -140,13 +140,14 @@ fn plain_blocks(masked: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     };
     static BALANCE: parallel::Balance = parallel::Balance::new();
     let len = masked.len();
-    let from = ((len as f64 * BALANCE.share()) as usize).min(len);
     // The second newline of a "\n\n" starts an empty line: a paragraph ends
-    // before it whichever half reads it.
+    // before it whichever part reads it. A short draft asks no share.
     let cut = parallel::worth_splitting(len)
-        .then(|| memchr::memmem::find(&masked.as_bytes()[from..], b"\n\n"))
-        .flatten()
-        .map(|p| from + p + 1);
+        .then(|| {
+            let from = ((len as f64 * BALANCE.share()) as usize).min(len);
+            memchr::memmem::find(&masked.as_bytes()[from..], b"\n\n").map(|p| from + p + 1)
+        })
+        .flatten();
     let Some(cut) = cut else {
         return half(0..len);
     };
