@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::plain_paragraphs;
 use crate::analysis::parallel;
 
 /// How a draft is written.
@@ -218,19 +219,31 @@ fn at_most_chars(s: &str, n: usize) -> bool {
 
 fn markdown(text: &str) -> ProseMap<'_> {
     let norm = normalised(text);
+    let skip_plain = plain_paragraphs::can_skip_parsing(text);
     static BALANCE: parallel::Balance = parallel::Balance::new();
     let cut = parallel::worth_splitting(text.len())
         .then(|| markdown_cut(text, BALANCE.share()))
         .flatten();
+    let read = |range: Range<usize>, room: usize| {
+        let mut parsed = Parsed::with_room(room);
+        read_stretch(
+            &text[range.clone()],
+            range.start,
+            &norm[range],
+            skip_plain,
+            &mut parsed,
+        );
+        parsed
+    };
     let parsed = match cut {
-        None => read_markdown(text, 0, &norm, text.len()),
+        None => read(0..text.len(), text.len()),
         Some(cut) => {
             let (mut parsed, later) = BALANCE.both(
                 cut as f64 / text.len() as f64,
                 // The first half has room for both, so joining them copies the
                 // second half once and nothing else.
-                || read_markdown(&text[..cut], 0, &norm[..cut], text.len()),
-                || read_markdown(&text[cut..], cut, &norm[cut..], text.len() - cut),
+                || read(0..cut, text.len()),
+                || read(cut..text.len(), text.len() - cut),
             );
             parsed.masked.push_str(&later.masked);
             parsed.blocks.extend(later.blocks);
@@ -254,13 +267,64 @@ fn markdown(text: &str) -> ProseMap<'_> {
     }
 }
 
-/// `norm` with everything outside `prose` blanked to spaces, line breaks kept:
-/// built as text rather than patched as bytes, so it needs no checking for UTF-8
-/// afterwards. A range that does not fall on character boundaries is blanked too.
-/// The string has room for `room` bytes, for what is joined to it later.
-fn keep_only(norm: &str, prose: &mut [Range<usize>], room: usize) -> String {
-    // Whole runs of spaces at a time: a long code block or front matter is mostly
-    // blanks.
+/// Reads `text`, which starts `offset` bytes into the draft and where nothing is
+/// open at its start, into `out`. With `skip_plain`, plain paragraphs are kept as
+/// they stand and only what lies between them is parsed, each piece as a document
+/// of its own: a plain paragraph closes every block before it.
+fn read_stretch(text: &str, offset: usize, norm: &str, skip_plain: bool, out: &mut Parsed) {
+    if !skip_plain {
+        return read_markdown(text, offset, norm, out);
+    }
+    let mut at = 0;
+    for paragraph in plain_paragraphs::plain_paragraphs(text) {
+        read_between(&text[at..paragraph.start], offset + at, out);
+        out.masked.push_str(&text[paragraph.clone()]);
+        out.blocks
+            .push(paragraph.start + offset..paragraph.end + offset);
+        at = paragraph.end;
+    }
+    read_between(&text[at..], offset + at, out);
+}
+
+/// What lies between two plain paragraphs: blank lines, blanked as the parser
+/// would, or anything else, parsed. Only called where the draft needs no
+/// normalising, so `text` is its own normalised form.
+fn read_between(text: &str, offset: usize, out: &mut Parsed) {
+    // Most often a line break and a blank line, which read as they stand.
+    if text.bytes().all(|b| b == b'\n' || b == b' ') {
+        out.masked.push_str(text);
+    } else if text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n')) {
+        blank(&mut out.masked, text.as_bytes());
+    } else {
+        read_markdown(text, offset, text, out);
+    }
+}
+
+/// `norm` with everything outside `prose` blanked to spaces, line breaks kept,
+/// appended to `out`: built as text rather than patched as bytes, so it needs no
+/// checking for UTF-8 afterwards. A range that does not fall on character
+/// boundaries is blanked too.
+fn keep_only(norm: &str, prose: &mut [Range<usize>], out: &mut String) {
+    prose.sort_unstable_by_key(|r| r.start);
+    let mut at = 0;
+    for r in prose.iter() {
+        let (start, end) = (r.start.max(at), r.end.min(norm.len()));
+        if start >= end {
+            continue;
+        }
+        blank(out, &norm.as_bytes()[at..start]);
+        match norm.get(start..end) {
+            Some(kept) => out.push_str(kept),
+            None => blank(out, &norm.as_bytes()[start..end]),
+        }
+        at = end;
+    }
+    blank(out, &norm.as_bytes()[at..]);
+}
+
+/// `bytes` as spaces, line breaks kept. Whole runs of spaces at a time: a long
+/// code block or front matter is mostly blanks.
+fn blank(out: &mut String, bytes: &[u8]) {
     fn spaces(out: &mut String, mut n: usize) {
         const SPACES: &str = "                                                                ";
         while n > 0 {
@@ -269,35 +333,17 @@ fn keep_only(norm: &str, prose: &mut [Range<usize>], room: usize) -> String {
             n -= k;
         }
     }
-    fn blank(out: &mut String, bytes: &[u8]) {
-        let mut from = 0;
-        for line_end in memchr::memchr_iter(b'\n', bytes) {
-            spaces(out, line_end - from);
-            out.push('\n');
-            from = line_end + 1;
-        }
-        spaces(out, bytes.len() - from);
+    let mut from = 0;
+    for line_end in memchr::memchr_iter(b'\n', bytes) {
+        spaces(out, line_end - from);
+        out.push('\n');
+        from = line_end + 1;
     }
-    prose.sort_unstable_by_key(|r| r.start);
-    let mut out = String::with_capacity(room.max(norm.len()));
-    let mut at = 0;
-    for r in prose.iter() {
-        let (start, end) = (r.start.max(at), r.end.min(norm.len()));
-        if start >= end {
-            continue;
-        }
-        blank(&mut out, &norm.as_bytes()[at..start]);
-        match norm.get(start..end) {
-            Some(kept) => out.push_str(kept),
-            None => blank(&mut out, &norm.as_bytes()[start..end]),
-        }
-        at = end;
-    }
-    blank(&mut out, &norm.as_bytes()[at..]);
-    out
+    spaces(out, bytes.len() - from);
 }
 
 /// What the Markdown parser reports of a stretch of the draft.
+#[derive(Debug, Default, PartialEq)]
 struct Parsed {
     /// The stretch with everything but its prose blanked.
     masked: String,
@@ -306,11 +352,20 @@ struct Parsed {
     ignores: Vec<IgnoreDirective>,
 }
 
-/// Parses `text`, which starts `offset` bytes into the draft, keeping its prose
-/// as `norm` (as long as `text`, line breaks normalised) has it; the ranges it
-/// returns are offsets in the whole draft. The prose kept has room for `room`
-/// bytes.
-fn read_markdown(text: &str, offset: usize, norm: &str, room: usize) -> Parsed {
+impl Parsed {
+    /// Nothing read yet, with room for `room` bytes of the draft.
+    fn with_room(room: usize) -> Parsed {
+        Parsed {
+            masked: String::with_capacity(room),
+            ..Parsed::default()
+        }
+    }
+}
+
+/// Parses `text`, which starts `offset` bytes into the draft, into `out`, keeping
+/// its prose as `norm` (as long as `text`, line breaks normalised) has it; the
+/// ranges are offsets in the whole draft.
+fn read_markdown(text: &str, offset: usize, norm: &str, out: &mut Parsed) {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
@@ -319,9 +374,12 @@ fn read_markdown(text: &str, offset: usize, norm: &str, room: usize) -> Parsed {
     options.insert(Options::ENABLE_FOOTNOTES);
 
     let shift = |r: &Range<usize>| r.start + offset..r.end + offset;
-    let mut blocks: Vec<Range<usize>> = Vec::new();
-    let mut headings: Vec<Range<usize>> = Vec::new();
-    let mut ignores = Vec::new();
+    let Parsed {
+        masked,
+        blocks,
+        headings,
+        ignores,
+    } = out;
     let mut block_stack: Vec<Range<usize>> = Vec::new();
     let mut prose: Vec<Range<usize>> = Vec::new();
     // Depth of constructs whose text is not prose (code blocks, metadata,
@@ -364,7 +422,7 @@ fn read_markdown(text: &str, offset: usize, norm: &str, room: usize) -> Parsed {
             Event::Text(_) if skip_depth == 0 => {
                 prose.push(range.clone());
                 if let Some(block) = block_stack.last() {
-                    push_block(&mut blocks, block.clone());
+                    push_block(blocks, block.clone());
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -378,12 +436,7 @@ fn read_markdown(text: &str, offset: usize, norm: &str, room: usize) -> Parsed {
             _ => {}
         }
     }
-    Parsed {
-        masked: keep_only(norm, &mut prose, room),
-        blocks,
-        headings,
-        ignores,
-    }
+    keep_only(norm, &mut prose, masked);
 }
 
 /// Where a long Markdown draft can be parsed as two documents and read the same:
@@ -393,9 +446,8 @@ fn read_markdown(text: &str, offset: usize, norm: &str, room: usize) -> Parsed {
 /// (fenced code, HTML blocks, front matter), rules a cut out where it could.
 fn markdown_cut(text: &str, share: f64) -> Option<usize> {
     let bytes = text.as_bytes();
-    let reaches_across = [&b"]:"[..], b"[^", b"\r"]
-        .iter()
-        .any(|needle| memchr::memmem::find(bytes, needle).is_some());
+    let reaches_across =
+        plain_paragraphs::reaches_across(text) || memchr::memchr(b'\r', bytes).is_some();
     // A line start near `share` of the way in: always a character boundary.
     let near = ((text.len() as f64 * share) as usize).min(text.len());
     let mid = near + memchr::memchr(b'\n', &bytes[near..])? + 1;
@@ -579,6 +631,139 @@ mod tests {
         assert_eq!(markdown_cut(&front_matter, 0.5), None);
     }
 
+    /// What a stretch reads as, parsed whole or with its plain paragraphs kept
+    /// as they stand: prose, paragraphs trimmed as `markdown` trims them,
+    /// headings and ignore comments.
+    fn read_as(text: &str, skip_plain: bool) -> Parsed {
+        let mut parsed = Parsed::with_room(text.len());
+        read_stretch(text, 0, text, skip_plain, &mut parsed);
+        parsed.blocks = parsed
+            .blocks
+            .iter()
+            .map(|b| trim_range(&parsed.masked, b.clone()))
+            .filter(|b| !b.is_empty())
+            .collect();
+        parsed
+    }
+
+    /// Drafts of lines that open, continue and close every kind of block, among
+    /// lines of plain prose, each followed by a line break or a blank line.
+    fn markdown_lines() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        use proptest::strategy::Strategy;
+        let prose = select(vec![
+            "He said “yes.”",
+            "Zoë won, 6'2\" tall.",
+            "'Tis so",
+            "words  ",
+            "Words",
+            "“We won,” she said.",
+            "« Non », dit-il.",
+            "Ünïcödé prose",
+            "日本語の文",
+            "title: x",
+            "x = 1",
+            "A: b # c - d + e = f > g ! h",
+        ]);
+        let markup = select(vec![
+            "",
+            "  ",
+            "\t",
+            "# Heading",
+            "## Closed ##",
+            "===",
+            "---",
+            "+++",
+            "...",
+            "***",
+            "----",
+            "+++ ",
+            "--- ",
+            "- item",
+            "  - nested",
+            "* star",
+            "1. one",
+            "2) two",
+            "> quote",
+            ">",
+            "  item text",
+            " Indented",
+            "    indented",
+            "\tTabbed",
+            "```",
+            "```rust",
+            "~~~~",
+            "~~~",
+            "  ```",
+            "   ~~~",
+            "- ```",
+            "> ```",
+            "1. ```",
+            "    ```",
+            "\t```",
+            "<!--",
+            "-->",
+            "<!-->",
+            "  <!--",
+            "- <!--",
+            "<!-- copydesk-ignore -->",
+            "<!-- copydesk-ignore unattributed-quote",
+            "<div>",
+            "</div>",
+            "<pre>",
+            "</pre>",
+            "<PRE class=x>",
+            "> <pre>",
+            "<?php",
+            "?>",
+            "<![CDATA[",
+            "]]>",
+            "<!DOCTYPE html>",
+            "<script>",
+            "</script>",
+            "<b>bold</b> start",
+            "*emph* text",
+            "`code`",
+            "a | b",
+            "|---|---|",
+            "~~strike~~",
+            "&amp; more",
+            "\\*escaped*",
+            "<https://example.com>",
+            "[a link](http://a.b)",
+            "![an image](a.png)",
+        ]);
+        let line = proptest::prop_oneof![2 => prose, 3 => markup];
+        let after = select(vec!["\n", "\n", "\n\n", "\n\n", "\n  \n", "\n\t\n", ""]);
+        proptest::collection::vec((line, after), 0..40).prop_map(|lines| {
+            lines
+                .into_iter()
+                .flat_map(|(line, after)| [line, after])
+                .collect::<String>()
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn plain_paragraphs_kept_as_they_stand_read_as_the_parser_reads_them(text in markdown_lines()) {
+            proptest::prop_assume!(plain_paragraphs::can_skip_parsing(&text));
+            proptest::prop_assert_eq!(read_as(&text, true), read_as(&text, false), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn a_draft_of_plain_paragraphs_reads_as_the_parser_reads_it() {
+        let text = "---\ntitle: x\n---\n\n# Head\n\n“We won,” she said.\nIt rained.\n\n> A quote\n\nZoë’s 6'2\" frame.\n\n- a\n- b\n\nLast words";
+        assert_eq!(
+            plain_paragraphs::plain_paragraphs(text).len(),
+            3,
+            "the shortcut is taken"
+        );
+        assert_eq!(read_as(text, true), read_as(text, false));
+        assert_eq!(markdown(text).masked, read_as(text, false).masked);
+    }
+
     #[test]
     fn a_long_plain_draft_read_in_two_halves_gives_the_same_paragraphs() {
         let para = "HEADLINE HERE\n\n  Indented start of a paragraph\nthat wraps, \nand ends.\n \nON NOW\nA short line\n\n\n“Quoted,” she said.\n";
@@ -636,15 +821,14 @@ mod tests {
         // "é" takes bytes 5 and 6: a range through its middle is blanked.
         let norm = "ab\ncdé\nfg";
         let mut prose = vec![7..10, 0..1, 0..2, 5..6];
-        let kept = keep_only(norm, &mut prose, 64);
-        assert_eq!(kept, "ab\n    \nfg");
-        assert_eq!(kept.len(), norm.len());
-        assert!(kept.capacity() >= 64);
+        // Appended to what is there already.
+        let mut kept = String::from(">");
+        keep_only(norm, &mut prose, &mut kept);
+        assert_eq!(kept, ">ab\n    \nfg");
         let long_gap = format!("x{}\ny", " ".repeat(200));
-        assert_eq!(
-            keep_only(&long_gap, &mut [], 0),
-            format!("{}\n ", " ".repeat(201))
-        );
+        let mut blanked = String::new();
+        keep_only(&long_gap, &mut [], &mut blanked);
+        assert_eq!(blanked, format!("{}\n ", " ".repeat(201)));
     }
 
     #[test]
