@@ -212,9 +212,12 @@ fn memchr_newline(bytes: &[u8], from: usize, to: usize) -> usize {
 }
 
 /// Whether `s` has at most `n` characters, without decoding a long line to the
-/// end: every character takes one to four bytes.
+/// end: every character takes one to four bytes. When the first `n + 1` bytes
+/// are ASCII, as on nearly every line, they are that many characters, told
+/// without decoding any.
 fn at_most_chars(s: &str, n: usize) -> bool {
-    s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
+    s.len() <= n
+        || (s.len() <= 4 * n && !s.as_bytes()[..=n].is_ascii() && s.chars().nth(n).is_none())
 }
 
 fn markdown(text: &str) -> ProseMap<'_> {
