@@ -273,33 +273,60 @@ fn markdown(text: &str) -> ProseMap<'_> {
 /// Reads `text`, which starts `offset` bytes into the draft and where nothing is
 /// open at its start, into `out`. With `skip_plain`, plain paragraphs are kept as
 /// they stand and only what lies between them is parsed, each piece as a document
-/// of its own: a plain paragraph closes every block before it.
-fn read_stretch(text: &str, offset: usize, norm: &str, skip_plain: bool, out: &mut Parsed) {
+/// of its own: a plain paragraph closes every block before it. Returns how many
+/// times the parser ran.
+fn read_stretch(
+    text: &str,
+    offset: usize,
+    norm: &str,
+    skip_plain: bool,
+    out: &mut Parsed,
+) -> usize {
     if !skip_plain {
-        return read_markdown(text, offset, norm, out);
+        read_markdown(text, offset, norm, out);
+        return 1;
     }
+    // Starting the parser again costs about what parsing a hundred bytes does, so
+    // a shorter plain paragraph between two stretches that need the parser is
+    // parsed with them: a draft that alternates markup with short plain lines
+    // costs no more than parsing it whole.
+    const WORTH_A_RESTART: usize = 100;
     let mut at = 0;
+    let mut runs = 0;
     for paragraph in plain_paragraphs::plain_paragraphs(text) {
-        read_between(&text[at..paragraph.start], offset + at, out);
+        let before = &text[at..paragraph.start];
+        if !is_blank_lines(before) && paragraph.len() < WORTH_A_RESTART {
+            continue;
+        }
+        runs += read_between(before, offset + at, out);
         out.masked.push_str(&text[paragraph.clone()]);
         out.blocks
             .push(paragraph.start + offset..paragraph.end + offset);
         at = paragraph.end;
     }
-    read_between(&text[at..], offset + at, out);
+    runs + read_between(&text[at..], offset + at, out)
+}
+
+/// Nothing but line breaks, spaces and tabs: what the parser reads as blank lines.
+fn is_blank_lines(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n'))
 }
 
 /// What lies between two plain paragraphs: blank lines, blanked as the parser
 /// would, or anything else, parsed. Only called where the draft needs no
-/// normalising, so `text` is its own normalised form.
-fn read_between(text: &str, offset: usize, out: &mut Parsed) {
+/// normalising, so `text` is its own normalised form. Returns how many times the
+/// parser ran: none or once.
+fn read_between(text: &str, offset: usize, out: &mut Parsed) -> usize {
     // Most often a line break and a blank line, which read as they stand.
     if text.bytes().all(|b| b == b'\n' || b == b' ') {
         out.masked.push_str(text);
-    } else if text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n')) {
+        0
+    } else if is_blank_lines(text) {
         blank(&mut out.masked, text.as_bytes());
+        0
     } else {
         read_markdown(text, offset, text, out);
+        1
     }
 }
 
@@ -639,7 +666,8 @@ mod tests {
     /// headings and ignore comments.
     fn read_as(text: &str, skip_plain: bool) -> Parsed {
         let mut parsed = Parsed::with_room(text.len());
-        read_stretch(text, 0, text, skip_plain, &mut parsed);
+        let runs = read_stretch(text, 0, text, skip_plain, &mut parsed);
+        assert!(runs <= text.len() / 64 + 1, "{runs} runs of the parser");
         parsed.blocks = parsed
             .blocks
             .iter()
@@ -753,6 +781,20 @@ mod tests {
             proptest::prop_assume!(plain_paragraphs::can_skip_parsing(&text));
             proptest::prop_assert_eq!(read_as(&text, true), read_as(&text, false), "{:?}", text);
         }
+    }
+
+    #[test]
+    fn short_plain_lines_between_markup_are_parsed_with_it() {
+        let long =
+            "The proposal would raise about $2.1 billion over five years, according to a report.";
+        let long = format!("{long} {long}");
+        let text = format!("{}{long}\n\n", "*A* note.\n\nShort.\n\n".repeat(50));
+        let mut parsed = Parsed::with_room(text.len());
+        // Everything before the long paragraph in one run of the parser, not fifty.
+        assert_eq!(read_stretch(&text, 0, &text, true, &mut parsed), 1);
+        let read = read_as(&text, true);
+        assert_eq!(read, read_as(&text, false));
+        assert_eq!(read.blocks.len(), 101);
     }
 
     #[test]
