@@ -11,7 +11,9 @@
 //! or an opening quotation mark, and no byte of it is one Markdown gives meaning
 //! to inside a line. Such a paragraph closes every list, quotation block, table or
 //! indented code before it, and whatever sits inside those, so the stretch before
-//! it reads the same parsed on its own.
+//! it reads the same parsed on its own. A quotation block whose every line is `> `
+//! and then such a line (a statement or a post quoted whole) is plain too, with
+//! its marks blanked.
 //!
 //! Three things can run on at the margin over blank lines and a paragraph: a code
 //! fence, a raw HTML block of the kinds that end at a marker rather than at a
@@ -45,40 +47,66 @@ pub fn reaches_across(text: &str) -> bool {
         .any(|needle| memchr::memmem::find(bytes, needle).is_some())
 }
 
+/// A plain paragraph: its range runs from its first byte to the end of its last
+/// line, before the line break.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plain {
+    pub range: Range<usize>,
+    /// Every line is set in a quotation block by `> ` at the margin: the marks are
+    /// not prose, and the paragraph starts after the first of them.
+    pub quoted: bool,
+}
+
+/// What a line can be in a plain paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    Plain,
+    /// `> ` and then a plain line.
+    Quoted,
+    Other,
+}
+
 /// The plain paragraphs of `text`, a Markdown document or a stretch of one that
 /// starts where nothing is open, in order, up to the first line that could open
-/// something running on over blank lines. Each runs from its first byte to the
-/// end of its last line, before the line break.
-pub fn plain_paragraphs(text: &str) -> Vec<Range<usize>> {
+/// something running on over blank lines.
+pub fn plain_paragraphs(text: &str) -> Vec<Plain> {
     let bytes = text.as_bytes();
     // A paragraph is a few hundred bytes: this is room for all of them.
     let mut found = Vec::with_capacity(text.len() / 128);
-    // The paragraph being read: where it starts, and whether it is plain so far.
+    // The paragraph being read: where it starts, and what its lines have been so
+    // far (`Other` as soon as one is not like the others).
     let (mut line_start, mut paragraph) = match front_matter(bytes) {
         FrontMatter::None => (0, None),
         // What follows the closing line without a blank line between is not
         // taken for plain.
-        FrontMatter::Ends(end) => (end, Some((0, false))),
+        FrontMatter::Ends(end) => (end, Some((0, Line::Other))),
         FrontMatter::Unclear => return found,
     };
     let mut last_end = line_start;
+    let finish = |found: &mut Vec<Plain>, paragraph: Option<(usize, Line)>, end: usize| {
+        if let Some((start, kind @ (Line::Plain | Line::Quoted))) = paragraph {
+            found.push(Plain {
+                range: start..end,
+                quoted: kind == Line::Quoted,
+            });
+        }
+    };
     while line_start < bytes.len() {
         let line_end = line_end(bytes, line_start);
         let line = &bytes[line_start..line_end];
         let next_start = line_end + 1;
         if is_blank(line) {
-            if let Some((start, true)) = paragraph {
-                found.push(start..last_end);
-            }
-            paragraph = None;
+            finish(&mut found, paragraph.take(), last_end);
         } else {
-            let plain = is_plain_line(line);
+            let kind = line_kind(line);
             match &mut paragraph {
-                None => paragraph = Some((line_start, plain)),
-                Some((_, so_far)) => *so_far &= plain,
+                None => paragraph = Some((line_start, kind)),
+                Some((_, so_far)) if *so_far != kind => *so_far = Line::Other,
+                Some(_) => {}
             }
-            // A line that starts with a letter opens nothing.
-            if !plain {
+            // A line that starts with a letter, or a quotation block's mark and
+            // a letter, opens nothing at the margin.
+            if kind == Line::Other {
                 let next = bytes
                     .get(next_start..)
                     .map(|rest| &rest[..line_end_in(rest)]);
@@ -90,10 +118,18 @@ pub fn plain_paragraphs(text: &str) -> Vec<Range<usize>> {
         last_end = line_end;
         line_start = next_start;
     }
-    if let Some((start, true)) = paragraph {
-        found.push(start..last_end);
-    }
+    finish(&mut found, paragraph, last_end);
     found
+}
+
+fn line_kind(line: &[u8]) -> Line {
+    if is_plain_line(line) {
+        Line::Plain
+    } else if line.strip_prefix(b"> ").is_some_and(is_plain_line) {
+        Line::Quoted
+    } else {
+        Line::Other
+    }
 }
 
 fn line_end(bytes: &[u8], from: usize) -> usize {
@@ -286,19 +322,36 @@ mod tests {
     fn plain(text: &str) -> Vec<&str> {
         plain_paragraphs(text)
             .into_iter()
-            .map(|r| &text[r])
+            .map(|p| &text[p.range])
             .collect()
     }
 
     #[test]
     fn running_prose_is_plain_and_markup_is_not() {
-        let text = "“We won,” she said.\nIt rained.\n\nA *bold* claim.\n\n- a list\n\nZoë’s 6'2\" frame, $2.1 billion: fine.\n\n> quoted\n\nLast";
+        let text = "“We won,” she said.\nIt rained.\n\nA *bold* claim.\n\n- a list\n\nZoë’s 6'2\" frame, $2.1 billion: fine.\n\n>quoted\n\nLast";
         assert_eq!(
             plain(text),
             [
                 "“We won,” she said.\nIt rained.",
                 "Zoë’s 6'2\" frame, $2.1 billion: fine.",
                 "Last"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_block_of_plain_lines_is_plain_and_quoted() {
+        let text = "> “We won,” she said.\n> It rained.\n\n> Lazy\ncontinued.\n\n> - a list\n\nMixed\n> in.\n\n> > Nested.\n\nPlain.";
+        let found = plain_paragraphs(text);
+        let read: Vec<(&str, bool)> = found
+            .iter()
+            .map(|p| (&text[p.range.clone()], p.quoted))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("> “We won,” she said.\n> It rained.", true),
+                ("Plain.", false)
             ]
         );
     }

@@ -293,15 +293,28 @@ fn read_stretch(
     const WORTH_A_RESTART: usize = 100;
     let mut at = 0;
     let mut runs = 0;
-    for paragraph in plain_paragraphs::plain_paragraphs(text) {
+    for plain in plain_paragraphs::plain_paragraphs(text) {
+        let paragraph = plain.range;
         let before = &text[at..paragraph.start];
         if !is_blank_lines(before) && paragraph.len() < WORTH_A_RESTART {
             continue;
         }
         runs += read_between(before, offset + at, out);
-        out.masked.push_str(&text[paragraph.clone()]);
-        out.blocks
-            .push(paragraph.start + offset..paragraph.end + offset);
+        let mut start = paragraph.start;
+        if plain.quoted {
+            // Each line's `> ` is blanked, as the parser leaves it out of the text.
+            for (i, line) in text[paragraph.clone()].split('\n').enumerate() {
+                if i > 0 {
+                    out.masked.push('\n');
+                }
+                out.masked.push_str("  ");
+                out.masked.push_str(&line[2..]);
+            }
+            start += 2;
+        } else {
+            out.masked.push_str(&text[paragraph.clone()]);
+        }
+        out.blocks.push(start + offset..paragraph.end + offset);
         at = paragraph.end;
     }
     runs + read_between(&text[at..], offset + at, out)
@@ -695,6 +708,13 @@ mod tests {
             "title: x",
             "x = 1",
             "A: b # c - d + e = f > g ! h",
+            "The proposal would raise about $2.1 billion over five years, according to a report by the budget office.",
+            "“If we can’t agree on this,” she said, “we will be back here in a month saying: ‘Why didn’t we act?’”",
+            "> He said “yes.”",
+            "> Words  ",
+            "> 'Tis so",
+            "> A: b # c - d > e",
+            "> The proposal would raise about $2.1 billion over five years, according to a report by the budget office.",
         ]);
         let markup = select(vec![
             "",
@@ -802,7 +822,7 @@ mod tests {
         let text = "---\ntitle: x\n---\n\n# Head\n\n“We won,” she said.\nIt rained.\n\n> A quote\n\nZoë’s 6'2\" frame.\n\n- a\n- b\n\nLast words";
         assert_eq!(
             plain_paragraphs::plain_paragraphs(text).len(),
-            3,
+            4,
             "the shortcut is taken"
         );
         assert_eq!(read_as(text, true), read_as(text, false));
