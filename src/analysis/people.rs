@@ -798,7 +798,8 @@ fn classify(
     let single = name_words.len() == 1;
     // A name of several words is asked of the place and organisation lists as one
     // lowercase phrase.
-    let (place, organisation) = if single {
+    // Only a run opening with the first word of such a phrase can be one.
+    let (place, organisation) = if single || !tokens[first].has(flag::NAME_PHRASE_START) {
         (false, false)
     } else {
         with_lower_name(&text[tokens[first].start()..tokens[last].stem_end()], |k| {
@@ -828,8 +829,7 @@ fn classify(
         // outlet's name leading a run ("BBC Wales").
         || (single && tokens[first].kind == Kind::Word(Case::Upper) && !tokens[first].has(flag::GIVEN) && title.is_none())
         || name_words.iter().any(|&i| {
-            tokens[i].kind == Kind::Word(Case::Upper)
-                && with_lowercase(&text[tokens[i].start()..tokens[i].stem_end()], |w| lex.is_organisation(w))
+            tokens[i].kind == Kind::Word(Case::Upper) && tokens[i].has(flag::ORGANISATION)
         })
     {
         RunClass::Organisation
@@ -843,10 +843,7 @@ fn classify(
             .iter()
             .any(|&i| tokens[i].kind == Kind::Word(Case::Other))
         || (name_words.len() > 1
-            && with_lowercase(
-                &text[tokens[first].start()..tokens[first].stem_end()],
-                |w| lex.is_place(w),
-            )
+            && tokens[first].has(flag::PLACE)
             && !tokens[first].has(flag::GIVEN))
     {
         RunClass::Other
@@ -912,5 +909,59 @@ mod tests {
         };
         assert_eq!(people(&one), people(&two));
         assert!(one.entities.iter().any(|e| e.name == "Jane Doe"));
+    }
+
+    /// A run is asked of the place and organisation lists by the flags of its
+    /// words, not by its words lowercased: this holds the flags to the lists.
+    /// Every listed name, written as a story writes it (each word capitalised, or
+    /// in capitals), opens with a word flagged as what it is, or as the start of
+    /// such a phrase.
+    #[test]
+    fn every_listed_place_and_organisation_opens_with_a_flagged_word() {
+        let lex = Lexicon::get();
+        let capitalised = |name: &str| -> String {
+            name.split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let lists = [
+            (include_str!("lexicon/places.txt"), flag::PLACE),
+            (
+                include_str!("lexicon/organisations.txt"),
+                flag::ORGANISATION,
+            ),
+        ];
+        let mut checked = 0;
+        for (list, one_word) in lists {
+            for name in list
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                for written in [capitalised(name), name.to_uppercase()] {
+                    let text = format!("They met {written}’s people.");
+                    let map = ProseMap::new(&text, Format::PlainText);
+                    let toks = tokens::tokenize(&map.masked, &map.blocks, &[], lex);
+                    let first = toks[2];
+                    assert_eq!(first.start(), 9, "{written:?}");
+                    let words = toks.iter().filter(|t| t.is_word()).count() - 3;
+                    if words == 1 {
+                        assert!(first.has(one_word), "{written:?}");
+                    } else {
+                        assert!(first.has(flag::NAME_PHRASE_START), "{written:?}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+        // "THE KREMLIN" is asked of the lists too: an organisation's name may
+        // open with "the", which the lists leave off.
+        assert!(lex.word("THE").has(flag::NAME_PHRASE_START));
     }
 }

@@ -47,6 +47,11 @@ pub mod flag {
     /// Last word of a multi-word cue phrase ("to", "statement"): most phrases
     /// begin "in", so a phrase is told by its last word first.
     pub const PHRASE_END: u32 = 1 << 25;
+    /// First word of a place or organisation of several words ("new" of "new
+    /// york"), and "the", which an organisation's name may open: a run of
+    /// capitalised words is asked of the lists as one phrase only when it starts
+    /// with one.
+    pub const NAME_PHRASE_START: u32 = 1 << 26;
 }
 
 /// Grammatical gender as far as the text shows it.
@@ -310,16 +315,13 @@ impl Lexicon {
         }
         for place in entries(include_str!("places.txt")) {
             lex.places.insert(place.into());
-            if !place.contains(' ') {
-                lex.add(place, flag::PLACE);
-            }
+            lex.add_name(place, flag::PLACE);
         }
         for org in entries(include_str!("organisations.txt")) {
             lex.organisations.insert(org.into());
-            if !org.contains(' ') {
-                lex.add(org, flag::ORGANISATION);
-            }
+            lex.add_name(org, flag::ORGANISATION);
         }
+        lex.add("the", flag::NAME_PHRASE_START);
         lex.packed = PackedTable::new(&std::mem::take(&mut lex.short));
         lex
     }
@@ -334,6 +336,20 @@ impl Lexicon {
 
     fn add(&mut self, word: &str, f: u32) {
         self.entry(word).flags |= f;
+    }
+
+    /// A place or organisation: a one-word name gets `one_word`; a longer one
+    /// marks its first word as the tokeniser reads it ("u.s" of "u.s. virgin
+    /// islands"), which is what a run's first token is looked up as.
+    fn add_name(&mut self, name: &str, one_word: u32) {
+        if !name.contains(' ') {
+            self.add(name, one_word);
+            return;
+        }
+        let first = super::tokens::first_word(name);
+        if !first.is_empty() {
+            self.add(first, flag::NAME_PHRASE_START);
+        }
     }
 
     fn set_gender(&mut self, word: &str, g: Gender) {
