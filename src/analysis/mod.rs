@@ -645,8 +645,7 @@ fn describe(s: &str) -> String {
             .has(lexicon::flag::DETERMINER)
             && first.chars().next().is_some_and(char::is_uppercase)
         {
-            let lower: String = first.to_lowercase();
-            out = format!("{lower}{}", &out[first.len()..]);
+            out = concat(&[&first.to_lowercase(), &out[first.len()..]]);
         }
     }
     out
@@ -797,10 +796,28 @@ fn four_letters_or_more(word: &[u8]) -> bool {
 }
 
 fn first_words(inner: &str, n: usize) -> String {
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    let mut s = words.iter().take(n).copied().collect::<Vec<_>>().join(" ");
-    if words.len() > n {
+    // Only as far as the words shown and one more: a quotation may run for pages.
+    let mut words = inner.split_whitespace();
+    let mut s = String::new();
+    for w in words.by_ref().take(n) {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
+    if words.next().is_some() {
         s.push('…');
+    }
+    s
+}
+
+/// The strings one after another. Messages are written for every finding of a
+/// long draft on every analysis: `format!` costs several times as much, most of
+/// it in reading the format at run time.
+fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
     }
     s
 }
@@ -848,20 +865,21 @@ fn findings_on_quotations(
             // The last person named before it: the likeliest speaker to add.
             if let Some((span, e)) = last_person {
                 related.push(Related {
-                    message: format!(
-                        "last person named before it: {}",
-                        people.entities[canonical[*e]].name
-                    ),
+                    message: concat(&[
+                        "last person named before it: ",
+                        &people.entities[canonical[*e]].name,
+                    ]),
                     span: span.clone(),
                 });
             }
             Finding {
                 rule: rules::UNATTRIBUTED_QUOTE,
                 severity: sev,
-                message: format!(
-                    "Quotation “{}” is not attributed: nobody is said to have said, told or written it.",
-                    first_words(&text[q.inner.clone()], 6)
-                ),
+                message: concat(&[
+                    "Quotation “",
+                    &first_words(&text[q.inner.clone()], 6),
+                    "” is not attributed: nobody is said to have said, told or written it.",
+                ]),
                 span: q.span.clone(),
                 related,
                 fixes: Vec::new(),
@@ -921,7 +939,11 @@ fn anonymous_source_findings(quotes: &[Quote], options: &Options) -> Vec<Finding
             out.push(Finding {
                 rule: rules::ANONYMOUS_SOURCE,
                 severity: sev,
-                message: format!("Only an anonymous source stands behind this quotation: {who}."),
+                message: concat(&[
+                    "Only an anonymous source stands behind this quotation: ",
+                    who,
+                    ".",
+                ]),
                 span: cue,
                 related: vec![Related {
                     message: "the quotation".into(),
@@ -1120,6 +1142,33 @@ mod tests {
             found[0].message
         );
         assert_eq!(&text[found[0].span.clone()], "a senior official");
+    }
+
+    #[test]
+    fn an_unattributed_quotation_is_shown_by_its_first_six_words() {
+        assert_eq!(first_words("We  will\nwin", 6), "We will win");
+        assert_eq!(
+            first_words(" one two three four five six ", 6),
+            "one two three four five six"
+        );
+        assert_eq!(
+            first_words("one two three four five six seven", 6),
+            "one two three four five six…"
+        );
+        assert_eq!(first_words("", 6), "");
+        let text = "“This is our money, not theirs, and we want it back,” the sign read.";
+        let analysis = analyze(text, &Options::new(crate::text::Format::PlainText));
+        let messages: Vec<&str> = analysis
+            .findings
+            .iter()
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "Quotation “This is our money, not theirs,…” is not attributed: nobody is said to have said, told or written it."
+            ]
+        );
     }
 
     #[test]
