@@ -256,16 +256,29 @@ pub fn is_title_case(inner: &str) -> bool {
 
 /// Whether one of the first eight words is in lowercase with four letters or
 /// more, read from ASCII bytes: such a word makes the quotation a sentence, not a
-/// title, and most quotations are sentences that show one within a few words. A
+/// title, and most quotations are sentences that show one within a few words.
+/// The curly apostrophe, quotation marks, dashes and ellipsis are read as the
+/// ASCII marks are, neither letters nor spaces: speech is full of "don’t". A
 /// word with any other character stops the reading (`false`: not known), and the
 /// full check decides.
 fn lowercase_long_word_early(inner: &str) -> bool {
     let mut words = 0;
     // Per word: letters seen, and whether the first of them is lowercase.
     let (mut letters, mut lower, mut in_word) = (0, false, false);
-    for &b in inner.as_bytes() {
+    let bytes = inner.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut b = bytes[i];
+        i += 1;
         if b >= 0x80 {
-            return false;
+            // – — ‘ ’ “ ” … (U+2013, U+2014, U+2018, U+2019, U+201C, U+201D, U+2026).
+            match bytes.get(i - 1..i + 2) {
+                Some([0xE2, 0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0xA6]) => {
+                    i += 2;
+                    b = b'\'';
+                }
+                _ => return false,
+            }
         }
         if crate::text::is_ascii_space(b) {
             in_word = false;
@@ -435,6 +448,7 @@ mod tests {
             proptest::sample::select(vec![
                 "a", "Z", "9", "-", " ", "  ", "\t", "\n", ",", ".", "’", "“", "é", "Zoë",
                 "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "—", "ß", "日本", "\u{301}", "\u{b}",
+                "–", "‘", "”", "…", "won’t", "„", "\u{2028}",
             ]),
             0..24,
         )
@@ -486,6 +500,10 @@ mod tests {
             ("a b c d e f g h nine", false),
             ("a b c d e f g eight", true),
             ("Zoë said nothing", false),
+            ("I don’t think so", true),
+            ("“Don’t” — Tread On Me", false),
+            ("It’s… Over Now", false),
+            ("It’s… never", true),
             ("We\u{a0}will never", false),
             ("", false),
         ] {
