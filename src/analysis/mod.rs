@@ -726,11 +726,12 @@ fn headlines_among(toks: &[tokens::Token], masked: &str, blocks: Range<usize>) -
         let mut end = i;
         let mut headline = Headline::default();
         let mut possible = b.checked_sub(blocks.start).is_some_and(|local| local < n);
-        while let Some(t) = toks.get(end).filter(|t| t.block() == b) {
-            if possible {
-                possible = headline.read(t, masked);
-            }
+        while let Some(t) = toks.get(end).filter(|t| possible && t.block() == b) {
             end += 1;
+            possible = headline.read(t, masked);
+        }
+        if !possible {
+            end = block_end(toks, end, b);
         }
         if possible && headline.holds() {
             out[b - blocks.start] = true;
@@ -738,6 +739,22 @@ fn headlines_among(toks: &[tokens::Token], masked: &str, blocks: Range<usize>) -
         i = end;
     }
     out
+}
+
+/// Where the tokens of paragraph `b` end, from `from` inside it. Tokens come in
+/// paragraph order, so the end is found by steps that double, then halving: a
+/// paragraph ruled out early is not walked to its end.
+fn block_end(toks: &[tokens::Token], from: usize, b: usize) -> usize {
+    let (mut lo, mut step) = (from, 1);
+    let hi = loop {
+        match toks.get(lo + step) {
+            Some(t) if t.block() == b => lo += step,
+            Some(_) => break lo + step,
+            None => break toks.len(),
+        }
+        step *= 2;
+    };
+    lo + toks[lo..hi].partition_point(|t| t.block() == b)
 }
 
 /// A paragraph's count towards being a headline: one short line of mostly
