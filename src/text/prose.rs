@@ -221,13 +221,20 @@ fn at_most_chars(s: &str, n: usize) -> bool {
 }
 
 fn markdown(text: &str) -> ProseMap<'_> {
-    let norm = normalised(text);
     let skip_plain = plain_paragraphs::can_skip_parsing(text);
+    // A draft whose plain paragraphs may be kept as they stand has no carriage
+    // return and no BOM: it is its own normalised form.
+    let norm = if skip_plain {
+        Cow::Borrowed(text)
+    } else {
+        normalised(text)
+    };
     static BALANCE: parallel::Balance = parallel::Balance::new();
     let cut = parallel::worth_splitting(text.len())
-        .then(|| markdown_cut(text, BALANCE.share()))
+        .then(|| markdown_cut(text, BALANCE.share(), skip_plain || self_contained(text)))
         .flatten();
     let read = |range: Range<usize>, room: usize| {
+        let from = range.start;
         let mut parsed = Parsed::with_room(room);
         read_stretch(
             &text[range.clone()],
@@ -236,6 +243,14 @@ fn markdown(text: &str) -> ProseMap<'_> {
             skip_plain,
             &mut parsed,
         );
+        // Paragraphs are trimmed on the core that read them. Offsets in this
+        // stretch's masked text are offsets in the draft less its start.
+        parsed.blocks.retain_mut(|b| {
+            let local = b.start.saturating_sub(from)..b.end.saturating_sub(from);
+            let trimmed = trim_range(&parsed.masked, local);
+            *b = trimmed.start + from..trimmed.end + from;
+            b.start < b.end
+        });
         parsed
     };
     let parsed = match cut {
@@ -255,16 +270,9 @@ fn markdown(text: &str) -> ProseMap<'_> {
             parsed
         }
     };
-    let masked = parsed.masked;
-    let blocks = parsed
-        .blocks
-        .into_iter()
-        .map(|b| trim_range(&masked, b))
-        .filter(|b| !b.is_empty())
-        .collect();
     ProseMap {
-        masked: Cow::Owned(masked),
-        blocks,
+        masked: Cow::Owned(parsed.masked),
+        blocks: parsed.blocks,
         ignores: parsed.ignores,
         headings: parsed.headings,
     }
@@ -485,17 +493,16 @@ fn read_markdown(text: &str, offset: usize, norm: &str, out: &mut Parsed) {
 /// Where a long Markdown draft can be parsed as two documents and read the same:
 /// the start of a plain paragraph after a blank line near `share` of the way in, with
 /// nothing still open before it. Anything that reaches across a document (link
-/// reference and footnote definitions), or that may run over a blank line
-/// (fenced code, HTML blocks, front matter), rules a cut out where it could.
-fn markdown_cut(text: &str, share: f64) -> Option<usize> {
+/// reference and footnote definitions, and carriage returns: not
+/// [`self_contained`]), or that may run over a blank line (fenced code, HTML
+/// blocks, front matter), rules a cut out where it could.
+fn markdown_cut(text: &str, share: f64, self_contained: bool) -> Option<usize> {
     let bytes = text.as_bytes();
-    let reaches_across =
-        plain_paragraphs::reaches_across(text) || memchr::memchr(b'\r', bytes).is_some();
     // A line start near `share` of the way in: always a character boundary.
     let near = ((text.len() as f64 * share) as usize).min(text.len());
     let mid = near + memchr::memchr(b'\n', &bytes[near..])? + 1;
     let body = after_front_matter(text).filter(|&b| b <= mid)?;
-    if reaches_across || !nothing_open(&text[body..mid]) {
+    if !self_contained || !nothing_open(&text[body..mid]) {
         return None;
     }
     let mut from = mid - 1;
@@ -513,6 +520,13 @@ fn markdown_cut(text: &str, share: f64) -> Option<usize> {
         from = blank + 1;
     }
     None
+}
+
+/// Whether nothing in the draft reaches from one part of it to another, as
+/// reference and footnote definitions do, and no carriage return is left to
+/// normalise: what [`plain_paragraphs::can_skip_parsing`] asks but a BOM.
+fn self_contained(text: &str) -> bool {
+    plain_paragraphs::can_skip_parsing(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// Where the body starts: past the front matter's closing line if the draft
@@ -537,6 +551,29 @@ fn after_front_matter(text: &str) -> Option<usize> {
 /// block (a comment on one line is fine), or a `---` or `+++` line, which the
 /// parser may read as opening a metadata block anywhere in the draft.
 fn nothing_open(text: &str) -> bool {
+    // Only a line holding ` ~ or < can open a fence or an HTML block, and only one
+    // holding --- or +++ a metadata block: the lines before the first of these
+    // leave nothing open, so reading starts there. The first half of a long draft
+    // is read here before the halves are shared out, and read line by line it
+    // took as long as parsing either half.
+    let bytes = text.as_bytes();
+    let first = [
+        memchr::memchr3(b'`', b'~', b'<', bytes),
+        memchr::memmem::find(bytes, b"---"),
+        memchr::memmem::find(bytes, b"+++"),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let Some(first) = first else {
+        return true;
+    };
+    let line_start = memchr::memrchr(b'\n', &bytes[..first]).map_or(0, |p| p + 1);
+    nothing_open_by_lines(&text[line_start..])
+}
+
+/// [`nothing_open`], reading every line.
+fn nothing_open_by_lines(text: &str) -> bool {
     // The open fence's character and length: it closes with as many or more.
     let mut fence: Option<(u8, usize)> = None;
     for line in text.lines() {
@@ -640,7 +677,7 @@ mod tests {
                 "---\ntitle: \"A draft\"\n---\n\n{}{body}",
                 filler.repeat(shift)
             );
-            assert!(markdown_cut(&text, 0.5).is_some());
+            assert!(markdown_cut(&text, 0.5, self_contained(&text)).is_some());
             let split = markdown(&text);
             let whole = parallel::on_one_thread(|| markdown(&text));
             assert_eq!(split.masked, whole.masked);
@@ -652,17 +689,32 @@ mod tests {
 
         // What can reach over the cut keeps the draft in one piece.
         let reference = format!("{body}[a report]: https://example.com\n");
-        assert_eq!(markdown_cut(&reference, 0.5), None);
+        assert_eq!(
+            markdown_cut(&reference, 0.5, self_contained(&reference)),
+            None
+        );
+        let returns = body.replacen("\n\n", "\r\n\r\n", 1);
+        assert_eq!(markdown_cut(&returns, 0.5, self_contained(&returns)), None);
+        // A BOM is blanked where it stands and reaches nowhere.
+        let bom = format!("\u{feff}{body}");
+        assert!(markdown_cut(&bom, 0.5, self_contained(&bom)).is_some());
+        assert_eq!(
+            markdown(&bom).blocks,
+            parallel::on_one_thread(|| markdown(&bom)).blocks
+        );
         let fence = format!("```\n\n{body}");
-        assert_eq!(markdown_cut(&fence, 0.5), None);
+        assert_eq!(markdown_cut(&fence, 0.5, self_contained(&fence)), None);
         let closed = format!("~~~~\n<div>\n\n~~~\n~~~~\n\n{body}");
-        assert!(markdown_cut(&closed, 0.5).is_some());
+        assert!(markdown_cut(&closed, 0.5, self_contained(&closed)).is_some());
         let html = format!("<div>\n\n{body}");
-        assert_eq!(markdown_cut(&html, 0.5), None);
+        assert_eq!(markdown_cut(&html, 0.5, self_contained(&html)), None);
         // The parser reads a metadata block in the middle of a draft too, over
         // blank lines: the draft stays whole, and reads the same.
         let metadata = format!("{body}---\nfoo: 1\n\n{body}---\n");
-        assert_eq!(markdown_cut(&metadata, 0.5), None);
+        assert_eq!(
+            markdown_cut(&metadata, 0.5, self_contained(&metadata)),
+            None
+        );
         assert_eq!(
             markdown(&metadata).masked,
             parallel::on_one_thread(|| markdown(&metadata)).masked
@@ -671,7 +723,10 @@ mod tests {
             "---\ntitle: never closed\n\n{}",
             body.replace("---\n", "***\n")
         );
-        assert_eq!(markdown_cut(&front_matter, 0.5), None);
+        assert_eq!(
+            markdown_cut(&front_matter, 0.5, self_contained(&front_matter)),
+            None
+        );
     }
 
     /// What a stretch reads as, parsed whole or with its plain paragraphs kept
@@ -796,6 +851,11 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn what_is_left_open_is_told_as_reading_every_line_tells_it(text in markdown_lines()) {
+            proptest::prop_assert_eq!(nothing_open(&text), nothing_open_by_lines(&text), "{:?}", text);
+        }
+
         #[test]
         fn plain_paragraphs_kept_as_they_stand_read_as_the_parser_reads_them(text in markdown_lines()) {
             proptest::prop_assume!(plain_paragraphs::can_skip_parsing(&text));
