@@ -134,7 +134,7 @@ pub fn attribute(
         let mut t = s.start;
         while let Some(skip) = tokens[t..s.end]
             .iter()
-            .position(|tok| !matches!(tok.kind, Kind::Word(Case::Lower) | Kind::Punct(_)))
+            .position(|tok| !matches!(tok.kind(), Kind::Word(Case::Lower) | Kind::Punct(_)))
         {
             t += skip;
             if let Some(q) = tokens[t].quote() {
@@ -256,7 +256,7 @@ pub fn cue_words(
             // Most tokens can start no cue: a test of their flags passes them
             // (punctuation and quotations have none).
             let Some(skip) = tokens[t..s.end].iter().position(|tok| {
-                tok.info.flags & (flag::PHRASE_START | flag::CUE | flag::HEADLINE_CUE) != 0
+                tok.info().flags & (flag::PHRASE_START | flag::CUE | flag::HEADLINE_CUE) != 0
             }) else {
                 break;
             };
@@ -487,11 +487,11 @@ impl<'a> Attributor<'a> {
 
     fn skippable(&self, k: usize) -> bool {
         let t = &self.tokens[k];
-        if !matches!(t.kind, Kind::Word(_)) {
+        if !matches!(t.kind(), Kind::Word(_)) {
             return false;
         }
         t.has(flag::AUX)
-            || (t.kind == Kind::Word(super::tokens::Case::Lower) && self.word(k).ends_with("ly"))
+            || (t.kind() == Kind::Word(super::tokens::Case::Lower) && self.word(k).ends_with("ly"))
     }
 
     /// The source whose last token is `k` (looking leftwards).
@@ -510,7 +510,7 @@ impl<'a> Attributor<'a> {
                         let p = &self.tokens[first - back];
                         p.is_word()
                             && p.has(flag::MODIFIER)
-                            && p.kind == Kind::Word(super::tokens::Case::Lower)
+                            && p.kind() == Kind::Word(super::tokens::Case::Lower)
                     }
                 });
             if modifies {
@@ -703,7 +703,7 @@ impl<'a> Attributor<'a> {
             Source::Description {
                 span: span.clone(),
                 anonymous,
-                gender: head_tok.info.gender,
+                gender: head_tok.info().gender,
             },
             span,
         )
@@ -736,7 +736,7 @@ impl<'a> Attributor<'a> {
             if t.has(flag::DESCRIPTION) && self.people.run_at(k + 1).is_none() {
                 return Some(self.description_ending(k, k, from));
             }
-            let lower = t.kind == Kind::Word(super::tokens::Case::Lower);
+            let lower = t.kind() == Kind::Word(super::tokens::Case::Lower);
             if determiner
                 && lower
                 && !t.has(flag::CUE)
@@ -793,7 +793,7 @@ impl<'a> Attributor<'a> {
         let mut depth = 0i32;
         for t in clause..before.min(clause + REACH) {
             let tok = self.tokens[t];
-            match tok.kind {
+            match tok.kind() {
                 Kind::Punct('(') => depth += 1,
                 Kind::Punct(')') => depth -= 1,
                 _ => {}
@@ -886,7 +886,7 @@ impl<'a> Attributor<'a> {
     /// fitting one before it, preferring an earlier sentence's speaker, then its
     /// subject (first person named), then whoever was named last.
     fn pronoun(&mut self, k: usize, si: usize) -> Option<Source> {
-        let g = self.tokens[k].info.gender;
+        let g = self.tokens[k].info().gender;
         let start = self.sentences[si].start;
         // In this sentence, before the pronoun: its subject first, then the nearest.
         let mut here = (start..k.min(start + REACH)).filter_map(|t| self.people.person_at(t));

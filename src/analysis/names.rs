@@ -334,7 +334,7 @@ pub fn resolve(
         let first = run.title.as_ref().map_or(run.name.start, |t| t.start);
         let sentence_initial = draft.sentence_starts.binary_search(&first).is_ok();
         let t = &draft.tokens[run.name.start];
-        if !plausible_name(word, text, span.start) || t.info.flags != 0 && !t.has(flag::GIVEN) {
+        if !plausible_name(word, text, span.start) || t.info().flags != 0 && !t.has(flag::GIVEN) {
             continue;
         }
         let matched = *memo

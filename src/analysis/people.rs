@@ -178,7 +178,7 @@ impl People {
             Some(e) => e,
             None if allow_new || words > 1 => {
                 let given_gender = if words > 1 {
-                    tokens[first].info.gender
+                    tokens[first].info().gender
                 } else {
                     Gender::Unknown
                 };
@@ -311,7 +311,7 @@ fn name_words(r: &Range<usize>, tokens: &[Token]) -> (usize, usize, usize) {
 
 fn title_gender(t: &Range<usize>, tokens: &[Token]) -> Gender {
     t.clone()
-        .map(|i| tokens[i].info.gender)
+        .map(|i| tokens[i].info().gender)
         .find(|g| *g != Gender::Unknown)
         .unwrap_or_default()
 }
@@ -332,7 +332,7 @@ fn nameable(t: &Token) -> bool {
         return false;
     }
     // "US" and "IT" in capitals are not the pronoun and the stop word.
-    let stop = t.has(flag::STOP) && t.kind != Kind::Word(Case::Upper);
+    let stop = t.has(flag::STOP) && t.kind() != Kind::Word(Case::Upper);
     let cue = t.has(flag::CUE) || t.has(flag::HEADLINE_CUE);
     !(stop || cue) || t.has(flag::GIVEN)
 }
@@ -486,7 +486,7 @@ fn runs_in(
             let joiner = &text[next.start()..next.end()];
             let of_title = (cur.has(flag::TITLE) || cur.has(flag::ORG_WORD))
                 && cur.is_capitalised()
-                && next.kind == Kind::Word(Case::Lower)
+                && next.kind() == Kind::Word(Case::Lower)
                 && (joiner.eq_ignore_ascii_case("of")
                     || cur.has(flag::ORG_WORD)
                         && ["on", "for"].iter().any(|w| joiner.eq_ignore_ascii_case(w)))
@@ -501,7 +501,7 @@ fn runs_in(
             let mut p = j + 1;
             while p < tokens.len()
                 && p < j + 4
-                && tokens[p].kind == Kind::Word(Case::Lower)
+                && tokens[p].kind() == Kind::Word(Case::Lower)
                 && tokens[p].has(flag::PARTICLE)
                 && joined_by_space(&tokens[p - 1], &tokens[p], text)
             {
@@ -560,7 +560,7 @@ fn lowercase_title(
         return title;
     };
     let t = &tokens[before];
-    let head = t.kind == Kind::Word(Case::Lower)
+    let head = t.kind() == Kind::Word(Case::Lower)
         && (t.has(flag::TITLE) || t.has(flag::DESCRIPTION))
         && !t.has(flag::DETERMINER)
         && t.end() + 3 >= tokens[start].start();
@@ -575,7 +575,7 @@ fn lowercase_title(
             && !p.has(flag::STOP)
             && !p.has(flag::CUE)
             && !p.has(flag::DETERMINER)
-            && (p.kind == Kind::Word(Case::Lower) || p.has(flag::ADJECTIVE) || p.possessive())
+            && (p.kind() == Kind::Word(Case::Lower) || p.has(flag::ADJECTIVE) || p.possessive())
             && run_of_token(first - 1) == NONE;
         if !(joined && modifier) {
             break;
@@ -728,7 +728,7 @@ fn apposition_title(people: &People, run: usize, tokens: &[Token], text: &str) -
         return None;
     }
     let head = &tokens[end - 1];
-    let titled = head.kind == Kind::Word(Case::Lower)
+    let titled = head.kind() == Kind::Word(Case::Lower)
         && (head.has(flag::TITLE) || head.has(flag::DESCRIPTION));
     if !titled || (start..end).any(|k| tokens[k].has(flag::CUE) || tokens[k].has(flag::PRONOUN)) {
         return None;
@@ -827,9 +827,9 @@ fn classify(
         || name_words.iter().any(|&i| tokens[i].has(flag::ORG_WORD))
         // An acronym alone ("ESA", "FNSEA") names an organisation; so does an
         // outlet's name leading a run ("BBC Wales").
-        || (single && tokens[first].kind == Kind::Word(Case::Upper) && !tokens[first].has(flag::GIVEN) && title.is_none())
+        || (single && tokens[first].kind() == Kind::Word(Case::Upper) && !tokens[first].has(flag::GIVEN) && title.is_none())
         || name_words.iter().any(|&i| {
-            tokens[i].kind == Kind::Word(Case::Upper) && tokens[i].has(flag::ORGANISATION)
+            tokens[i].kind() == Kind::Word(Case::Upper) && tokens[i].has(flag::ORGANISATION)
         })
     {
         RunClass::Organisation
@@ -841,7 +841,7 @@ fn classify(
             .all(|&i| tokens[i].has(flag::DAY_MONTH) && !tokens[i].has(flag::GIVEN))
         || name_words
             .iter()
-            .any(|&i| tokens[i].kind == Kind::Word(Case::Other))
+            .any(|&i| tokens[i].kind() == Kind::Word(Case::Other))
         || (name_words.len() > 1
             && tokens[first].has(flag::PLACE)
             && !tokens[first].has(flag::GIVEN))
@@ -854,7 +854,7 @@ fn classify(
         RunClass::Person(usize::MAX)
     } else if name_words
         .iter()
-        .all(|&i| tokens[i].kind == Kind::Word(Case::Upper))
+        .all(|&i| tokens[i].kind() == Kind::Word(Case::Upper))
         && name_words.len() > 1
     {
         // "ON NOW", "BREAKING NEWS": page furniture, not names.

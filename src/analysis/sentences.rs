@@ -41,20 +41,23 @@ pub fn split(tokens: &[Token], masked: &str, quotes: &[RawQuote]) -> Vec<Range<u
 
 /// Whether a token's kind can end a sentence, as [`ends_sentence`] reads it.
 fn may_end(t: &Token) -> bool {
-    matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…') | Kind::Quote(_))
+    matches!(
+        t.kind(),
+        Kind::Punct('.' | '!' | '?' | '…') | Kind::Quote(_)
+    )
 }
 
 fn starts_sentence(t: &Token) -> bool {
     matches!(
-        t.kind,
+        t.kind(),
         Kind::Word(Case::Title | Case::Upper | Case::Other) | Kind::Quote(_)
-    ) || matches!(t.kind, Kind::Punct('(' | '[' | '—'))
+    ) || matches!(t.kind(), Kind::Punct('(' | '[' | '—'))
 }
 
 fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) -> bool {
     let t = &tokens[i];
     let next = &tokens[i + 1];
-    match t.kind {
+    match t.kind() {
         Kind::Punct('.') => {
             if !starts_sentence(next) {
                 return false;
@@ -89,13 +92,13 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
 /// "said Edward Alden", "the ministry said").
 fn cue_follows(tokens: &[Token], from: usize) -> bool {
     for (i, t) in tokens.iter().enumerate().skip(from).take(7) {
-        match t.kind {
+        match t.kind() {
             Kind::Word(_) if t.has(flag::CUE) && !t.has(flag::PARTICIPLE) => {
                 // "He added, “…”" introduces the next quotation instead.
                 let leads_on = matches!(
                     (
-                        tokens.get(i + 1).map(|n| n.kind),
-                        tokens.get(i + 2).map(|n| n.kind)
+                        tokens.get(i + 1).map(|n| n.kind()),
+                        tokens.get(i + 2).map(|n| n.kind())
                     ),
                     (Some(Kind::Punct(',' | ':')), Some(Kind::Quote(_)))
                 );

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, WordInfo};
+use super::lexicon::{Gender, Lexicon, WordInfo};
 use super::parallel;
 use super::quotes::RawQuote;
 
@@ -33,32 +33,103 @@ pub enum Kind {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
-    // Offsets are stored as u32 to keep a token at 32 bytes: a long draft has a
-    // hundred thousand of them, and memory traffic is most of their cost.
+    // Offsets are stored as u32, and the kind and facts of a word packed around
+    // them, to keep a token at 24 bytes: a long draft has a hundred thousand of
+    // them, and memory traffic is much of their cost (padded to 64 bytes, a token
+    // made a 100k-word draft take a tenth longer).
     start: u32,
     end: u32,
-    stem_end: u32,
     block: u32,
-    pub kind: Kind,
-    pub info: WordInfo,
+    flags: u32,
+    /// A punctuation mark's character, or a quotation's index.
+    payload: u32,
+    tag: Tag,
+    case: Case,
+    gender: Gender,
+    /// The bytes a possessive "’s" or "'s" takes at the end.
+    possessive: u8,
+}
+
+const _: () = assert!(std::mem::size_of::<Token>() == 24);
+
+/// Which [`Kind`] a token is, its payload stored apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Word,
+    Punct,
+    Quote,
 }
 
 impl Token {
-    fn new(
+    /// A word, ending at `end` with its possessive ending, if any, from
+    /// `stem_end` (two to four bytes).
+    #[inline]
+    fn word(
         start: usize,
         end: usize,
         stem_end: usize,
-        kind: Kind,
+        case: Case,
         info: WordInfo,
         block: usize,
     ) -> Token {
         Token {
             start: start as u32,
             end: end as u32,
-            stem_end: stem_end as u32,
             block: block as u32,
-            kind,
-            info,
+            flags: info.flags,
+            payload: 0,
+            tag: Tag::Word,
+            case,
+            gender: info.gender,
+            possessive: (end - stem_end) as u8,
+        }
+    }
+
+    #[inline]
+    fn mark(start: usize, end: usize, c: char, block: usize) -> Token {
+        Token {
+            start: start as u32,
+            end: end as u32,
+            block: block as u32,
+            flags: 0,
+            payload: u32::from(c),
+            tag: Tag::Punct,
+            case: Case::Other,
+            gender: Gender::Unknown,
+            possessive: 0,
+        }
+    }
+
+    /// Top-level quotation `q`, which closes in paragraph `block`.
+    fn quotation(span: &Range<usize>, q: usize, block: usize) -> Token {
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            block: block as u32,
+            flags: 0,
+            payload: q as u32,
+            tag: Tag::Quote,
+            case: Case::Other,
+            gender: Gender::Unknown,
+            possessive: 0,
+        }
+    }
+
+    #[inline]
+    pub fn kind(&self) -> Kind {
+        match self.tag {
+            Tag::Word => Kind::Word(self.case),
+            Tag::Punct => Kind::Punct(char::from_u32(self.payload).unwrap_or('\u{fffd}')),
+            Tag::Quote => Kind::Quote(self.payload),
+        }
+    }
+
+    /// The word's facts from the lexicon (none for punctuation and quotations).
+    #[inline]
+    pub fn info(&self) -> WordInfo {
+        WordInfo {
+            flags: self.flags,
+            gender: self.gender,
         }
     }
 
@@ -73,7 +144,7 @@ impl Token {
 
     /// End of the word without a possessive "’s" or "'s".
     pub fn stem_end(&self) -> usize {
-        self.stem_end as usize
+        self.end as usize - self.possessive as usize
     }
 
     /// Paragraph the token belongs to (for a quotation: where it closes).
@@ -82,30 +153,27 @@ impl Token {
     }
 
     pub fn is_word(&self) -> bool {
-        matches!(self.kind, Kind::Word(_))
+        self.tag == Tag::Word
     }
 
     pub fn is_capitalised(&self) -> bool {
-        matches!(self.kind, Kind::Word(Case::Title | Case::Upper))
+        self.tag == Tag::Word && matches!(self.case, Case::Title | Case::Upper)
     }
 
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        self.tag == Tag::Punct && self.payload == u32::from(c)
     }
 
     pub fn quote(&self) -> Option<usize> {
-        match self.kind {
-            Kind::Quote(q) => Some(q as usize),
-            _ => None,
-        }
+        (self.tag == Tag::Quote).then_some(self.payload as usize)
     }
 
     pub fn possessive(&self) -> bool {
-        self.stem_end < self.end
+        self.possessive > 0
     }
 
     pub fn has(&self, f: u32) -> bool {
-        self.info.has(f)
+        self.flags & f != 0
     }
 }
 
@@ -238,14 +306,7 @@ fn tokenize_blocks(
                 if next_quote == i {
                     let q = tops[qi];
                     let span = &quotes[q].span;
-                    out.push(Token::new(
-                        span.start,
-                        span.end,
-                        span.end,
-                        Kind::Quote(q as u32),
-                        WordInfo::default(),
-                        quotes[q].blocks.1,
-                    ));
+                    out.push(Token::quotation(span, q, quotes[q].blocks.1));
                     i = span.end;
                     resume = i;
                     qi += 1;
@@ -285,17 +346,10 @@ fn tokenize_blocks(
                 } else {
                     WordInfo::default()
                 };
-                out.push(Token::new(i, end, stem_end, Kind::Word(case), info, bi));
+                out.push(Token::word(i, end, stem_end, case, info, bi));
                 i = end;
             } else {
-                out.push(Token::new(
-                    i,
-                    i + len,
-                    i + len,
-                    Kind::Punct(c),
-                    WordInfo::default(),
-                    bi,
-                ));
+                out.push(Token::mark(i, i + len, c, bi));
                 i += len;
             }
         }
@@ -462,7 +516,7 @@ mod tests {
             Vec::new(),
         );
         let parallel = tokenize(&map.masked, &map.blocks, &q, lex);
-        let key = |t: &Token| (t.start(), t.end(), t.stem_end(), t.block(), t.kind);
+        let key = |t: &Token| (t.start(), t.end(), t.stem_end(), t.block(), t.kind());
         assert_eq!(parallel.len(), sequential.len());
         assert!(parallel.iter().map(key).eq(sequential.iter().map(key)));
         // The split never falls inside the multi-paragraph quotation, wherever
