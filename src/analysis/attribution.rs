@@ -255,9 +255,10 @@ pub fn cue_words(
         while t < s.end {
             // Most tokens can start no cue: a test of their flags passes them
             // (punctuation and quotations have none).
-            let Some(skip) = tokens[t..s.end].iter().position(|tok| {
-                tok.info().flags & (flag::PHRASE_START | flag::CUE | flag::HEADLINE_CUE) != 0
-            }) else {
+            let Some(skip) = tokens[t..s.end]
+                .iter()
+                .position(|tok| tok.has(flag::PHRASE_START | flag::CUE | flag::HEADLINE_CUE))
+            else {
                 break;
             };
             t += skip;
