@@ -237,9 +237,10 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
     // search for names is not left to one core while the other does side work.
     let headline = |b: usize| headlines.get(b).copied().unwrap_or(false);
     let runs = people::find_runs(&toks, masked, lex, &headline, long);
-    // On a long draft the side work goes on the second core while the first links
-    // the runs into people, one after another, and attributes.
-    let ((mut attributions, mut people), (quoted_runs, shapes)) = parallel::both(
+    // On a long draft one core links the runs into people, one after another, and
+    // attributes, while the other does the side work. Linking and attributing
+    // cannot be shared out, so they go to the quicker core; the shapes can.
+    let ((mut attributions, mut people), (quoted_runs, shapes)) = parallel::both_long_on_quicker(
         long,
         || {
             let people = people::link(runs, &toks, masked);
@@ -276,10 +277,10 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
         in_quote || headlines.get(block).copied().unwrap_or(false) || prose.in_heading(at)
     };
     // Spellings need the people and not the quotations' kinds, so on a long draft
-    // the two are settled at once.
-    let (mut quotes, spellings) = parallel::both(
+    // the two are settled at once: the spellings in one piece on the quicker core,
+    // the quotations in pieces that whichever core is free takes.
+    let (spellings, mut quotes) = parallel::both_long_on_quicker(
         long,
-        || quotations(&raw, &attributions, &shapes, text, masked, lex, long),
         || {
             names::resolve(
                 &mut people,
@@ -294,11 +295,12 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
                 options,
             )
         },
+        || quotations(&raw, &attributions, &shapes, text, masked, lex, long),
     );
     // Which quotations go unattributed does not depend on whom the others are
     // credited to, so those findings are written while the people are built. Nor
     // do anonymous sources: each is a description, which crediting leaves alone.
-    let ((mut persons, new_index, anonymous), mut findings) = parallel::both(
+    let ((mut persons, new_index, anonymous), mut findings) = parallel::both_long_on_quicker(
         long,
         || {
             let (persons, new_index) = persons_of(&people, &spellings, text, &options.people);

@@ -142,12 +142,75 @@ impl Balance {
         let old = f64::from(self.share[i].load(Relaxed)) / whole;
         let new = (old + (even - old) / 4.0).clamp(LEAST, 1.0 - LEAST);
         self.share[i].store((new * whole) as u32, Relaxed);
+        QUICKER.store(quicker_of(i, mine, theirs), Relaxed);
     }
 }
 
 impl Default for Balance {
     fn default() -> Balance {
         Balance::new()
+    }
+}
+
+/// Which thread of a pool of two worked quicker at the latest split timed, or
+/// [`UNKNOWN`]. Every split of a long draft's analysis times both threads, so
+/// while drafts are analysed this is at most a few hundred microseconds old.
+static QUICKER: AtomicU32 = AtomicU32::new(UNKNOWN);
+const UNKNOWN: u32 = u32::MAX;
+
+/// How much more work a second one thread must do than the other to be taken for
+/// the quicker: handing work over costs a little, and closer timings are noise.
+const UNEQUAL: f64 = 1.1;
+
+/// Which thread is the quicker, thread `i` doing `mine` work a second and the
+/// other `theirs`.
+fn quicker_of(i: usize, mine: f64, theirs: f64) -> u32 {
+    if mine > theirs * UNEQUAL {
+        i as u32
+    } else if theirs > mine * UNEQUAL {
+        1 - i as u32
+    } else {
+        UNKNOWN
+    }
+}
+
+/// Whether the other thread of a pool of two was the quicker at the latest
+/// timed split.
+fn other_is_quicker() -> bool {
+    pair_slot().is_some_and(|me| {
+        let quicker = QUICKER.load(Relaxed);
+        quicker != UNKNOWN && quicker != me as u32
+    })
+}
+
+/// Runs `long` and `short`, at once when `split` is true, with `long` on whichever
+/// of the pool's two threads was the quicker at the latest timed split. The cores
+/// of a virtual machine are often unequal for seconds at a time, one taking
+/// twice as long as the other, and work that cannot be shared out in pieces
+/// takes as long as the core it lands on; `short` should be the work that can.
+pub fn both_long_on_quicker<A: Send, B: Send>(
+    split: bool,
+    long: impl FnOnce() -> A + Send,
+    short: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !split || ONE_THREAD.with(Cell::get) {
+        return (long(), short());
+    }
+    both_long_on_other(other_is_quicker(), long, short)
+}
+
+/// [`both_long_on_quicker`] once the quicker thread is known. `join` runs its
+/// first closure on the calling thread and leaves the second for the other.
+fn both_long_on_other<A: Send, B: Send>(
+    other: bool,
+    long: impl FnOnce() -> A + Send,
+    short: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if other {
+        let (b, a) = rayon::join(short, long);
+        (a, b)
+    } else {
+        rayon::join(long, short)
     }
 }
 
@@ -187,8 +250,27 @@ const PIECE: usize = 256;
 
 /// Runs `f` on one of the pool's threads while another waits, awake, for the work
 /// `f` hands over: on a virtual machine, waking a sleeping thread takes tens of
-/// microseconds, and a long draft hands work over at every split.
+/// microseconds, and a long draft hands work over at every split. `f` runs on the
+/// quicker of a pool of two threads where the latest split found one, so what it
+/// does on one thread, between and after its splits, takes the quicker core's
+/// time.
 pub fn with_helper_awake<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    let offer = if other_is_quicker() {
+        HANDOVER
+    } else {
+        Duration::ZERO
+    };
+    with_helper_awake_offering(offer, f)
+}
+
+/// How long a thread waits for the quicker one to take work over before doing
+/// it itself: a thread that is awake takes it in a few microseconds, and one that
+/// is asleep would take longer to wake than the work gains on it.
+const HANDOVER: Duration = Duration::from_micros(50);
+
+/// [`with_helper_awake`], offering `f` to the other thread for `offer` first.
+fn with_helper_awake_offering<R: Send>(offer: Duration, f: impl FnOnce() -> R + Send) -> R {
+    use std::sync::Mutex;
     use std::sync::atomic::{AtomicBool, Ordering};
     struct SetOnDrop<'a>(&'a AtomicBool);
     impl Drop for SetOnDrop<'_> {
@@ -197,17 +279,46 @@ pub fn with_helper_awake<R: Send>(f: impl FnOnce() -> R + Send) -> R {
         }
     }
     let done = AtomicBool::new(false);
-    rayon::scope(|s| {
-        s.spawn(|_| {
-            while !done.load(Ordering::Acquire) {
-                if rayon::yield_now() != Some(rayon::Yield::Executed) {
-                    std::hint::spin_loop();
-                }
-            }
-        });
+    let claimed = AtomicBool::new(false);
+    let task = Mutex::new(Some(f));
+    let out = Mutex::new(None);
+    // Whichever thread claims the work runs it; the other waits for the pieces it
+    // hands over, running them as they come.
+    let claim = || !claimed.swap(true, Ordering::AcqRel);
+    let run = || {
         let _done = SetOnDrop(&done);
-        f()
-    })
+        let f = task.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let r = f.map(|f| f());
+        *out.lock().unwrap_or_else(|e| e.into_inner()) = r;
+    };
+    let help = || {
+        while !done.load(Ordering::Acquire) {
+            if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                std::hint::spin_loop();
+            }
+        }
+    };
+    rayon::scope(|s| {
+        // Not offered, the work is claimed before the other thread can see it.
+        let kept = offer.is_zero() && claim();
+        // Spawned first, this is the oldest work on this thread's queue, so the
+        // other thread takes it before anything `f` hands over: a thread never
+        // waits on its own queue for work only it could finish.
+        s.spawn(|_| if claim() { run() } else { help() });
+        if !kept {
+            let deadline = Instant::now() + offer;
+            while !claimed.load(Ordering::Acquire) && Instant::now() < deadline {
+                std::hint::spin_loop();
+            }
+        }
+        if kept || claim() { run() } else { help() }
+    });
+    match out.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        Some(r) => r,
+        // The work ran once, on one thread or the other, and a panic in it
+        // reached the caller from the scope above.
+        None => unreachable!("claimed work runs to its end or panics"),
+    }
 }
 
 #[cfg(test)]
@@ -275,6 +386,101 @@ mod tests {
             assert!(caught.is_err());
         }
         assert_eq!(with_helper_awake(|| both(true, || 1, || 2)), (1, 2));
+    }
+
+    fn pool_of(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a pool")
+    }
+
+    #[test]
+    fn a_thread_is_taken_for_the_quicker_only_when_clearly_quicker() {
+        assert_eq!(quicker_of(0, 2.0, 1.0), 0);
+        assert_eq!(quicker_of(0, 1.0, 2.0), 1);
+        assert_eq!(quicker_of(1, 1.0, 2.0), 0);
+        assert_eq!(quicker_of(1, 2.0, 1.0), 1);
+        assert_eq!(quicker_of(0, 1.05, 1.0), UNKNOWN);
+        assert_eq!(quicker_of(1, 1.0, 1.05), UNKNOWN);
+    }
+
+    #[test]
+    fn long_work_goes_to_the_other_thread_when_it_is_the_quicker() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let pool = pool_of(2);
+        pool.install(|| {
+            let me = rayon::current_thread_index();
+            // The short work waits for the long to start: only the other thread
+            // can start it meanwhile, if it was given it.
+            let started = AtomicBool::new(false);
+            let (long_on, short_on) = both_long_on_other(
+                true,
+                || {
+                    started.store(true, Ordering::Release);
+                    rayon::current_thread_index()
+                },
+                || {
+                    let deadline = Instant::now() + Duration::from_secs(10);
+                    while !started.load(Ordering::Acquire) && Instant::now() < deadline {
+                        std::hint::spin_loop();
+                    }
+                    rayon::current_thread_index()
+                },
+            );
+            assert_ne!(long_on, me, "the long work stayed on the slower thread");
+            assert_eq!(short_on, me);
+            let (long_on, _) = both_long_on_other(false, rayon::current_thread_index, || ());
+            assert_eq!(long_on, me);
+        });
+    }
+
+    #[test]
+    fn offered_work_runs_on_the_other_thread_and_this_one_helps_it() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let pool = pool_of(2);
+        pool.install(|| {
+            let me = rayon::current_thread_index();
+            let ten_seconds = Duration::from_secs(10);
+            let started = AtomicBool::new(false);
+            let (ran_on, helped) = with_helper_awake_offering(ten_seconds, || {
+                // The second half is left for the thread that handed the work
+                // over: only its help can end this wait.
+                let (helped, _) = both(
+                    true,
+                    || {
+                        let deadline = Instant::now() + ten_seconds;
+                        while !started.load(Ordering::Acquire) && Instant::now() < deadline {
+                            std::hint::spin_loop();
+                        }
+                        started.load(Ordering::Acquire)
+                    },
+                    || started.store(true, Ordering::Release),
+                );
+                (rayon::current_thread_index(), helped)
+            });
+            assert_ne!(ran_on, me, "offered work was not taken over");
+            assert!(helped, "the thread that handed the work over did not help");
+            // Not offered, it stays.
+            let kept = with_helper_awake_offering(Duration::ZERO, rayon::current_thread_index);
+            assert_eq!(kept, me);
+        });
+        // With nobody to take it, offered work is done here once the offer lapses,
+        // and a panic in work taken over still reaches the caller.
+        assert_eq!(
+            pool_of(1).install(|| with_helper_awake_offering(Duration::from_millis(1), || 7)),
+            7
+        );
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pool.install(|| {
+                with_helper_awake_offering(Duration::from_secs(10), || -> i32 { panic!("boom") })
+            })
+        }));
+        assert!(caught.is_err());
+        assert_eq!(
+            pool.install(|| with_helper_awake_offering(Duration::from_secs(10), || 3)),
+            3
+        );
     }
 
     #[test]
