@@ -223,15 +223,23 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
     };
 
     // The names inside quotations and each quotation's shape depend on neither
-    // the people nor attribution. The shapes come second: they are taken in
-    // pieces, so whichever core comes free first shares them.
+    // the people nor attribution, nor do where the sentences and the top-level
+    // quotations start, which the spellings ask. The shapes come last: they are
+    // taken in pieces, so whichever core comes free first shares them.
     let side_work = || {
-        sentences_of();
-        parallel::both(
+        let (sentences, _) = sentences_of();
+        let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+        let tops: Vec<Range<usize>> = raw
+            .iter()
+            .filter(|q| q.parent.is_none())
+            .map(|q| q.span.clone())
+            .collect();
+        let (quoted_runs, shapes) = parallel::both(
             long,
             || quoted_name_runs(masked, &raw, lex),
             || shapes(&raw, masked, &prose.blocks, &headlines, lex, long),
-        )
+        );
+        (quoted_runs, shapes, sentence_starts, tops)
     };
     // Name runs are found first, on both cores where the draft splits, so the
     // search for names is not left to one core while the other does side work.
@@ -240,31 +248,17 @@ fn analyze_here(text: &str, options: &Options) -> Analysis {
     // On a long draft one core links the runs into people, one after another, and
     // attributes, while the other does the side work. Linking and attributing
     // cannot be shared out, so they go to the quicker core; the shapes can.
-    let ((mut attributions, mut people), (quoted_runs, shapes)) = parallel::both_long_on_quicker(
-        long,
-        || {
-            let people = people::link(runs, &toks, masked);
-            let (sentences, cue_words) = sentences_of();
-            attribution::attribute(&toks, sentences, cue_words, masked, &raw, people, lex)
-        },
-        side_work,
-    );
-    // Attribution asked for them, so they are there.
-    let (sentences, _) = sentences_once.into_inner().unwrap_or_default();
-    // Terms by their surroundings override attribution, so a title in a sentence
-    // with a cue ("appeared on “Meet the Press” and said") is not speech.
-    for (i, shape) in shapes.iter().enumerate() {
-        if shape.term && raw[i].parent.is_none() {
-            attributions[i] = None;
-        }
-    }
+    let ((attributions, mut people), (quoted_runs, shapes, sentence_starts, tops)) =
+        parallel::both_long_on_quicker(
+            long,
+            || {
+                let people = people::link(runs, &toks, masked);
+                let (sentences, cue_words) = sentences_of();
+                attribution::attribute(&toks, sentences, cue_words, masked, &raw, people, lex)
+            },
+            side_work,
+        );
 
-    let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
-    let tops: Vec<Range<usize>> = raw
-        .iter()
-        .filter(|q| q.parent.is_none())
-        .map(|q| q.span.clone())
-        .collect();
     let aside = |at: usize| {
         let in_quote = tops
             .partition_point(|q| q.start <= at)
@@ -425,6 +419,9 @@ fn quotations(
         } else {
             QuoteKind::Partial
         };
+        // A term by its surroundings or its words is credited to nobody, even in
+        // a sentence with a cue ("appeared on “Meet the Press” and said"), unless
+        // it is nested in speech.
         let (speaker, cue, how, anonymous) = match att {
             Some(a) if kind != QuoteKind::Term || q.parent.is_some() => {
                 let (speaker, anonymous) = match &a.source {
