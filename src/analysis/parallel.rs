@@ -255,10 +255,14 @@ const PIECE: usize = 256;
 /// does on one thread, between and after its splits, takes the quicker core's
 /// time.
 pub fn with_helper_awake<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    let offer = if other_is_quicker() {
-        HANDOVER
-    } else {
-        Duration::ZERO
+    // Asked on the pool's thread: the caller is most often outside the pool, and
+    // which thread is the quicker means nothing there.
+    let offer = || {
+        if other_is_quicker() {
+            HANDOVER
+        } else {
+            Duration::ZERO
+        }
     };
     with_helper_awake_offering(offer, f)
 }
@@ -268,8 +272,12 @@ pub fn with_helper_awake<R: Send>(f: impl FnOnce() -> R + Send) -> R {
 /// is asleep would take longer to wake than the work gains on it.
 const HANDOVER: Duration = Duration::from_micros(50);
 
-/// [`with_helper_awake`], offering `f` to the other thread for `offer` first.
-fn with_helper_awake_offering<R: Send>(offer: Duration, f: impl FnOnce() -> R + Send) -> R {
+/// [`with_helper_awake`], offering `f` to the other thread first for as long as
+/// `offer` says, asked on the pool's thread that takes the work.
+fn with_helper_awake_offering<R: Send>(
+    offer: impl FnOnce() -> Duration + Send,
+    f: impl FnOnce() -> R + Send,
+) -> R {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicBool, Ordering};
     struct SetOnDrop<'a>(&'a AtomicBool);
@@ -299,6 +307,7 @@ fn with_helper_awake_offering<R: Send>(offer: Duration, f: impl FnOnce() -> R + 
         }
     };
     rayon::scope(|s| {
+        let offer = offer();
         // Not offered, the work is claimed before the other thread can see it.
         let kept = offer.is_zero() && claim();
         // Spawned first, this is the oldest work on this thread's queue, so the
@@ -443,44 +452,72 @@ mod tests {
             let me = rayon::current_thread_index();
             let ten_seconds = Duration::from_secs(10);
             let started = AtomicBool::new(false);
-            let (ran_on, helped) = with_helper_awake_offering(ten_seconds, || {
-                // The second half is left for the thread that handed the work
-                // over: only its help can end this wait.
-                let (helped, _) = both(
-                    true,
-                    || {
-                        let deadline = Instant::now() + ten_seconds;
-                        while !started.load(Ordering::Acquire) && Instant::now() < deadline {
-                            std::hint::spin_loop();
-                        }
-                        started.load(Ordering::Acquire)
-                    },
-                    || started.store(true, Ordering::Release),
-                );
-                (rayon::current_thread_index(), helped)
-            });
+            let (ran_on, helped) = with_helper_awake_offering(
+                || ten_seconds,
+                || {
+                    // The second half is left for the thread that handed the work
+                    // over: only its help can end this wait.
+                    let (helped, _) = both(
+                        true,
+                        || {
+                            let deadline = Instant::now() + ten_seconds;
+                            while !started.load(Ordering::Acquire) && Instant::now() < deadline {
+                                std::hint::spin_loop();
+                            }
+                            started.load(Ordering::Acquire)
+                        },
+                        || started.store(true, Ordering::Release),
+                    );
+                    (rayon::current_thread_index(), helped)
+                },
+            );
             assert_ne!(ran_on, me, "offered work was not taken over");
             assert!(helped, "the thread that handed the work over did not help");
             // Not offered, it stays.
-            let kept = with_helper_awake_offering(Duration::ZERO, rayon::current_thread_index);
+            let kept = with_helper_awake_offering(|| Duration::ZERO, rayon::current_thread_index);
             assert_eq!(kept, me);
         });
         // With nobody to take it, offered work is done here once the offer lapses,
         // and a panic in work taken over still reaches the caller.
         assert_eq!(
-            pool_of(1).install(|| with_helper_awake_offering(Duration::from_millis(1), || 7)),
+            pool_of(1).install(|| with_helper_awake_offering(|| Duration::from_millis(1), || 7)),
             7
         );
         let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             pool.install(|| {
-                with_helper_awake_offering(Duration::from_secs(10), || -> i32 { panic!("boom") })
+                with_helper_awake_offering(|| Duration::from_secs(10), || -> i32 { panic!("boom") })
             })
         }));
         assert!(caught.is_err());
         assert_eq!(
-            pool.install(|| with_helper_awake_offering(Duration::from_secs(10), || 3)),
+            pool.install(|| with_helper_awake_offering(|| Duration::from_secs(10), || 3)),
             3
         );
+    }
+
+    #[test]
+    fn called_from_outside_the_pool_the_offer_is_weighed_on_the_thread_that_takes_it() {
+        // As `analyze` calls it: from a thread of no pool, where which thread of
+        // the pool is the quicker cannot be told.
+        let mut weighed_on = None;
+        let ran_on = with_helper_awake_offering(
+            || {
+                weighed_on = rayon::current_thread_index();
+                if weighed_on.is_some() {
+                    Duration::from_secs(10)
+                } else {
+                    Duration::ZERO
+                }
+            },
+            rayon::current_thread_index,
+        );
+        assert!(
+            weighed_on.is_some(),
+            "the offer was weighed outside the pool"
+        );
+        if rayon::current_num_threads() >= 2 {
+            assert_ne!(ran_on, weighed_on, "offered work was not taken over");
+        }
     }
 
     #[test]
