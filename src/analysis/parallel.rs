@@ -193,24 +193,22 @@ pub fn both_long_on_quicker<A: Send, B: Send>(
     long: impl FnOnce() -> A + Send,
     short: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    if !split || ONE_THREAD.with(Cell::get) {
-        return (long(), short());
-    }
-    both_long_on_other(other_is_quicker(), long, short)
+    both_long_on_other(split, split && other_is_quicker(), long, short)
 }
 
-/// [`both_long_on_quicker`] once the quicker thread is known. `join` runs its
+/// [`both_long_on_quicker`] once the quicker thread is known. A split runs its
 /// first closure on the calling thread and leaves the second for the other.
 fn both_long_on_other<A: Send, B: Send>(
+    split: bool,
     other: bool,
     long: impl FnOnce() -> A + Send,
     short: impl FnOnce() -> B + Send,
 ) -> (A, B) {
     if other {
-        let (b, a) = rayon::join(short, long);
+        let (b, a) = both(split, short, long);
         (a, b)
     } else {
-        rayon::join(long, short)
+        both(split, long, short)
     }
 }
 
@@ -425,6 +423,7 @@ mod tests {
             let started = AtomicBool::new(false);
             let (long_on, short_on) = both_long_on_other(
                 true,
+                true,
                 || {
                     started.store(true, Ordering::Release);
                     rayon::current_thread_index()
@@ -439,7 +438,7 @@ mod tests {
             );
             assert_ne!(long_on, me, "the long work stayed on the slower thread");
             assert_eq!(short_on, me);
-            let (long_on, _) = both_long_on_other(false, rayon::current_thread_index, || ());
+            let (long_on, _) = both_long_on_other(true, false, rayon::current_thread_index, || ());
             assert_eq!(long_on, me);
         });
     }
