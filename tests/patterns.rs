@@ -316,3 +316,22 @@ fn a_phrase_in_the_description_makes_a_source_anonymous() {
         vec!["“The plan is off,”", "“Nothing is settled,”"]
     );
 }
+
+#[test]
+fn a_title_in_a_sentence_with_a_cue_is_credited_to_nobody() {
+    let t =
+        "Senator Maria Alvarez appeared on “Meet the Press” and said the budget was “a disgrace.”";
+    let a = plain(t);
+    let title = a
+        .quotes
+        .iter()
+        .find(|q| &t[q.inner.clone()] == "Meet the Press")
+        .expect("the title is read as a quotation");
+    assert_eq!(title.kind, QuoteKind::Term);
+    assert!(title.speaker.is_none(), "{title:?}");
+    assert!(
+        a.quotes.iter().any(|q| q.speaker.is_some()),
+        "{:?}",
+        a.quotes
+    );
+}
