@@ -411,6 +411,11 @@ impl Lexicon {
     }
 }
 
+/// Whether a word, in any case, is a known given name ("ana", "Haley").
+pub fn is_given_name(word: &str) -> bool {
+    Lexicon::get().word(word).has(flag::GIVEN)
+}
+
 /// Packed short words by open addressing: the lexicon is asked about every word
 /// of every draft, and one multiply and, most often, one compare answer it, where
 /// a general hash map's probing costs several times that.
