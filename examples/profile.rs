@@ -1,14 +1,13 @@
 //! Analyses one generated draft over and over, for a profiler to watch:
 //! `profile WORDS REPEATS [md]`. Under callgrind, the difference between two runs
 //! with different REPEATS, divided by the difference, is the cost of one analysis
-//! without the one-off loading of the word lists. With `ONE_THREAD` set in the
-//! environment, nothing splits, so the count is of all the work on one thread.
+//! without the one-off loading of the word lists.
 
 #[allow(dead_code)]
 #[path = "../benches/common/drafts.rs"]
 mod drafts;
 
-use copydesk::analysis::{Options, analyze, analyze_on_one_thread};
+use copydesk::analysis::{Options, analyze};
 use copydesk::text::Format;
 
 fn main() {
@@ -28,15 +27,10 @@ fn main() {
     } else {
         Format::PlainText
     });
-    let one_thread = std::env::var_os("ONE_THREAD").is_some();
     let start = std::time::Instant::now();
     let mut quotes = 0;
     for _ in 0..repeats {
-        let analysis = if one_thread {
-            analyze_on_one_thread(&text, &options)
-        } else {
-            analyze(&text, &options)
-        };
+        let analysis = analyze(&text, &options);
         quotes = std::hint::black_box(analysis).quotes.len();
     }
     eprintln!(

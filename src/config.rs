@@ -13,19 +13,26 @@
 //! [rules]
 //! unattributed-quote = "error"
 //! first-reference = "off"
+//!
+//! [words]
+//! cue-verbs = ["opine opined opines opining"]
+//! titles = ["alderman"]
+//! anonymous = ["a person briefed on"]
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::Options;
-use crate::analysis::names::HouseName;
+use crate::analysis::lexicon::{Additions, Language, Lexicon};
 use crate::analysis::rules::{self, Severity};
+use crate::analysis::spelling::HouseName;
 use crate::text::LineIndex;
 
 /// The file name looked up from a draft's folder upwards.
@@ -38,6 +45,30 @@ pub struct Config {
     pub people: Vec<HouseName>,
     /// Rule settings: a severity, or `None` for "off".
     pub rules: HashMap<String, Option<Severity>>,
+    pub language: Language,
+    pub words: Words,
+}
+
+/// The newsroom's additions to the word lists, and the lists built with them
+/// once, so every analysis under this config shares them.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub additions: Additions,
+    lexicon: Option<Arc<Lexicon>>,
+}
+
+impl Words {
+    pub fn new(language: Language, additions: Additions) -> Words {
+        let lexicon = (!additions.is_empty())
+            .then(|| Arc::new(Lexicon::for_language(language).with_additions(&additions)));
+        Words { additions, lexicon }
+    }
+}
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.additions == other.additions
+    }
 }
 
 impl Config {
@@ -45,8 +76,10 @@ impl Config {
     pub fn options(&self, format: crate::text::Format) -> Options {
         Options {
             format,
+            language: self.language,
             rules: self.rules.clone(),
             people: self.people.clone(),
+            words: self.words.lexicon.clone(),
         }
     }
 }
@@ -78,10 +111,26 @@ impl std::error::Error for ConfigError {}
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
+    language: Option<Spanned<String>>,
     #[serde(default)]
     people: Vec<RawPerson>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    words: RawWords,
+}
+
+/// `[words]`: what a newsroom adds to the built-in word lists.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawWords {
+    /// A verb's forms on one line each: "opine opined opines opining".
+    #[serde(default)]
+    cue_verbs: Vec<String>,
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    anonymous: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -112,8 +161,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     })?;
     let mut rules_out = HashMap::new();
     for (key, value) in raw.rules {
-        if rules::rule(key.get_ref()).is_none() {
-            let known: Vec<&str> = rules::RULES.iter().map(|r| r.id).collect();
+        if rules::find(key.get_ref()).is_none() {
+            let known: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
             return Err(error_at(
                 path,
                 text,
@@ -166,10 +215,43 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             variants: p.variants,
         });
     }
+    let language = match raw.language {
+        None => Language::default(),
+        Some(code) => Language::parse(code.get_ref()).ok_or_else(|| {
+            let known: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+            error_at(
+                path,
+                text,
+                Some(code.span()),
+                format!(
+                    "unknown language `{}`; the languages are {}",
+                    code.get_ref(),
+                    known.join(", ")
+                ),
+            )
+        })?,
+    };
+    let blank = |list: &[String]| list.iter().any(|w| w.trim().is_empty());
+    let w = raw.words;
+    if blank(&w.cue_verbs) || blank(&w.titles) || blank(&w.anonymous) {
+        return Err(error_at(
+            path,
+            text,
+            None,
+            "an entry of [words] is empty; give the words or leave the entry out".into(),
+        ));
+    }
+    let additions = Additions {
+        cue_verbs: w.cue_verbs,
+        titles: w.titles,
+        anonymous_phrases: w.anonymous,
+    };
     Ok(Config {
         path: Some(path.to_path_buf()),
         people,
         rules: rules_out,
+        language,
+        words: Words::new(language, additions),
     })
 }
 
@@ -242,8 +324,35 @@ mod tests {
         let e = parse_str("[rules]\nunattributed-quote = \"loud\"\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 22), "{e}");
 
+        let e = parse_str("language = \"xx\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 12), "{e}");
+        assert!(e.message.contains("unknown language"), "{e}");
+
+        let e = parse_str("[words]\ncue_verbs = [\"opine\"]\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+
         let e = parse_str("[rules\n").unwrap_err();
         assert_eq!(e.line, 1, "{e}");
         assert!(e.to_string().starts_with("copydesk.toml:1:"), "{e}");
+    }
+
+    #[test]
+    fn a_newsrooms_words_reach_the_analysis() {
+        use crate::analysis::analyze;
+        use crate::text::Format;
+        let text = "“The levy must go,” Reeve Okafor harrumphed.";
+        let plain = analyze(text, &Config::default().options(Format::PlainText));
+        assert!(
+            !plain.quotes[0].attributed(),
+            "harrumphed is no cue verb out of the box"
+        );
+        let c = parse_str(
+            "[words]\ncue-verbs = [\"harrumph harrumphed harrumphs harrumphing\"]\ntitles = [\"reeve\"]\n",
+        )
+        .unwrap();
+        let a = analyze(text, &c.options(Format::PlainText));
+        assert_eq!(a.speaker_name(&a.quotes[0]), Some("Okafor"));
+        assert_eq!(a.people[0].titles, ["Reeve"]);
+        assert!(plain.people.is_empty());
     }
 }

@@ -65,7 +65,7 @@ fn speaker_matches(a: &Analysis, predicted: &Option<Speaker>, label: &str) -> bo
     let name = match predicted {
         None => return label == "-",
         Some(Speaker::Person(p)) => norm(&a.people[*p].name),
-        Some(Speaker::Description(d)) => norm(d),
+        Some(Speaker::Description(d)) => norm(&d.text),
     };
     match label.strip_prefix('~') {
         _ if label == "-" => false,

@@ -1,7 +1,7 @@
 //! People: who is a person, their titles, one person per name, and a name spelled
 //! two ways.
 
-use copydesk::analysis::names::HouseName;
+use copydesk::analysis::spelling::HouseName;
 use copydesk::analysis::{Analysis, Options, Severity, analyze};
 use copydesk::text::Format;
 

@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 
 use serde_json::{Value, json};
 
-use crate::analysis::rules::{RULES, Severity};
+use crate::analysis::rules::{self, Severity};
 use crate::analysis::{Analysis, Finding, Speaker};
 use crate::text::LineIndex;
 
@@ -110,6 +110,7 @@ fn finding_json(f: &Finding, text: &str, idx: &LineIndex) -> Value {
         "related": f.related.iter().map(|r| json!({"message": r.message, "start": r.span.start, "end": r.span.end})).collect::<Vec<_>>(),
         "fixes": f.fixes.iter().map(|x| json!({
             "title": x.title,
+            "preferred": x.preferred,
             "edits": x.edits.iter().map(|e| json!({"start": e.span.start, "end": e.span.end, "new_text": e.new_text})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
@@ -152,9 +153,30 @@ pub fn sarif_results(file: &CheckedFile) -> Vec<Value> {
         .map(|f| {
             let (line, column) = idx.line_col(file.text, f.span.start);
             let (end_line, end_column) = idx.line_col(file.text, f.span.end);
+            let region = |span: &std::ops::Range<usize>| {
+                let (line, column) = idx.line_col(file.text, span.start);
+                let (end_line, end_column) = idx.line_col(file.text, span.end);
+                json!({"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column})
+            };
+            let fixes: Vec<Value> = f
+                .fixes
+                .iter()
+                .map(|x| {
+                    json!({
+                        "description": {"text": x.title},
+                        "artifactChanges": [{
+                            "artifactLocation": {"uri": uri},
+                            "replacements": x.edits.iter().map(|e| json!({
+                                "deletedRegion": region(&e.span),
+                                "insertedContent": {"text": e.new_text},
+                            })).collect::<Vec<_>>(),
+                        }],
+                    })
+                })
+                .collect();
             json!({
                 "ruleId": f.rule,
-                "ruleIndex": RULES.iter().position(|r| r.id == f.rule).unwrap_or(0),
+                "ruleIndex": rules::ALL.iter().position(|r| r.code == f.rule).unwrap_or(0),
                 "level": sarif_level(f.severity),
                 "message": {"text": f.message},
                 "locations": [{
@@ -169,6 +191,7 @@ pub fn sarif_results(file: &CheckedFile) -> Vec<Value> {
                     }
                 }],
                 "partialFingerprints": {"primaryLocationLineHash": format!("{}:{}:{}", f.rule, line, column)},
+                "fixes": fixes,
             })
         })
         .collect()
@@ -177,14 +200,15 @@ pub fn sarif_results(file: &CheckedFile) -> Vec<Value> {
 /// SARIF 2.1.0 as GitHub code scanning takes it: one run, rules in the driver,
 /// columns counted in Unicode code points.
 pub fn sarif_document(results: Value) -> Value {
-    let rules: Vec<Value> = RULES
+    let rules: Vec<Value> = rules::ALL
         .iter()
         .map(|r| {
             json!({
-                "id": r.id,
-                "name": r.id,
-                "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": r.summary},
+                "id": r.code,
+                "name": r.code,
+                "shortDescription": {"text": r.summary()},
+                "fullDescription": {"text": r.summary()},
+                "help": {"text": r.explanation(), "markdown": r.explanation()},
                 "defaultConfiguration": {"level": sarif_level(r.severity)},
             })
         })
@@ -208,7 +232,7 @@ pub fn sarif_document(results: Value) -> Value {
 fn speaker_json(a: &Analysis, s: &Option<Speaker>) -> Value {
     match s {
         Some(Speaker::Person(p)) => json!(a.people[*p].name),
-        Some(Speaker::Description(d)) => json!(d),
+        Some(Speaker::Description(d)) => json!(d.text),
         None => Value::Null,
     }
 }
@@ -325,6 +349,7 @@ pub fn speakers_human(out: &mut impl Write, text: &str, a: &Analysis) -> io::Res
     let mut descriptions: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, q) in a.quotes.iter().enumerate() {
         if let Some(Speaker::Description(d)) = &q.speaker {
+            let d = d.text.as_str();
             match descriptions.iter_mut().find(|(n, _)| *n == d) {
                 Some((_, v)) => v.push(i),
                 None => descriptions.push((d, vec![i])),

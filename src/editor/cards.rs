@@ -101,7 +101,7 @@ pub fn quote_card(a: &Analysis, text: &str, index: usize) -> QuoteCard {
         person,
         titles: person.map_or_else(Vec::new, |p| a.people[p].titles.clone()),
         attribution,
-        anonymous: q.anonymous,
+        anonymous: q.anonymous(),
         others,
         named_before,
     }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::short_name;
-use crate::analysis::names::fold;
+use crate::analysis::spelling::fold;
 use crate::analysis::{Analysis, How, Speaker};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

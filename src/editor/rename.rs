@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::names::fold;
+use crate::analysis::spelling::fold;
 use crate::analysis::{Analysis, Edit};
 
 /// A mention without a possessive ending: "Putin’s" → "Putin", "Harris'" → "Harris".

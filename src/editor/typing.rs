@@ -22,7 +22,7 @@ pub fn being_typed(text: &str, f: &Finding, cursor: usize) -> bool {
     match f.rule {
         // Inside the quotation, or just past it with only spaces and punctuation
         // typed since: the cue has not been written yet.
-        UNATTRIBUTED_QUOTE => {
+        r if r == UNATTRIBUTED_QUOTE.code => {
             cursor <= f.span.end
                 || text
                     .get(f.span.end..cursor)
@@ -30,7 +30,7 @@ pub fn being_typed(text: &str, f: &Finding, cursor: usize) -> bool {
         }
         // A lone mark with the cursor after it in the same paragraph, no other
         // quotation mark between: the quotation is still open.
-        UNBALANCED_QUOTE => text.get(f.span.end..cursor).is_some_and(|s| {
+        r if r == UNBALANCED_QUOTE.code => text.get(f.span.end..cursor).is_some_and(|s| {
             !s.contains("\n\n")
                 && !s.contains("\r\n\r\n")
                 && !s.contains(['“', '”', '"', '«', '»', '„'])
@@ -51,7 +51,7 @@ mod tests {
         let f = a
             .findings
             .iter()
-            .find(|f| f.rule == UNATTRIBUTED_QUOTE)
+            .find(|f| f.rule == UNATTRIBUTED_QUOTE.code)
             .unwrap();
         assert!(being_typed(text, f, text.len()));
         assert!(being_typed(text, f, f.span.end));
@@ -62,7 +62,7 @@ mod tests {
         let f = a
             .findings
             .iter()
-            .find(|f| f.rule == UNBALANCED_QUOTE)
+            .find(|f| f.rule == UNBALANCED_QUOTE.code)
             .unwrap();
         assert!(being_typed(open, f, open.len()));
         assert!(!being_typed(open, f, 0));

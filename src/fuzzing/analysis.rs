@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::{Violation, ensure};
 use crate::analysis::{Analysis, Edit, Options, Speaker, analyze, rules};
-use crate::editor::{cards, fixes, hints, rename};
+use crate::editor::{cards, hints, rename};
 use crate::text::Format;
 
 /// Every character the scanner treats as a quotation mark.
@@ -23,7 +23,7 @@ pub fn fuzz(data: &[u8], format: Format) {
 pub fn analyze_checked(text: &str, format: Format) -> Result<Analysis, Violation> {
     let a = analyze(text, &Options::new(format));
     check(text, &a)?;
-    check_views(text, format, &a)?;
+    check_views(text, &a)?;
     Ok(a)
 }
 
@@ -177,7 +177,7 @@ fn check_nesting(text: &str, a: &Analysis) -> Result<(), Violation> {
 fn check_findings(text: &str, a: &Analysis) -> Result<(), Violation> {
     for (i, f) in a.findings.iter().enumerate() {
         ensure!(
-            rules::rule(f.rule).is_some(),
+            rules::find(f.rule).is_some(),
             "finding {i}: unknown rule {}",
             f.rule
         );
@@ -212,17 +212,17 @@ pub fn apply_edits(text: &str, edits: &[Edit], what: &str) -> Result<String, Vio
     String::from_utf8(applied).map_err(|e| format!("{what}: leaves invalid UTF-8 ({e})"))
 }
 
-/// How many quotations, people and findings [`check_views`] asks about.
+/// How many quotations and people [`check_views`] asks about.
 const VIEWS: usize = 32;
 
 /// What the editor shows of the analysis, as the language server asks for it:
-/// each quotation's and person's card, the speaker hints, the attribution
-/// placeholder, ignore comments and renames; every offset in them inside the
-/// text, every set of edits applicable. The editor asks for one card or action
+/// each quotation's and person's card, the speaker hints and renames; every
+/// offset in them inside the text, every set of edits applicable (the findings'
+/// own fixes are checked with the findings). The editor asks for one card or action
 /// at a time, so some of them take time in the size of the draft: on a long
 /// draft, only the first [`VIEWS`] quotations, people and findings are asked
 /// about.
-fn check_views(text: &str, format: Format, a: &Analysis) -> Result<(), Violation> {
+fn check_views(text: &str, a: &Analysis) -> Result<(), Violation> {
     for i in 0..a.quotes.len().min(VIEWS) {
         let card = cards::quote_card(a, text, i);
         if let cards::Attribution::Cue { span, .. } = &card.attribution {
@@ -231,8 +231,6 @@ fn check_views(text: &str, format: Format, a: &Analysis) -> Result<(), Violation
         if let Some((_, span)) = &card.named_before {
             in_text(text, span, &format!("quote {i} card named before"))?;
         }
-        let placeholder = fixes::attribution_placeholder(text, &a.quotes[i]);
-        apply_edits(text, &placeholder, &format!("quote {i} placeholder"))?;
     }
     for p in 0..a.people.len().min(VIEWS) {
         cards::person_card(a, text, p);
@@ -243,11 +241,6 @@ fn check_views(text: &str, format: Format, a: &Analysis) -> Result<(), Violation
     }
     for (i, h) in hints::speaker_hints(a, text).iter().enumerate() {
         in_text(text, &(h.at..h.at), &format!("speaker hint {i}"))?;
-    }
-    for (i, f) in a.findings.iter().enumerate().take(VIEWS) {
-        if let Some(e) = fixes::ignore_comment(text, format, f.span.start, f.rule) {
-            apply_edits(text, &[e], &format!("finding {i} ignore comment"))?;
-        }
     }
     Ok(())
 }

@@ -1,7 +1,6 @@
-//! Quick fixes: each finding's own fixes (the name spellings), and for an
-//! unattributed quotation an attribution placeholder and the ignore comment;
-//! for a name spelled two ways, an entry in the house list. Every one is a
-//! workspace edit for the editor to apply: the server writes no file.
+//! Quick fixes: each finding's own fixes, converted to workspace edits, and for
+//! a name spelled two ways an entry in the house list (`copydesk.toml`, another
+//! file than the draft). The editor applies them: the server writes no file.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -16,7 +15,7 @@ use tower_lsp_server::lsp_types::{
 use super::diagnostics::diagnostic;
 use super::positions::{Encoding, to_position, to_range};
 use super::snapshot::Snapshot;
-use crate::analysis::rules::{NAME_SPELLING, UNATTRIBUTED_QUOTE};
+use crate::analysis::rules::NAME_SPELLING;
 use crate::analysis::{Edit, Finding};
 use crate::editor::{fixes, lookup};
 
@@ -71,51 +70,22 @@ pub fn code_actions(
     let mut out = Vec::new();
     let touches = |f: &Finding| f.span.start <= span.end && span.start <= f.span.end;
     for f in a.findings.iter().filter(|f| touches(f)) {
-        for (n, fix) in f.fixes.iter().enumerate() {
+        for fix in &f.fixes {
             let edit = edit_of(snap, uri, &fix.edits, enc);
-            out.push(action(fix.title.clone(), f, snap, uri, enc, edit, n == 0));
+            out.push(action(
+                fix.title.clone(),
+                f,
+                snap,
+                uri,
+                enc,
+                edit,
+                fix.preferred,
+            ));
         }
-        match f.rule {
-            UNATTRIBUTED_QUOTE => {
-                if let Some(q) = a.quotes.iter().find(|q| q.span == f.span) {
-                    let edits = fixes::attribution_placeholder(&snap.text, q);
-                    let edit = edit_of(snap, uri, &edits, enc);
-                    out.push(action(
-                        format!(
-                            "Add an attribution after the quotation ({} said)",
-                            fixes::PLACEHOLDER
-                        ),
-                        f,
-                        snap,
-                        uri,
-                        enc,
-                        edit,
-                        false,
-                    ));
-                }
-                if let Some(e) =
-                    fixes::ignore_comment(&snap.text, snap.format, f.span.start, f.rule)
-                {
-                    let edit = edit_of(snap, uri, &[e], enc);
-                    out.push(action(
-                        "Mark as intentionally unattributed".into(),
-                        f,
-                        snap,
-                        uri,
-                        enc,
-                        edit,
-                        false,
-                    ));
-                }
+        if f.rule == NAME_SPELLING.code {
+            if let Some(act) = house.and_then(|house| house_action(snap, uri, f, house, enc)) {
+                out.push(act);
             }
-            NAME_SPELLING => {
-                if let Some(house) = house {
-                    if let Some(act) = house_action(snap, uri, f, house, enc) {
-                        out.push(act);
-                    }
-                }
-            }
-            _ => {}
         }
     }
     out

@@ -10,7 +10,7 @@ use tower_lsp_server::lsp_types::{
 
 use super::positions::{Encoding, to_range};
 use super::snapshot::{Outcome, Snapshot};
-use crate::analysis::rules::RULES;
+use crate::analysis::rules;
 use crate::analysis::{Finding, Severity};
 
 pub const SOURCE: &str = "copydesk";
@@ -24,9 +24,9 @@ fn rule_docs(rule: &str) -> Option<Uri> {
             .filter(|s| !s.is_empty())
             .map(|r| format!("{}#", r.trim_end_matches('/')))
             .unwrap_or_else(|| format!("https://crates.io/crates/{}#", env!("CARGO_PKG_NAME")));
-        RULES
+        rules::ALL
             .iter()
-            .filter_map(|r| Some((r.id, format!("{base}{}", r.id).parse().ok()?)))
+            .filter_map(|r| Some((r.code, format!("{base}{}", r.code).parse().ok()?)))
             .collect()
     });
     links

@@ -60,13 +60,13 @@ impl Settings {
                 Some(list) => {
                     let ids: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
                     for id in &ids {
-                        if rules::rule(id).is_none() {
+                        if rules::find(id).is_none() {
                             problems.push(format!("unknown rule `{id}` in copydesk.enabledRules"));
                         }
                     }
-                    for r in rules::RULES {
-                        if !ids.contains(&r.id) {
-                            s.rules.insert(r.id.to_string(), None);
+                    for r in rules::ALL {
+                        if !ids.contains(&r.code) {
+                            s.rules.insert(r.code.to_string(), None);
                         }
                     }
                 }
@@ -75,7 +75,7 @@ impl Settings {
         }
         if let Some(map) = obj.get("rules").and_then(Value::as_object) {
             for (id, setting) in map {
-                if rules::rule(id).is_none() {
+                if rules::find(id).is_none() {
                     problems.push(format!("unknown rule `{id}` in copydesk.rules"));
                     continue;
                 }

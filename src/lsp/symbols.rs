@@ -108,9 +108,10 @@ pub fn outline(snap: &Snapshot, enc: Encoding) -> Vec<DocumentSymbol> {
         .filter(|(_, q)| q.nested_in.is_none())
     {
         match &q.speaker {
-            Some(Speaker::Description(d)) => match described.iter_mut().find(|(n, _)| n == d) {
+            Some(Speaker::Description(d)) => match described.iter_mut().find(|(n, _)| *n == d.text)
+            {
                 Some((_, list)) => list.push(i),
-                None => described.push((d.clone(), vec![i])),
+                None => described.push((d.text.clone(), vec![i])),
             },
             None if q.kind != QuoteKind::Term => unattributed.push(i),
             _ => {}

@@ -1,0 +1,101 @@
+//! The words that may attribute a quotation, sentence by sentence: a speech verb
+//! in any tense, a participle ("…, saying"), or a phrase ("according to", "in a
+//! statement"). Found before anyone's source is looked for.
+
+use std::ops::Range;
+
+use crate::analysis::lexicon::{Flags, Lexicon, PhraseSource};
+use crate::analysis::tokens::Token;
+
+/// A word or phrase that may attribute a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueWord {
+    /// Token index of the verb or the phrase's first word.
+    pub at: usize,
+    pub kind: CueKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A phrase of this many tokens ("according to", "in a statement").
+    Phrase(usize, PhraseSource),
+    /// A participle, whose source is its clause's subject ("…, saying").
+    Participle,
+    /// A verb, with its source before or after it.
+    Verb,
+}
+
+/// The cue words of the sentence `s` (token indices), in text order.
+/// `headline` tells whether the sentence stands in a title-case headline,
+/// where "Calls" and "Slams" are verbs.
+pub fn in_sentence(
+    tokens: &[Token],
+    s: Range<usize>,
+    headline: bool,
+    text: &str,
+    lex: &Lexicon,
+) -> Vec<CueWord> {
+    let has_quote = s.clone().any(|t| tokens[t].quote().is_some());
+    let mut out = Vec::new();
+    let mut t = s.start;
+    while t < s.end {
+        let tok = &tokens[t];
+        if let Some((len, source)) = phrase_at(tokens, text, lex, t, s.end) {
+            out.push(CueWord {
+                at: t,
+                kind: CueKind::Phrase(len, source),
+            });
+            t += len;
+            continue;
+        }
+        let cue = tok.has(Flags::CUE) || (tok.has(Flags::HEADLINE_CUE) && headline);
+        // A word that is both a cue and a description ("reports", "statement")
+        // is a cue only in a sentence that quotes someone.
+        if cue && (!tok.has(Flags::DESCRIPTION) || has_quote) {
+            // "has been saying": a verb, not a participle clause.
+            let participle = tok.has(Flags::PARTICIPLE)
+                && !t
+                    .checked_sub(1)
+                    .is_some_and(|p| tokens[p].has(Flags::AUX | Flags::PROGRESSIVE));
+            out.push(CueWord {
+                at: t,
+                kind: if participle {
+                    CueKind::Participle
+                } else {
+                    CueKind::Verb
+                },
+            });
+        }
+        t += 1;
+    }
+    out
+}
+
+/// Whether token `t` is the word `w`, in any case.
+pub fn is_word(tokens: &[Token], text: &str, t: usize, w: &str) -> bool {
+    let tok = &tokens[t];
+    tok.is_word() && tok.stem(text).eq_ignore_ascii_case(w)
+}
+
+/// A multi-word cue phrase starting at `t` and ending before `end`: its length
+/// in tokens and where its source stands.
+fn phrase_at(
+    tokens: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    t: usize,
+    end: usize,
+) -> Option<(usize, PhraseSource)> {
+    if !tokens[t].has(Flags::PHRASE_START) {
+        return None;
+    }
+    lex.cue_phrases.iter().find_map(|(words, source)| {
+        let n = words.len();
+        let fits = t + n <= end
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| is_word(tokens, text, t + k, w));
+        fits.then_some((n, *source))
+    })
+}

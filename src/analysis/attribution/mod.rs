@@ -1,0 +1,290 @@
+//! Who said each quotation, read the way a copy editor reads it.
+//!
+//! Cues are found sentence by sentence in the writer's narrative: a speech verb in
+//! any tense with its source before it ("Trump posted") or after it ("said Edward
+//! Alden"), a participle whose source is the main clause's subject ("…, saying"),
+//! or a phrase ("according to Putin", "in a statement"). Each quotation takes the
+//! nearest cue of its sentence. What is left falls back, in order, to the speaker
+//! of the neighbouring quotation in the same paragraph and to the continuing speaker
+//! of the paragraph before; nested quotations take their parent's speaker.
+
+mod cues;
+mod pronouns;
+mod sources;
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, PhraseSource};
+use super::marks::RawQuote;
+use super::model::{Cue, How, Speaker};
+use super::people::People;
+use super::tokens::Token;
+use cues::{CueKind, CueWord};
+
+/// A quotation's source, how it was found, and the cue's words if it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// A person is an entity index of [`People`].
+    pub speaker: Speaker,
+    pub cue: Option<Cue>,
+    pub how: How,
+}
+
+/// A cue of a sentence with the source it names.
+#[derive(Debug, Clone)]
+struct FoundCue {
+    /// Token index of the verb or phrase.
+    at: usize,
+    cue: Cue,
+    speaker: Speaker,
+}
+
+/// What a sentence offers a pronoun in a later one to refer back to.
+#[derive(Debug, Default, Clone)]
+struct Salience {
+    /// Sources of the sentence's cues, in order.
+    cue_sources: Vec<Speaker>,
+    /// People named in the sentence, in order (one named twice in a row, once).
+    persons: Vec<usize>,
+    block: usize,
+    /// The sentence ends with a colon ("He said:").
+    ends_with_colon: bool,
+}
+
+/// A top-level quotation's place: its index, its token and its sentence.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    quote: usize,
+    token: usize,
+    sentence: usize,
+}
+
+/// The narrative and people as attribution reads them.
+struct Attributor<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    lex: &'a Lexicon,
+    people: &'a mut People,
+    sentences: &'a [Range<usize>],
+    salience: Vec<Salience>,
+}
+
+/// Attributes every quotation: one entry per quotation in `quotes`. Candidates
+/// that turn out to be speakers are promoted to people in `people`.
+#[allow(clippy::too_many_arguments)]
+pub fn attribute(
+    tokens: &[Token],
+    sentences: &[Range<usize>],
+    headlines: &[bool],
+    text: &str,
+    quotes: &[RawQuote],
+    people: &mut People,
+    lex: &Lexicon,
+) -> Vec<Option<Attribution>> {
+    let mut a = Attributor {
+        tokens,
+        text,
+        lex,
+        people,
+        sentences,
+        salience: Vec::with_capacity(sentences.len()),
+    };
+    let mut out: Vec<Option<Attribution>> = vec![None; quotes.len()];
+    let mut placed: Vec<Placed> = Vec::new();
+    // Every cue with its source, in text order.
+    let mut all_cues: Vec<(usize, Speaker)> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let headline = headlines
+            .get(tokens[s.start].block)
+            .copied()
+            .unwrap_or(false);
+        let words = cues::in_sentence(tokens, s.clone(), headline, text, lex);
+        let found = a.cues(si, s.clone(), &words);
+        all_cues.extend(found.iter().map(|c| (c.at, c.speaker.clone())));
+        let mut persons: Vec<usize> = Vec::new();
+        for t in s.clone() {
+            if let Some(q) = tokens[t].quote() {
+                placed.push(Placed {
+                    quote: q,
+                    token: t,
+                    sentence: si,
+                });
+                if let Some(c) = nearest_cue(&found, t) {
+                    out[q] = Some(Attribution {
+                        speaker: c.speaker.clone(),
+                        cue: Some(c.cue.clone()),
+                        how: How::Cue,
+                    });
+                }
+            } else if let Some(e) = a.people.person_at(t) {
+                if persons.last() != Some(&e) {
+                    persons.push(e);
+                }
+            }
+        }
+        a.salience.push(Salience {
+            cue_sources: found.into_iter().map(|c| c.speaker).collect(),
+            persons,
+            block: tokens[s.start].block,
+            ends_with_colon: tokens[s.end - 1].is_punct(':'),
+        });
+    }
+    a.continuing(&mut out, &placed, quotes, &all_cues);
+    // Nested quotations inherit, outermost first (quotes are sorted by start, so a
+    // parent always comes before its children).
+    for i in 0..quotes.len() {
+        if let Some(parent) = quotes[i].parent.and_then(|p| out[p].clone()) {
+            out[i] = Some(Attribution {
+                how: How::Nested,
+                ..parent
+            });
+        }
+    }
+    out
+}
+
+/// The cue nearest token `t`, the earlier one on a tie. `cues` are in text
+/// order, so this is a binary search: a sentence that never ends (a megabyte
+/// with no full stop) may hold thousands of quotations and cues.
+fn nearest_cue(cues: &[FoundCue], t: usize) -> Option<&FoundCue> {
+    let i = cues.partition_point(|c| c.at < t);
+    match (i.checked_sub(1).map(|b| &cues[b]), cues.get(i)) {
+        (Some(before), Some(after)) if after.at - t < t - before.at => Some(after),
+        (Some(before), _) => Some(before),
+        (None, after) => after,
+    }
+}
+
+impl Attributor<'_> {
+    fn is_word(&self, t: usize, w: &str) -> bool {
+        cues::is_word(self.tokens, self.text, t, w)
+    }
+
+    /// Every cue of sentence `si` (tokens `s`) whose source can be found.
+    fn cues(&mut self, si: usize, s: Range<usize>, words: &[CueWord]) -> Vec<FoundCue> {
+        let mut out = Vec::new();
+        for w in words {
+            let t = w.at;
+            let (found, last) = match w.kind {
+                CueKind::Phrase(len, PhraseSource::After) => {
+                    (self.source_right(t + len, s.end, si), t + len - 1)
+                }
+                CueKind::Phrase(len, PhraseSource::Subject) => {
+                    (self.subject(si, s.start, t), t + len - 1)
+                }
+                CueKind::Participle => (
+                    self.subject(si, s.start, t)
+                        .or_else(|| self.source_right(t + 1, s.end, si)),
+                    t,
+                ),
+                CueKind::Verb => (
+                    self.source_left(t, s.start, si)
+                        .or_else(|| self.source_right(t + 1, s.end, si)),
+                    t,
+                ),
+            };
+            if let Some((speaker, span)) = found {
+                out.push(FoundCue {
+                    at: t,
+                    cue: Cue {
+                        verb: self.tokens[t].start..self.tokens[last].end,
+                        source: span,
+                    },
+                    speaker,
+                });
+            }
+        }
+        out
+    }
+
+    /// Fallbacks for quotations with no cue of their own: the speaker of the
+    /// quotation before it in the paragraph, after it in the paragraph, or — for a
+    /// paragraph that opens with a quotation — of the paragraph before, provided
+    /// nobody else is named in between.
+    fn continuing(
+        &self,
+        out: &mut [Option<Attribution>],
+        placed: &[Placed],
+        quotes: &[RawQuote],
+        cues: &[(usize, Speaker)],
+    ) {
+        for i in 0..placed.len() {
+            let Placed {
+                quote: q,
+                token: t,
+                sentence: si,
+            } = placed[i];
+            if out[q].is_some() {
+                continue;
+            }
+            let block_of = |tok: usize| self.tokens[tok].block;
+            let opens_block = t == 0 || self.tokens[t - 1].block < quotes[q].blocks.0;
+            let mut found = None;
+            // Backwards: an attributed quotation earlier in the same paragraph, or
+            // in the paragraph before when this one opens its paragraph.
+            if let Some(prev) = i.checked_sub(1).map(|j| placed[j]) {
+                let pt = prev.token;
+                let same_block = block_of(pt) == quotes[q].blocks.0 || block_of(pt) == block_of(t);
+                let prev_block = block_of(pt) + 1 == quotes[q].blocks.0;
+                if let Some(before) = &out[prev.quote] {
+                    // In one paragraph the speaker holds until another is cued;
+                    // across paragraphs only when nobody else is even named.
+                    let holds = if same_block {
+                        no_other_cue(pt + 1, t, &before.speaker, cues)
+                    } else {
+                        prev_block && opens_block && self.nobody_else(pt + 1, t, &before.speaker)
+                    };
+                    if holds {
+                        found = Some(before.speaker.clone());
+                    }
+                }
+            }
+            // A colon-ended sentence just before ("The ministry said in a statement:").
+            if found.is_none() && si > 0 {
+                let sal = &self.salience[si - 1];
+                if sal.ends_with_colon {
+                    found = sal.cue_sources.last().cloned();
+                }
+            }
+            // Forwards: the next quotation in the same paragraph has a cue.
+            if found.is_none() {
+                if let Some(next) = placed
+                    .get(i + 1)
+                    .filter(|n| block_of(n.token) == block_of(t))
+                {
+                    if let Some(after) = &out[next.quote] {
+                        if after.how == How::Cue
+                            && no_other_cue(t + 1, next.token, &after.speaker, cues)
+                        {
+                            found = Some(after.speaker.clone());
+                        }
+                    }
+                }
+            }
+            if let Some(speaker) = found {
+                out[q] = Some(Attribution {
+                    speaker,
+                    cue: None,
+                    how: How::Continuing,
+                });
+            }
+        }
+    }
+
+    /// Whether tokens `from..to` name no person other than the one in `speaker`.
+    fn nobody_else(&self, from: usize, to: usize, speaker: &Speaker) -> bool {
+        (from..to).all(|t| match self.people.person_at(t) {
+            Some(e) => *speaker == Speaker::Person(e),
+            None => true,
+        })
+    }
+}
+
+/// Whether no cue in tokens `from..to` credits someone other than `speaker`.
+fn no_other_cue(from: usize, to: usize, speaker: &Speaker, cues: &[(usize, Speaker)]) -> bool {
+    let lo = cues.partition_point(|(t, _)| *t < from);
+    cues[lo..]
+        .iter()
+        .take_while(|(t, _)| *t < to)
+        .all(|(_, s)| s == speaker)
+}

@@ -1,0 +1,159 @@
+//! Whom a pronoun or a participle refers to: a clause's subject, the nearest
+//! fitting person, an earlier sentence's speaker.
+
+use super::Attributor;
+use super::sources::{Found, REACH};
+use crate::analysis::lexicon::{Flags, Gender};
+use crate::analysis::model::Speaker;
+use crate::analysis::people::RunClass;
+
+/// How many sentences back a pronoun looks for whom it means, and over how many
+/// paragraphs.
+const SENTENCES_BACK: usize = 12;
+const PARAGRAPHS_BACK: usize = 4;
+
+impl Attributor<'_> {
+    /// The subject of sentence `si`, for a participle or a phrase at `before`:
+    /// the first person, pronoun or description in subject position.
+    pub(super) fn subject(&mut self, si: usize, start: usize, before: usize) -> Option<Found> {
+        let clause = self.clause_start(start, before);
+        let mut fallback: Option<usize> = None;
+        let mut depth = 0i32;
+        for t in clause..before.min(clause + REACH) {
+            let tok = self.tokens[t];
+            if tok.is_punct('(') {
+                depth += 1;
+            } else if tok.is_punct(')') {
+                depth -= 1;
+            }
+            if depth > 0 || tok.quote().is_some() {
+                continue;
+            }
+            if let Some(run) = self.people.run_at(t) {
+                // "Sharma’s office": the person only owns the source.
+                let owner = tok.possessive()
+                    && self
+                        .tokens
+                        .get(t + 1)
+                        .is_some_and(|n| n.is_word() && n.has(Flags::DESCRIPTION));
+                if owner {
+                    return Some(self.description_ending(t + 1, t + 1, start));
+                }
+                match self.people.runs[run].class {
+                    RunClass::Person(_) => return self.source_of_run(run),
+                    // A lone capitalised word opening the sentence ("Opposition
+                    // leader …") is too weak to be its subject.
+                    RunClass::Candidate | RunClass::Organisation
+                        if fallback.is_none()
+                            && !(t == start && self.people.runs[run].name.len() == 1) =>
+                    {
+                        fallback = Some(run)
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            if tok.has(Flags::PRONOUN) {
+                if let Some(s) = self.pronoun(t, si) {
+                    return Some((s, tok.start..tok.end));
+                }
+                continue;
+            }
+            let titles_a_name = self.people.run_at(t + 1).is_some();
+            if fallback.is_none()
+                && !titles_a_name
+                && tok.has(Flags::DESCRIPTION)
+                && self
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|n| !n.has(Flags::DESCRIPTION))
+            {
+                // Only a description in subject position: one with a determiner,
+                // or one that opens the sentence. A name set beside it wins
+                // ("Merseyside’s police commissioner, Andrea Kerr, praised").
+                let (src, span) = self.description_ending(t, t, start);
+                if span.start < tok.start || t == clause {
+                    if let Some(run) = self.apposed_person(t + 1, before) {
+                        return self.source_of_run(run);
+                    }
+                    return Some((src, span));
+                }
+            }
+        }
+        fallback.and_then(|run| self.source_of_run(run))
+    }
+
+    /// A person set off by commas right after a description: ", Andrea Kerr,".
+    fn apposed_person(&self, from: usize, before: usize) -> Option<usize> {
+        let comma = (from..before.min(from + 6)).find(|&t| self.tokens[t].is_punct(','))?;
+        let run = self.people.run_at(comma + 1)?;
+        let r = &self.people.runs[run];
+        let closed = self.tokens.get(r.name.end).is_some_and(|t| t.is_punct(','));
+        (closed && matches!(r.class, RunClass::Person(_) | RunClass::Candidate)).then_some(run)
+    }
+
+    /// Where the main clause starts: after an opening phrase such as "In a later
+    /// interview with the Financial Times," or "Speaking from Sochi,".
+    fn clause_start(&self, start: usize, before: usize) -> usize {
+        let first = &self.tokens[start];
+        let opener = first.is_word()
+            && (first.has(Flags::STOP) && !first.has(Flags::DETERMINER | Flags::PRONOUN)
+                || self.lex.suffixes.opens_clause(first.stem(self.text)));
+        if !opener {
+            return start;
+        }
+        (start..before.min(start + REACH))
+            .find(|&t| self.tokens[t].is_punct(','))
+            .map_or(start, |c| c + 1)
+    }
+
+    /// The person or description a pronoun at token `k` refers to: the nearest
+    /// fitting one before it, preferring an earlier sentence's speaker, then its
+    /// subject (first person named), then whoever was named last.
+    pub(super) fn pronoun(&mut self, k: usize, si: usize) -> Option<Speaker> {
+        let g = self.tokens[k].info.gender;
+        let start = self.sentences[si].start;
+        // In this sentence, before the pronoun: its subject first, then the nearest.
+        let subject = (start..k.min(start + REACH)).find_map(|t| self.people.person_at(t));
+        if let Some(first) = subject {
+            let nearest = (start.max(k.saturating_sub(REACH))..k)
+                .rev()
+                .filter_map(|t| self.people.person_at(t));
+            for e in std::iter::once(first).chain(nearest) {
+                if self.fits(&Speaker::Person(e), g) {
+                    return Some(Speaker::Person(e));
+                }
+            }
+        }
+        let block = self.tokens[k].block;
+        for s in (0..si).rev().take(SENTENCES_BACK) {
+            let sal = &self.salience[s];
+            if block.saturating_sub(sal.block) > PARAGRAPHS_BACK {
+                break;
+            }
+            if let Some(found) = sal.cue_sources.iter().find(|o| self.fits(o, g)) {
+                return Some(found.clone());
+            }
+            let named = &sal.persons;
+            let candidates = named.first().into_iter().chain(named.iter().rev());
+            if let Some(&e) = candidates
+                .into_iter()
+                .find(|&&e| self.fits(&Speaker::Person(e), g))
+            {
+                return Some(Speaker::Person(e));
+            }
+        }
+        None
+    }
+
+    /// Whether `s` can be what a pronoun of gender `g` refers to.
+    pub(super) fn fits(&self, s: &Speaker, g: Gender) -> bool {
+        match s {
+            Speaker::Person(e) => g != Gender::Plural && self.people.entities[*e].gender.fits(g),
+            Speaker::Description(d) => match g {
+                Gender::Plural => matches!(d.gender, Gender::Plural | Gender::Unknown),
+                _ => d.gender == g || d.gender == Gender::Unknown,
+            },
+        }
+    }
+}

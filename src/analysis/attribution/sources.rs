@@ -1,0 +1,383 @@
+//! The source a cue names: before its verb ("Trump posted", "Karoline Leavitt,
+//! the press secretary, said"), after it ("said Edward Alden", "according to
+//! Putin"), or the sentence's subject for a participle or a phrase ("…, saying";
+//! "in a statement").
+
+use std::ops::Range;
+
+use super::Attributor;
+use crate::analysis::lexicon::{Flags, Gender};
+use crate::analysis::model::{Description, Speaker};
+use crate::analysis::people::RunClass;
+
+/// How many tokens a participle looks over within its own sentence for its
+/// clause's subject: a sentence's narrative is shorter than this (each quotation
+/// in it is a single token); a sentence that never ends must not be rescanned
+/// for every cue in it.
+pub(super) const REACH: usize = 100;
+
+/// A source and the span that names it.
+pub(super) type Found = (Speaker, Range<usize>);
+
+impl Attributor<'_> {
+    /// The source standing before a cue verb at `v`: "Trump posted", "Karoline
+    /// Leavitt, the press secretary, said", "Trump has also said".
+    pub(super) fn source_left(&mut self, v: usize, start: usize, si: usize) -> Option<Found> {
+        let mut k = v.checked_sub(1)?;
+        let mut skipped = 0;
+        while k > start && skipped < 6 {
+            if self.skippable(k) {
+                k -= 1;
+                skipped += 1;
+            } else if k > start + 1
+                && self.tokens[k].has(Flags::DAY_MONTH)
+                && self.tokens[k - 1].has(Flags::TIME_LEAD)
+            {
+                // "Albers on Thursday called"
+                k -= 2;
+                skipped += 2;
+            } else {
+                break;
+            }
+        }
+        if k < start {
+            return None;
+        }
+        if self.tokens[k].has(Flags::COORDINATOR) {
+            // "Van Looy congratulated O'Brien but said": the clause's subject.
+            return self.subject(si, start, k);
+        }
+        if self.comma_like(k) {
+            return self.source_before_comma(k, start, si);
+        }
+        self.source_at(k, start, si)
+    }
+
+    /// The source of a verb right after a comma: a name in apposition ("his
+    /// daughter, Rita Malone Hayes, said"), the head before an apposition or a
+    /// relative clause ("Sen. Daniel Ortiz, D-N.M., who voted for the bill,
+    /// tweeted"), or the sentence's subject.
+    fn source_before_comma(&mut self, k: usize, start: usize, si: usize) -> Option<Found> {
+        if let Some(run) = k
+            .checked_sub(1)
+            .filter(|&p| p >= start)
+            .and_then(|p| self.people.run_at(p))
+        {
+            // A candidate counts only when it is the whole apposition.
+            let first = self.people.runs[run].first_token();
+            let whole = first > start && self.comma_like(first - 1);
+            match self.people.runs[run].class {
+                RunClass::Person(_) => return self.source_of_run(run),
+                RunClass::Candidate if whole => return self.source_of_run(run),
+                _ => {}
+            }
+        }
+        let mut m = k;
+        let floor = k.saturating_sub(40).max(start);
+        while m > floor {
+            m -= 1;
+            let t = &self.tokens[m];
+            if t.is_punct(';') || (t.is_punct('.') && !self.after_abbreviation(m)) {
+                return None;
+            }
+            if self.comma_like(m) && m > start {
+                // A place in an apposition ("a designer in Austin, Texas,") is
+                // where the source is, not who.
+                let place = self
+                    .people
+                    .run_at(m - 1)
+                    .is_some_and(|r| self.people.runs[r].class == RunClass::Place);
+                if !place {
+                    if let Some(found) = self.source_at(m - 1, start, si) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        // The clause opened the sentence: "Trump, who …, said".
+        self.subject(si, start, k)
+    }
+
+    /// A comma, or a quotation ending in one ("Kamali, whom fans call “the Lion
+    /// of Shiraz,” posted").
+    pub(super) fn comma_like(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.is_punct(',')
+            || t.quote().is_some_and(|_| {
+                self.text[t.start..t.end]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                    .ends_with(',')
+            })
+    }
+
+    /// Whether the full stop at `m` ends an abbreviation or an initial ("No.", "N.M.").
+    fn after_abbreviation(&self, m: usize) -> bool {
+        m.checked_sub(1).is_some_and(|p| {
+            let t = &self.tokens[p];
+            let letters = self.text[t.start..t.end]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count();
+            t.is_word()
+                && t.end == self.tokens[m].start
+                && (t.has(Flags::ABBREVIATION) || letters <= 2)
+        })
+    }
+
+    /// An auxiliary or an adverb between a source and its verb ("has also",
+    /// "repeatedly").
+    fn skippable(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.is_word()
+            && (t.has(Flags::AUX)
+                || (t.is_lowercase_word() && self.lex.suffixes.is_adverb(t.stem(self.text))))
+    }
+
+    /// The source whose last token is `k` (looking leftwards).
+    pub(super) fn source_at(&mut self, k: usize, start: usize, si: usize) -> Option<Found> {
+        let tok = self.tokens[k];
+        if let Some(run) = self.people.run_at(k) {
+            // "Edward Alden of the Council on Foreign Relations said": the run is a
+            // modifier; the source stands further left.
+            let first = self.people.runs[run].first_token();
+            let modifies = !matches!(self.people.runs[run].class, RunClass::Person(_))
+                && (1..=2).any(|back| {
+                    first >= start + back && {
+                        let p = &self.tokens[first - back];
+                        p.is_lowercase_word() && p.has(Flags::MODIFIER)
+                    }
+                });
+            if modifies {
+                if let Some(found) = self.head_before_modifier(k, start) {
+                    return Some(found);
+                }
+            }
+            return self.source_of_run(run);
+        }
+        if tok.has(Flags::PRONOUN) {
+            return self.pronoun(k, si).map(|s| (s, tok.start..tok.end));
+        }
+        if tok.has(Flags::RELATIVE) {
+            return self.antecedent(k, start, si);
+        }
+        if tok.has(Flags::DESCRIPTION) && tok.is_word() {
+            let (src, span) = self.description_ending(k, k, start);
+            // "a spokeswoman for the ministry said": the head before the modifier.
+            let np_start = self.tokens.partition_point(|t| t.start < span.start);
+            if let Some(prep) = np_start.checked_sub(1).filter(|&p| p > start) {
+                let modifier =
+                    self.tokens[prep].is_word() && self.tokens[prep].has(Flags::MODIFIER);
+                if modifier && self.tokens[prep - 1].has(Flags::DESCRIPTION) {
+                    return Some(self.description_ending(prep - 1, k, start));
+                }
+            }
+            return Some((src, span));
+        }
+        self.head_before_modifier(k, start)
+    }
+
+    /// What a relative pronoun at `k` refers to: "according to Putin, who
+    /// emphasised": the antecedent before the comma, or the head a little
+    /// further left ("a joint statement released after the meeting, which
+    /// described").
+    fn antecedent(&mut self, k: usize, start: usize, si: usize) -> Option<Found> {
+        let p = k.checked_sub(1)?;
+        let last = if self.tokens[p].is_punct(',') {
+            p.checked_sub(1)?
+        } else {
+            p
+        };
+        if last < start {
+            return None;
+        }
+        if let Some(found) = self.source_at(last, start, si) {
+            return Some(found);
+        }
+        let floor = last.saturating_sub(8).max(start);
+        for m in (floor..last).rev() {
+            let t = &self.tokens[m];
+            if !t.is_word() {
+                break;
+            }
+            if let Some(run) = self.people.run_at(m) {
+                if matches!(self.people.runs[run].class, RunClass::Person(_)) {
+                    return self.source_of_run(run);
+                }
+            }
+            if t.has(Flags::DESCRIPTION) {
+                return Some(self.description_ending(m, m, start));
+            }
+        }
+        None
+    }
+
+    /// A source head further left with a modifier after it: "a source familiar
+    /// with the matter said", "Edward Alden of the Council said".
+    fn head_before_modifier(&mut self, k: usize, start: usize) -> Option<Found> {
+        let floor = k.saturating_sub(8).max(start);
+        let mut m = k;
+        while m > floor {
+            m -= 1;
+            let t = &self.tokens[m];
+            if !t.is_word() || (t.has(Flags::CUE) && !t.has(Flags::DESCRIPTION)) {
+                return None;
+            }
+            let before_modifier = self
+                .tokens
+                .get(m + 1)
+                .is_some_and(|n| n.is_word() && n.has(Flags::MODIFIER));
+            if !before_modifier {
+                continue;
+            }
+            if let Some(run) = self.people.run_at(m) {
+                if self.people.name_span(run, self.tokens).end == t.stem_end {
+                    return self
+                        .source_of_run(run)
+                        .map(|(s, sp)| (s, sp.start..self.tokens[k].end));
+                }
+            }
+            if t.has(Flags::DESCRIPTION) {
+                return Some(self.description_ending(m, k, start));
+            }
+        }
+        None
+    }
+
+    /// The source a name run stands for: a person (a candidate becomes one), or
+    /// an organisation or place speaking as a description ("the Kremlin").
+    pub(super) fn source_of_run(&mut self, run: usize) -> Option<Found> {
+        let span = self.people.name_span(run, self.tokens);
+        match self.people.runs[run].class {
+            RunClass::Person(e) => Some((Speaker::Person(e), span)),
+            RunClass::Candidate | RunClass::Unlinked => {
+                let e = self.people.promote(run, self.tokens, self.text)?;
+                Some((Speaker::Person(e), span))
+            }
+            RunClass::Organisation | RunClass::Place => {
+                // Keep a "the" written before it: "the Kremlin".
+                let first = self.people.runs[run].first_token();
+                let mut s = self.tokens[first].start;
+                if first > 0 && self.tokens[first - 1].has(Flags::THE) {
+                    s = self.tokens[first - 1].start;
+                }
+                let span = s..span.end;
+                Some((self.description(span.clone(), false, Gender::Plural), span))
+            }
+            RunClass::Other | RunClass::HeadlineWord => None,
+        }
+    }
+
+    /// A description as a source, named as the story writes it: "The company"
+    /// at a sentence's start becomes "the company".
+    fn description(&self, span: Range<usize>, anonymous: bool, gender: Gender) -> Speaker {
+        let mut text = crate::text::spaced(&self.text[span.clone()]).into_owned();
+        if let Some(first) = text.split_whitespace().next() {
+            let capital = first.chars().next().is_some_and(char::is_uppercase);
+            if capital && self.lex.word(first).has(Flags::DETERMINER) {
+                text = [first.to_lowercase().as_str(), &text[first.len()..]].concat();
+            }
+        }
+        Speaker::Description(Description {
+            text,
+            span,
+            anonymous,
+            gender,
+        })
+    }
+
+    /// A description whose head noun is at `head` and which ends at `last`,
+    /// extended left over its determiner and modifiers.
+    pub(super) fn description_ending(&self, head: usize, last: usize, start: usize) -> Found {
+        let mut first = head;
+        let floor = head.saturating_sub(5).max(start);
+        let mut m = head;
+        while m > floor {
+            m -= 1;
+            let t = &self.tokens[m];
+            if !t.is_word() || t.has(Flags::CUE | Flags::AUX | Flags::PRONOUN | Flags::RELATIVE) {
+                break;
+            }
+            if t.has(Flags::DETERMINER) || t.possessive() {
+                first = m;
+                break;
+            }
+            if t.has(Flags::STOP) {
+                break;
+            }
+            first = m;
+        }
+        let span = self.tokens[first].start..self.tokens[last].end;
+        let head_tok = &self.tokens[head];
+        // "a senior aide, who spoke on condition of anonymity": the clause after the
+        // description can make it anonymous too.
+        let clause_last = (last + 1..self.tokens.len().min(last + 16))
+            .take_while(|&t| !self.tokens[t].is_punct('.') && self.tokens[t].quote().is_none())
+            .last()
+            .unwrap_or(last);
+        // A phrase is matched word by word: "close to" is not in "disclose to",
+        // nor "familiar with" in "unfamiliar with".
+        let anonymous = head_tok.has(Flags::ANONYMOUS)
+            || (first..=clause_last).any(|t| {
+                self.tokens[t].has(Flags::ANONYMOUS_PHRASE_START)
+                    && self.lex.anonymous_phrases.iter().any(|phrase| {
+                        t + phrase.len() <= clause_last + 1
+                            && phrase
+                                .iter()
+                                .enumerate()
+                                .all(|(k, w)| self.is_word(t + k, w))
+                    })
+            });
+        (
+            self.description(span.clone(), anonymous, head_tok.info.gender),
+            span,
+        )
+    }
+
+    /// The source after a cue: "said Edward Alden", "according to Putin",
+    /// "said a spokeswoman for the ministry".
+    pub(super) fn source_right(&mut self, from: usize, end: usize, si: usize) -> Option<Found> {
+        let mut determiner = false;
+        // "said economist Jane Doe", "said the president", "said an engineer who …"
+        for k in from..end.min(from + 6) {
+            let t = self.tokens[k];
+            if !t.is_word() {
+                return None;
+            }
+            if let Some(run) = self.people.run_at(k) {
+                return self.source_of_run(run);
+            }
+            if t.has(Flags::PRONOUN) && k == from {
+                return self.pronoun(k, si).map(|s| (s, t.start..t.end));
+            }
+            // "said economist Jane Doe": a description before a name is a title.
+            if t.has(Flags::DESCRIPTION) && self.people.run_at(k + 1).is_none() {
+                return Some(self.description_ending(k, k, from));
+            }
+            let lower = t.is_lowercase_word();
+            if determiner
+                && lower
+                && !t.has(Flags::CUE | Flags::AUX | Flags::STOP)
+                && self.noun_phrase_ends(k + 1, end)
+            {
+                // A head noun the lists do not know: "said a glaciologist".
+                return Some(self.description_ending(k, k, from));
+            }
+            let may_lead = t.has(Flags::DETERMINER | Flags::TITLE | Flags::ADJECTIVE)
+                || (lower && !t.has(Flags::CUE));
+            if !may_lead || t.has(Flags::CUE) || (t.has(Flags::STOP) && !t.has(Flags::DETERMINER)) {
+                return None;
+            }
+            determiner |= t.has(Flags::DETERMINER);
+        }
+        None
+    }
+
+    /// Whether a noun phrase ends before token `k`: punctuation, the end, a
+    /// capital, or a word that starts a modifier ("who", "for", "at").
+    fn noun_phrase_ends(&self, k: usize, end: usize) -> bool {
+        let Some(t) = self.tokens.get(k).filter(|_| k < end) else {
+            return true;
+        };
+        !t.is_word() || t.is_capitalised() || t.has(Flags::PHRASE_BREAK)
+    }
+}

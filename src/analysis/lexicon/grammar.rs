@@ -1,0 +1,96 @@
+//! The grammar list: small words by their role in a sentence, and the word
+//! endings the analysis reads.
+
+use super::{Flags, Lexicon, entries};
+
+/// Word endings, as the grammar list gives them.
+#[derive(Debug, Clone, Default)]
+pub struct Suffixes {
+    /// An adverb that may stand between a source and its verb ("repeatedly").
+    pub adverb: Vec<Box<str>>,
+    /// A sentence's first word that opens a clause before the subject.
+    pub clause_opener: Vec<Box<str>>,
+    /// A capitalised word ending so is not a name ("Putting", "Finally").
+    pub not_a_name: Vec<Box<str>>,
+}
+
+fn ends_in(endings: &[Box<str>], word: &str) -> bool {
+    endings.iter().any(|e| word.ends_with(e.as_ref()))
+}
+
+impl Suffixes {
+    /// "repeatedly": an adverb by its ending.
+    pub fn is_adverb(&self, word: &str) -> bool {
+        ends_in(&self.adverb, word)
+    }
+
+    /// "Speaking", "Asked": a first word that opens a clause before the subject.
+    pub fn opens_clause(&self, word: &str) -> bool {
+        ends_in(&self.clause_opener, word)
+    }
+
+    /// "Putting", "Finally": a verb or an adverb by its ending, not a name.
+    pub fn not_a_name(&self, word: &str) -> bool {
+        ends_in(&self.not_a_name, &word.to_lowercase())
+    }
+}
+
+/// The flags a role gives its words.
+fn role_flags(role: &str) -> Option<Flags> {
+    Some(match role {
+        "determiner" => Flags::DETERMINER,
+        "the" => Flags::THE | Flags::NAME_PHRASE_START,
+        "coordinator" => Flags::COORDINATOR,
+        "time-lead" => Flags::TIME_LEAD,
+        "progressive" => Flags::PROGRESSIVE,
+        "phrase-break" => Flags::PHRASE_BREAK,
+        "naming-verb" => Flags::NAMING_VERB,
+        "speaker-lead" => Flags::SPEAKER_LEAD,
+        "what-which" => Flags::WHAT_WHICH,
+        "name-joiner" => Flags::NAME_JOINER,
+        "of" => Flags::OF,
+        _ => return None,
+    })
+}
+
+/// Reads the grammar list into `lex`. A line with a role this code does not know
+/// is a mistake in the list, caught by the tests.
+pub(super) fn load(lex: &mut Lexicon, list: &str) {
+    for line in entries(list) {
+        let mut words = line.split_whitespace();
+        let Some(role) = words.next() else { continue };
+        let endings = |words: std::str::SplitWhitespace| words.map(Box::from).collect();
+        match role {
+            "suffix-adverb" => lex.suffixes.adverb = endings(words),
+            "suffix-clause-opener" => lex.suffixes.clause_opener = endings(words),
+            "suffix-not-a-name" => lex.suffixes.not_a_name = endings(words),
+            _ => {
+                let Some(flags) = role_flags(role) else {
+                    debug_assert!(false, "unknown role in the grammar list: {role}");
+                    continue;
+                };
+                for word in words {
+                    lex.add(word, flags);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_of_every_grammar_list_is_known() {
+        for list in [include_str!("en/grammar.txt")] {
+            for line in entries(list) {
+                let role = line.split_whitespace().next().unwrap_or_default();
+                assert!(
+                    role.starts_with("suffix-") || role_flags(role).is_some(),
+                    "{role}"
+                );
+            }
+        }
+    }
+}

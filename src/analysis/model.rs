@@ -1,0 +1,195 @@
+//! What the analysis finds: quotations, people and findings, in byte offsets of
+//! the draft. Every type here is plain data; the pipeline builds it and the
+//! command line and the language server render it.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::lexicon::Gender;
+use super::rules::Severity;
+
+/// Whether a quotation is speech standing on its own (`full`), a fragment
+/// worked into the writer's sentence (`partial`), or not speech at all (`term`:
+/// a title, a slogan, a scare quote, a word being mentioned).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Full,
+    Partial,
+    Term,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Full => "full",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Term => "term",
+        }
+    }
+}
+
+/// A source left as the story describes it: "a spokeswoman for the ministry",
+/// "the Kremlin", "officials".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Description {
+    /// As a speaker is named: "The company" opening a sentence is "the company".
+    pub text: String,
+    pub span: Range<usize>,
+    /// Nobody the reader could hold to it ("a source familiar with the matter").
+    pub anonymous: bool,
+    #[serde(skip)]
+    pub gender: Gender,
+}
+
+/// Who is credited with a quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Speaker {
+    /// A person: an index into [`Analysis::people`] (while attribution runs, into
+    /// the entities the people are built from).
+    Person(usize),
+    Description(Description),
+}
+
+/// Where a quotation's cue stands: the verb or phrase, and where the source is
+/// named for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cue {
+    pub verb: Range<usize>,
+    pub source: Range<usize>,
+}
+
+impl Cue {
+    /// The cue as a reader would quote it: "He added", "said Edward Alden", or
+    /// "Trump … writing" when other words stand between.
+    pub fn text(&self, text: &str) -> String {
+        let (first, second) = if self.source.start <= self.verb.start {
+            (&self.source, &self.verb)
+        } else {
+            (&self.verb, &self.source)
+        };
+        let flat = |r: &Range<usize>| {
+            text.get(r.clone())
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if first.end >= second.start {
+            return flat(&(first.start.min(second.start)..first.end.max(second.end)));
+        }
+        let gap = text.get(first.end..second.start).unwrap_or("");
+        if gap.split_whitespace().count() <= 3 && !gap.contains(['.', '“', '"', '«']) {
+            flat(&(first.start..second.end))
+        } else {
+            format!("{} … {}", flat(first), flat(second))
+        }
+    }
+}
+
+/// How the source was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum How {
+    /// A cue in the quotation's own sentence.
+    Cue,
+    /// The speaker of a quotation before or after it, with nobody else cued
+    /// between.
+    Continuing,
+    /// The speaker of the quotation it is nested in.
+    Nested,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    /// Opening mark to closing mark, both included.
+    pub span: Range<usize>,
+    /// Between the marks.
+    pub inner: Range<usize>,
+    pub kind: QuoteKind,
+    pub nested_in: Option<usize>,
+    /// The first part of a quotation split around its cue ("“…,” he said, “…”").
+    pub continues: Option<usize>,
+    pub multi_paragraph: bool,
+    pub speaker: Option<Speaker>,
+    /// The attribution's words ("He added", "according to Putin").
+    pub cue: Option<Cue>,
+    pub how: Option<How>,
+}
+
+impl Quote {
+    pub fn attributed(&self) -> bool {
+        self.speaker.is_some()
+    }
+
+    /// Whether the only source is anonymous.
+    pub fn anonymous(&self) -> bool {
+        matches!(&self.speaker, Some(Speaker::Description(d)) if d.anonymous)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    /// The full name as the story gives it (or as the house list spells it).
+    pub name: String,
+    pub titles: Vec<String>,
+    /// Every mention, in text order, variants included.
+    pub mentions: Vec<Range<usize>>,
+    /// Each spelling seen, with how often, in order of first use.
+    pub spellings: Vec<(String, usize)>,
+    /// Indices of the quotations credited to this person.
+    pub quotes: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub message: String,
+    pub span: Range<usize>,
+}
+
+/// One change to the draft: the text at `span` becomes `new_text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Range<usize>,
+    pub new_text: String,
+}
+
+/// A fix a finding offers: edits applied together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+    /// The fix to offer first: it makes the draft right as it stands. A fix
+    /// that leaves something to fill in (a placeholder) or that silences the
+    /// finding is never preferred.
+    pub preferred: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Range<usize>,
+    pub related: Vec<Related>,
+    pub fixes: Vec<Fix>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Analysis {
+    pub quotes: Vec<Quote>,
+    pub people: Vec<Person>,
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// The speaker of a quotation as a person would write it.
+    pub fn speaker_name<'a>(&'a self, q: &'a Quote) -> Option<&'a str> {
+        match q.speaker.as_ref()? {
+            Speaker::Person(p) => Some(&self.people[*p].name),
+            Speaker::Description(d) => Some(&d.text),
+        }
+    }
+}

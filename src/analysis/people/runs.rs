@@ -1,0 +1,279 @@
+//! Capitalised runs of the narrative, split into title and name and classed as
+//! a person, a candidate, a place, an organisation or nothing to name.
+
+use std::ops::Range;
+
+use super::{NameRun, RunClass, lower_name};
+use crate::analysis::lexicon::{Flags, Lexicon};
+use crate::analysis::tokens::{Case, Kind, Token};
+
+/// A capitalised word that can be part of a name.
+fn nameable(t: &Token) -> bool {
+    if !t.is_capitalised() {
+        return false;
+    }
+    // "US" and "IT" in capitals are not the pronoun and the stop word.
+    let stop = t.has(Flags::STOP) && t.kind != Kind::Word(Case::Upper);
+    let cue = t.has(Flags::CUE | Flags::HEADLINE_CUE);
+    !(stop || cue) || t.has(Flags::GIVEN)
+}
+
+/// Two tokens one to three spaces apart, on one line or two.
+fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
+    let gap = &text[a.end..b.start];
+    !gap.is_empty()
+        && gap.len() <= 3
+        && gap
+            .chars()
+            .all(|c| matches!(c, ' ' | '\u{a0}' | '\t' | '\n'))
+}
+
+/// The capitalised runs in `tokens`, split and classed, with each token's run.
+/// `headline(block)` says whether a paragraph is set in title case.
+pub fn find(
+    tokens: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    headline: &dyn Fn(usize) -> bool,
+) -> (Vec<NameRun>, Vec<Option<usize>>) {
+    let mut runs = Vec::new();
+    let mut run_of_token: Vec<Option<usize>> = vec![None; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        if !nameable(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let end = run_end(tokens, start, text);
+        if let Some(mut run) =
+            classify(start..end, tokens, text, lex, headline(tokens[start].block))
+        {
+            if matches!(run.class, RunClass::Unlinked | RunClass::Candidate) {
+                run.title = lowercase_title(run.title.take(), start, tokens, &run_of_token);
+            }
+            let index = runs.len();
+            for k in run
+                .name
+                .clone()
+                .chain(run.title.clone().unwrap_or_default())
+            {
+                run_of_token[k] = Some(index);
+            }
+            runs.push(run);
+        }
+        i = end;
+    }
+    (runs, run_of_token)
+}
+
+/// Where the run of name words starting at `start` ends (exclusive).
+fn run_end(tokens: &[Token], start: usize, text: &str) -> usize {
+    let mut j = start;
+    loop {
+        let cur = &tokens[j];
+        if cur.possessive() {
+            break;
+        }
+        let Some(next) = tokens.get(j + 1) else { break };
+        let short = cur.is_word()
+            && (cur.end - cur.start == 1 || cur.has(Flags::ABBREVIATION | Flags::TITLE));
+        if next.is_punct('.') && next.start == cur.end && short && cur.is_capitalised() {
+            // "J." "Mr." "Sen.": keep going if a name follows.
+            if tokens
+                .get(j + 2)
+                .is_some_and(|n| nameable(n) && n.block == cur.block)
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        if nameable(next) && next.block == cur.block && joined_by_space(cur, next, text) {
+            j += 1;
+            continue;
+        }
+        // "Secretary of State Dana Whitfield", "President of Ukraine", "Council
+        // on Foreign Relations", "Bank of England".
+        let of_title = cur.is_capitalised()
+            && next.is_lowercase_word()
+            && (cur.has(Flags::TITLE | Flags::ORG_WORD) && next.has(Flags::OF)
+                || cur.has(Flags::ORG_WORD) && next.has(Flags::NAME_JOINER))
+            && tokens
+                .get(j + 2)
+                .is_some_and(|n| nameable(n) && joined_by_space(next, n, text));
+        if of_title && joined_by_space(cur, next, text) {
+            j += 2;
+            continue;
+        }
+        // "von der Leyen", "bin Salman": particles, then a capitalised word.
+        let mut p = j + 1;
+        while p < tokens.len()
+            && p < j + 4
+            && tokens[p].is_lowercase_word()
+            && tokens[p].has(Flags::PARTICLE)
+            && joined_by_space(&tokens[p - 1], &tokens[p], text)
+        {
+            p += 1;
+        }
+        if p > j + 1
+            && tokens
+                .get(p)
+                .is_some_and(|n| nameable(n) && joined_by_space(&tokens[p - 1], n, text))
+        {
+            j = p;
+            continue;
+        }
+        break;
+    }
+    j + 1
+}
+
+/// Extends a title leftwards over the lowercase words that give it: "Venezuelan
+/// leader Andrés Caldera", "operations director Martin Hale", "economist Jane Doe".
+fn lowercase_title(
+    title: Option<Range<usize>>,
+    run_start: usize,
+    tokens: &[Token],
+    run_of_token: &[Option<usize>],
+) -> Option<Range<usize>> {
+    let start = title.as_ref().map_or(run_start, |t| t.start);
+    let end = title.as_ref().map_or(run_start, |t| t.end);
+    let Some(before) = start.checked_sub(1) else {
+        return title;
+    };
+    let t = &tokens[before];
+    let head = t.is_lowercase_word()
+        && t.has(Flags::TITLE | Flags::DESCRIPTION)
+        && !t.has(Flags::DETERMINER)
+        && t.end + 3 >= tokens[start].start;
+    if !head {
+        return title;
+    }
+    let mut first = before;
+    while first > 0 && before - first < 4 {
+        let p = &tokens[first - 1];
+        let joined = p.end + 3 >= tokens[first].start;
+        let modifier = p.is_word()
+            && !p.has(Flags::STOP | Flags::CUE | Flags::DETERMINER)
+            && (p.is_lowercase_word() || p.has(Flags::ADJECTIVE) || p.possessive())
+            && run_of_token[first - 1].is_none();
+        if !(joined && modifier) {
+            break;
+        }
+        first -= 1;
+    }
+    Some(first..end)
+}
+
+/// Splits a run into title and name and decides what it is. `None` for a run
+/// with nothing name-like left.
+fn classify(
+    run: Range<usize>,
+    tokens: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    headline: bool,
+) -> Option<NameRun> {
+    let words: Vec<usize> = run.clone().filter(|&i| tokens[i].is_word()).collect();
+    let has = |i: usize, f: Flags| tokens[i].has(f);
+    // The title runs up to the last title word that still leaves a name after it.
+    let mut title_end = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|&i| has(i, Flags::TITLE));
+    // "Guitarist Ian Coles", "Chief Executive Diane Castellanos": words before a
+    // known given name that is followed by a surname are a title too.
+    let from = title_end.map_or(0, |k| k + 1);
+    let initial = |i: usize| {
+        tokens[i].end - tokens[i].start == 1 && tokens.get(i + 1).is_some_and(|n| n.is_punct('.'))
+    };
+    if let Some(g) = words[from..words.len().saturating_sub(1)]
+        .iter()
+        .position(|&i| (has(i, Flags::GIVEN) || initial(i)) && !has(i, Flags::TITLE))
+    {
+        if g > 0
+            && !words[from..from + g]
+                .iter()
+                .any(|&i| has(i, Flags::PARTICLE))
+        {
+            title_end = Some(from + g - 1);
+        }
+    }
+    let (title, name_words) = match title_end {
+        Some(k) => {
+            let mut name_start = words[k] + 1;
+            while name_start < run.end && !tokens[name_start].is_word() {
+                name_start += 1;
+            }
+            (Some(run.start..name_start), &words[k + 1..])
+        }
+        None => (None, &words[..]),
+    };
+    let &first = name_words.first()?;
+    let &last = name_words.last()?;
+    let single = name_words.len() == 1;
+    let upper = |i: usize| tokens[i].kind == Kind::Word(Case::Upper);
+    // A name of several words is asked of the place and organisation lists as
+    // one lowercase phrase.
+    let phrase = lower_name(&text[tokens[first].start..tokens[last].stem_end]);
+    let (place, organisation) = if single {
+        (false, false)
+    } else {
+        (lex.is_place(&phrase), lex.is_organisation(&phrase))
+    };
+    if single && title.is_none() {
+        let letters = tokens[first]
+            .stem(text)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
+        // "Officials", "Others", "M": never a name on its own.
+        if letters < 2
+            || (has(first, Flags::DESCRIPTION) && !has(first, Flags::GIVEN))
+            || has(first, Flags::ADJECTIVE)
+        {
+            return None;
+        }
+    }
+    let all = |f: Flags| {
+        name_words
+            .iter()
+            .all(|&i| has(i, f) && !has(i, Flags::GIVEN))
+    };
+    let class = if (single && has(first, Flags::PLACE)) || place {
+        RunClass::Place
+    } else if (single && has(first, Flags::ORGANISATION))
+        || organisation
+        || name_words.iter().any(|&i| has(i, Flags::ORG_WORD))
+        // An acronym alone ("ESA", "FNSEA") names an organisation; so does an
+        // outlet's name leading a run ("BBC Wales").
+        || (single && upper(first) && !has(first, Flags::GIVEN) && title.is_none())
+        || name_words.iter().any(|&i| upper(i) && has(i, Flags::ORGANISATION))
+    {
+        RunClass::Organisation
+    } else if all(Flags::ADJECTIVE)
+        || all(Flags::DAY_MONTH)
+        || name_words
+            .iter()
+            .any(|&i| tokens[i].kind == Kind::Word(Case::Other))
+        || (!single && has(first, Flags::PLACE) && !has(first, Flags::GIVEN))
+    {
+        RunClass::Other
+    } else if headline {
+        // In a title-case headline only names known from the story count.
+        RunClass::HeadlineWord
+    } else if title.is_some() || (!single && has(first, Flags::GIVEN)) {
+        RunClass::Unlinked
+    } else if !single && name_words.iter().all(|&i| upper(i)) {
+        // "ON NOW", "BREAKING NEWS": page furniture, not names.
+        RunClass::Other
+    } else {
+        RunClass::Candidate
+    };
+    Some(NameRun {
+        name: first..last + 1,
+        title,
+        class,
+        words: name_words.len(),
+    })
+}

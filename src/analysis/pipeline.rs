@@ -1,0 +1,122 @@
+//! `analyze`: the stages in order, on one thread, each a function of what the
+//! stages before it made.
+
+use std::ops::Range;
+
+use super::attribution::{self, Attribution};
+use super::kinds::{self, Shape};
+use super::lexicon::Lexicon;
+use super::marks::{self, RawQuote};
+use super::model::{Analysis, Quote, QuoteKind};
+use super::options::Options;
+use super::people::People;
+use super::rules::{self, Context};
+use super::spelling::{self, Draft};
+use super::{cast, headlines, sentences, tokens};
+use crate::text::ProseMap;
+
+/// Analyses a draft.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let lex = options.lexicon();
+    // Prose map: a same-length copy with everything but prose blanked.
+    let prose = ProseMap::new(text, options.format);
+    let masked: &str = &prose.masked;
+    // Quotations, and the narrative around them as paragraphs and sentences.
+    let (raw, lone_marks) = marks::scan(masked, &prose.blocks, lex);
+    let tokens = tokens::tokenize(masked, &prose.blocks, &raw, lex);
+    let headlines = headlines::find(&tokens, masked, prose.blocks.len());
+    let sentences = sentences::split(&tokens, masked, &raw);
+    // People and their mentions, then who said what.
+    let headline = |b: usize| headlines.get(b).copied().unwrap_or(false);
+    let mut people = People::find(&tokens, masked, lex, &headline);
+    let attributions = attribution::attribute(
+        &tokens,
+        &sentences,
+        &headlines,
+        masked,
+        &raw,
+        &mut people,
+        lex,
+    );
+    let shapes = kinds::shapes(&raw, masked, &prose.blocks, &headlines, lex);
+    let mut quotes = quotations(&raw, attributions, &shapes, masked, lex);
+    // One spelling per person.
+    let tops: Vec<Range<usize>> = raw
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .map(|q| q.span.clone())
+        .collect();
+    let aside = |at: usize| {
+        let in_quote = tops
+            .partition_point(|q| q.start <= at)
+            .checked_sub(1)
+            .is_some_and(|i| at < tops[i].end);
+        let block = prose
+            .blocks
+            .partition_point(|b| b.start <= at)
+            .saturating_sub(1);
+        in_quote || headline(block) || prose.in_heading(at)
+    };
+    let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+    let quoted_runs = People::names_in_quotations(masked, &raw, lex);
+    let draft = Draft {
+        text: masked,
+        tokens: &tokens,
+        sentence_starts: &sentence_starts,
+        aside: &aside,
+        quoted_runs: &quoted_runs,
+    };
+    let spellings = spelling::resolve(&mut people, &draft, &options.people, lex);
+    // The cast, and the quotations credited to each person.
+    let (mut persons, index) = cast::people_of(&people, &spellings, text, &options.people);
+    cast::credit(&mut quotes, &mut persons, &index, &people);
+    let mut analysis = Analysis {
+        quotes,
+        people: persons,
+        findings: Vec::new(),
+    };
+    // Findings, from every rule that is on.
+    let context = Context {
+        text,
+        format: options.format,
+        prose: &prose,
+        analysis: &analysis,
+        lone_marks: &lone_marks,
+        names: &spellings.clusters,
+    };
+    analysis.findings = rules::check(&context, options);
+    analysis
+}
+
+/// Each quotation as reported: its kind settled, its attribution turned into a
+/// speaker and cue.
+fn quotations(
+    raw: &[RawQuote],
+    attributions: Vec<Option<Attribution>>,
+    shapes: &[Shape],
+    masked: &str,
+    lex: &Lexicon,
+) -> Vec<Quote> {
+    raw.iter()
+        .zip(attributions)
+        .zip(shapes)
+        .map(|((q, att), &shape)| {
+            let kind = kinds::kind_of(shape, &masked[q.inner.clone()], att.is_some(), lex);
+            // A term by its surroundings or its words is credited to nobody, even
+            // in a sentence with a cue ("appeared on “Meet the Press” and said"),
+            // unless it is nested in speech.
+            let att = att.filter(|_| kind != QuoteKind::Term || q.parent.is_some());
+            Quote {
+                span: q.span.clone(),
+                inner: q.inner.clone(),
+                kind,
+                nested_in: q.parent,
+                continues: shape.continues,
+                multi_paragraph: q.multi_paragraph,
+                speaker: att.as_ref().map(|a| a.speaker.clone()),
+                cue: att.as_ref().and_then(|a| a.cue.clone()),
+                how: att.as_ref().map(|a| a.how),
+            }
+        })
+        .collect()
+}

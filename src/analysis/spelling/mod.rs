@@ -1,0 +1,468 @@
+//! One person, one spelling.
+//!
+//! Mentions that name the same person differently (Zelensky / Zelenskyy, Leavitt /
+//! Leavit, Erdoğan / Erdogan, JD / J.D., Karoline / Caroline) are gathered under the
+//! person they belong to, and each mention is given the spelling the story should
+//! use. The spelling that wins is the newsroom's house list, else the story's
+//! first full-name mention, else the most common one. The `name-spelling` and
+//! `first-reference` rules report from what this stage settles.
+//!
+//! Looking alike is not enough: two spellings are only one person's when they are
+//! close in letters or in sound, and the story does not show two people (both
+//! spellings named in full, each more than once). Places, organisations, days and
+//! plain words never take part.
+
+mod likeness;
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use likeness::{
+    FoldedName, given_of, is_single_word, likeness_and_distance, names_alike, surname_of, tail,
+    words,
+};
+pub use likeness::{Likeness, fold, likeness};
+
+use super::lexicon::Lexicon;
+use super::people::{People, RunClass};
+use super::tokens::Token;
+use crate::text::spaced;
+
+/// A person the newsroom spells a set way.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HouseName {
+    pub name: String,
+    pub title: Option<String>,
+    /// Spellings that are always wrong for this person.
+    pub variants: Vec<String>,
+}
+
+/// Whether a house-list entry is the person the story names `story_name`: the
+/// same person by both name parts, or a listed variant.
+pub fn house_matches(h: &HouseName, story_name: &str) -> bool {
+    let by_name = likeness(surname_of(&h.name), surname_of(story_name)) != Likeness::None
+        && likeness(given_of(&h.name), given_of(story_name)) != Likeness::None;
+    by_name
+        || h.variants.iter().any(|v| {
+            let part = if words(v).len() > 1 {
+                story_name
+            } else {
+                surname_of(story_name)
+            };
+            fold(v) == fold(part)
+        })
+}
+
+/// One mention of a person, with the spelling the story should give it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Range<usize>,
+    /// As written, whitespace collapsed.
+    pub written: String,
+    /// As the winning spelling has it, for the part of the name this mention gives.
+    pub expected: String,
+    /// In a headline or inside a quotation: never a first reference, and not
+    /// where a reader is shown a spelling.
+    pub aside: bool,
+}
+
+/// Every mention of one person, in text order, and the spelling that wins.
+#[derive(Debug, Clone)]
+pub struct NameCluster {
+    pub winner: String,
+    /// The winner comes from the house list.
+    pub house: bool,
+    pub mentions: Vec<Mention>,
+}
+
+/// What the spelling stage settles.
+#[derive(Debug, Default)]
+pub struct Spellings {
+    /// For each entity, the entity it is one person with (itself when canonical).
+    pub canonical: Vec<usize>,
+    /// Mentions found beyond the entities' own (variants, names inside quotations),
+    /// with their canonical entity.
+    pub extra_mentions: Vec<(usize, Range<usize>)>,
+    /// One cluster for each person named in full.
+    pub clusters: Vec<NameCluster>,
+}
+
+/// What the spelling stage reads of the draft.
+pub struct Draft<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentence_starts: &'a [usize],
+    /// Whether a byte offset lies in a headline block or inside a quotation.
+    pub aside: &'a dyn Fn(usize) -> bool,
+    /// Name runs found inside quotations: (span, words).
+    pub quoted_runs: &'a [(Range<usize>, usize)],
+}
+
+/// Whether a capitalised word the lists do not know is a mention worth comparing:
+/// not a verb or adverb ("Putting", "Finally"), not a plural family name ("the
+/// Obamas").
+fn plausible_name(word: &str, text: &str, start: usize, lex: &Lexicon) -> bool {
+    if lex.suffixes.not_a_name(word) {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let after_the = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| lex.word(w).has(super::lexicon::Flags::THE));
+    !(word.to_lowercase().ends_with('s') && after_the)
+}
+
+/// Folds variant spellings into the people they belong to and settles each
+/// mention's spelling.
+pub fn resolve(
+    people: &mut People,
+    draft: &Draft,
+    house: &[HouseName],
+    lex: &Lexicon,
+) -> Spellings {
+    let text = draft.text;
+    promote_full_names_of_lone_surnames(people, draft);
+    let people: &People = people;
+    let n = people.entities.len();
+    let mut canonical: Vec<usize> = (0..n).collect();
+    let full: Vec<bool> = people
+        .entities
+        .iter()
+        .map(|e| !is_single_word(&e.name))
+        .collect();
+    let full_mentions: Vec<usize> = people
+        .entities
+        .iter()
+        .map(|e| {
+            e.mentions
+                .iter()
+                .filter(|m| !is_single_word(&text[(*m).clone()]))
+                .count()
+        })
+        .collect();
+    let surnames: Vec<String> = people
+        .entities
+        .iter()
+        .map(|e| fold(surname_of(&e.name)))
+        .collect();
+    // Full names against full names: a later variant folds into the earlier one,
+    // unless the story shows two people.
+    let first_at = |e: usize| people.entities[e].mentions.iter().map(|m| m.start).min();
+    let mut order: Vec<usize> = (0..n).filter(|&e| full[e]).collect();
+    order.sort_by_key(|&e| first_at(e));
+    let folded: Vec<FoldedName> = order
+        .iter()
+        .map(|&e| FoldedName::new(&people.entities[e].name))
+        .collect();
+    for (i, &b) in order.iter().enumerate() {
+        for (j, &a) in order[..i].iter().enumerate() {
+            if canonical[a] != a {
+                continue;
+            }
+            let alike = names_alike(&folded[j], &folded[i]);
+            let two_people =
+                full_mentions[a] >= 2 && full_mentions[b] >= 2 && alike != Likeness::Folded;
+            if alike != Likeness::None && !two_people {
+                canonical[b] = a;
+                break;
+            }
+        }
+    }
+    // A lone surname that is nobody's full name: the nearest full name's variant.
+    let lone_links: Vec<(usize, usize)> = {
+        let finder = Finder {
+            people,
+            canonical: &canonical,
+            full: &full,
+            surnames: &surnames,
+        };
+        (0..n)
+            .filter(|&e| !full[e])
+            .filter_map(|e| {
+                Some((
+                    e,
+                    finder.by_surname(surname_of(&people.entities[e].name))?.0,
+                ))
+            })
+            .collect()
+    };
+    for (e, f) in lone_links {
+        canonical[e] = f;
+    }
+    let finder = Finder {
+        people,
+        canonical: &canonical,
+        full: &full,
+        surnames: &surnames,
+    };
+    let extra = extra_mentions(&finder, draft, lex);
+    let clusters = clusters(people, draft, &canonical, &full, &extra, house);
+    Spellings {
+        canonical,
+        extra_mentions: extra,
+        clusters,
+    }
+}
+
+/// A surname the story treats as a person ("Böyd said") makes a full-name run
+/// that ends in a spelling of it a person too ("Clarence Boyd").
+fn promote_full_names_of_lone_surnames(people: &mut People, draft: &Draft) {
+    let lone: Vec<String> = people
+        .entities
+        .iter()
+        .filter(|e| is_single_word(&e.name))
+        .map(|e| e.name.clone())
+        .collect();
+    if lone.is_empty() {
+        return;
+    }
+    for r in 0..people.runs.len() {
+        let run = &people.runs[r];
+        if run.class != RunClass::Candidate || run.words < 2 {
+            continue;
+        }
+        let span = people.name_span(r, draft.tokens);
+        let last = surname_of(&draft.text[span]).to_string();
+        if lone.iter().any(|l| likeness(l, &last) != Likeness::None) {
+            people.promote(r, draft.tokens, draft.text);
+        }
+    }
+}
+
+/// Capitalised words no list knows ("Poutin"), and names inside quotations,
+/// that spell a person's name: each with the person's canonical entity.
+fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, Range<usize>)> {
+    let (people, text) = (finder.people, draft.text);
+    // A story repeats its words, so each is compared once.
+    let mut memo: FxHashMap<&str, Option<(usize, usize)>> = FxHashMap::default();
+    let mut extra = Vec::new();
+    for (r, run) in people.runs.iter().enumerate() {
+        if run.class != RunClass::Candidate {
+            continue;
+        }
+        let span = people.name_span(r, draft.tokens);
+        if run.words > 1 {
+            // "De Vres" for "Leo de Vries", "Caroline Leavitt" for "Karoline Leavitt".
+            if let Some(f) = finder.by_full_name(&text[span.clone()]) {
+                extra.push((f, span));
+            }
+            continue;
+        }
+        let word = &text[span.clone()];
+        let sentence_initial = draft
+            .sentence_starts
+            .binary_search(&run.first_token())
+            .is_ok();
+        let t = &draft.tokens[run.name.start];
+        let listed = !t.info.flags.is_empty() && !t.has(super::lexicon::Flags::GIVEN);
+        if !plausible_name(word, text, span.start, lex) || listed {
+            continue;
+        }
+        let matched = *memo.entry(word).or_insert_with(|| finder.by_surname(word));
+        if let Some((f, letters_apart)) = matched {
+            // A capitalised word opening a sentence may be any word: only a very
+            // close spelling counts there.
+            if !sentence_initial || letters_apart <= 1 {
+                extra.push((f, span));
+            }
+        }
+    }
+    for (span, count) in draft.quoted_runs {
+        let name = &text[span.clone()];
+        let found = if *count > 1 {
+            finder.by_full_name(name)
+        } else if plausible_name(name, text, span.start, lex) {
+            memo.entry(name)
+                .or_insert_with(|| finder.by_surname(name))
+                .map(|(f, _)| f)
+                .or_else(|| finder.by_given_name(name))
+        } else {
+            None
+        };
+        if let Some(f) = found {
+            extra.push((f, span.clone()));
+        }
+    }
+    extra
+}
+
+/// Looks up which canonical full-name entity a spelling names.
+#[derive(Clone, Copy)]
+struct Finder<'a> {
+    people: &'a People,
+    canonical: &'a [usize],
+    full: &'a [bool],
+    /// Each entity's folded surname.
+    surnames: &'a [String],
+}
+
+impl Finder<'_> {
+    fn full_names(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.people.entities.len()).filter(|&e| self.full[e] && self.canonical[e] == e)
+    }
+
+    /// The entity whose surname `word` spells, best likeness first, with how many
+    /// letters apart they are; `None` when two are equally close.
+    fn by_surname(&self, word: &str) -> Option<(usize, usize)> {
+        let fw = fold(word);
+        let mut best: Option<((Likeness, std::cmp::Reverse<usize>), usize)> = None;
+        let mut tie = false;
+        for e in self.full_names() {
+            let (l, d) = likeness_and_distance(&fw, &self.surnames[e]);
+            if l == Likeness::None {
+                continue;
+            }
+            let key = (l, std::cmp::Reverse(d.unwrap_or(0)));
+            match best {
+                Some((bk, _)) if bk > key => {}
+                Some((bk, _)) if bk == key => tie = true,
+                _ => {
+                    best = Some((key, e));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|_| !tie).map(|((_, d), e)| (e, d.0))
+    }
+
+    /// The entity a multi-word run names: the whole name alike, or its tail
+    /// alike ("De Vres" for "Leo de Vries").
+    fn by_full_name(&self, name: &str) -> Option<usize> {
+        let n = words(name).len();
+        self.full_names().find(|&e| {
+            let full = &self.people.entities[e].name;
+            let whole = likeness(surname_of(name), surname_of(full)) != Likeness::None
+                && likeness(given_of(name), given_of(full)) != Likeness::None;
+            whole || (n < words(full).len() && likeness(name, &tail(full, n)) != Likeness::None)
+        })
+    }
+
+    /// The one entity whose given name `word` spells ("Conor" inside a
+    /// quotation). Given names are short and many look alike: only a one-letter
+    /// slip counts.
+    fn by_given_name(&self, word: &str) -> Option<usize> {
+        let mut found = self.full_names().filter(|&e| {
+            let given = given_of(&self.people.entities[e].name);
+            likeness(word, given) != Likeness::None
+                && strsim::osa_distance(&fold(word), &fold(given)) <= 1
+        });
+        let first = found.next();
+        if found.next().is_some() { None } else { first }
+    }
+}
+
+/// Which part of a person's name a mention gives, and how many words of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Full,
+    Surname(usize),
+    Given,
+}
+
+fn part_of(mention: &str, name: &str) -> Part {
+    let (mw, nw) = (words(mention).len(), words(name).len());
+    if mw > 1 {
+        // "De Vries" for "Leo de Vries", "Van Looy" for "Jasper Van Looy".
+        if mw < nw && likeness(mention, &tail(name, mw)) != Likeness::None {
+            return Part::Surname(mw);
+        }
+        return Part::Full;
+    }
+    if likeness(mention, given_of(name)) > likeness(mention, surname_of(name)) {
+        Part::Given
+    } else {
+        Part::Surname(1)
+    }
+}
+
+/// The spelling `winner` gives the part of the name a mention gives.
+fn expected(mention: &str, winner: &str) -> String {
+    match part_of(mention, winner) {
+        Part::Full => words(winner).join(" "),
+        Part::Surname(k) => tail(winner, k),
+        Part::Given => given_of(winner).to_string(),
+    }
+}
+
+/// Each person named in full with every mention of them and the winning spelling.
+fn clusters(
+    people: &People,
+    draft: &Draft,
+    canonical: &[usize],
+    full: &[bool],
+    extra: &[(usize, Range<usize>)],
+    house: &[HouseName],
+) -> Vec<NameCluster> {
+    let text = draft.text;
+    // (canonical entity, span, found inside a quotation)
+    let mut by_person: FxHashMap<usize, Vec<(Range<usize>, bool)>> = FxHashMap::default();
+    for (e, ent) in people.entities.iter().enumerate() {
+        if full[canonical[e]] {
+            let list = by_person.entry(canonical[e]).or_default();
+            list.extend(ent.mentions.iter().map(|m| (m.clone(), false)));
+        }
+    }
+    for (c, span) in extra {
+        by_person.entry(*c).or_default().push((span.clone(), true));
+    }
+    let mut keys: Vec<usize> = by_person.keys().copied().collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|c| {
+            let mut spans = by_person.remove(&c).unwrap_or_default();
+            spans.sort_by_key(|(s, _)| s.start);
+            spans.dedup_by_key(|(s, _)| s.clone());
+            let written: Vec<String> = spans
+                .iter()
+                .map(|(s, _)| spaced(&text[s.clone()]).into_owned())
+                .collect();
+            let listed = house
+                .iter()
+                .find(|h| house_matches(h, &people.entities[c].name));
+            // The winner: the house list, else the first full-name mention, else
+            // the most common spelling.
+            let winner = match listed {
+                Some(h) => h.name.clone(),
+                None => written
+                    .iter()
+                    .find(|s| !is_single_word(s))
+                    .cloned()
+                    .unwrap_or_else(|| majority(&written)),
+            };
+            let mentions = spans
+                .into_iter()
+                .zip(written)
+                .map(|((span, quoted), written)| Mention {
+                    expected: expected(&written, &winner),
+                    aside: quoted || (draft.aside)(span.start),
+                    span,
+                    written,
+                })
+                .collect();
+            NameCluster {
+                winner,
+                house: listed.is_some(),
+                mentions,
+            }
+        })
+        .collect()
+}
+
+/// The spelling written most often (the earliest of equals).
+fn majority(written: &[String]) -> String {
+    let mut counts: Vec<(&String, usize)> = Vec::new();
+    for s in written {
+        match counts.iter_mut().find(|(k, _)| *k == s) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default()
+}
