@@ -4,7 +4,7 @@
 //! numbers are derived from them only when something is shown to a person.
 
 pub mod lines;
-mod plain_paragraphs;
+mod markdown;
 pub mod prose;
 
 pub use lines::LineIndex;
