@@ -12,7 +12,7 @@ const MOST_WORDS: usize = 30;
 pub fn find(tokens: &[Token], masked: &str, blocks: usize) -> Vec<bool> {
     let mut counts = vec![Count::default(); blocks];
     for t in tokens {
-        if let Some(count) = counts.get_mut(t.block) {
+        if let Some(count) = counts.get_mut(t.block()) {
             count.read(t, masked);
         }
     }
@@ -40,7 +40,7 @@ impl Count {
             return;
         }
         self.words += 1;
-        if masked[t.start..t.end].chars().count() >= 4 {
+        if masked[t.start()..t.end()].chars().count() >= 4 {
             self.long += 1;
             if t.is_capitalised() {
                 self.capitalised += 1;

@@ -228,7 +228,7 @@ pub fn is_title_case(inner: &str) -> bool {
     {
         return true;
     }
-    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let words: Vec<&str> = trimmed.split_whitespace().take(9).collect();
     if words.len() > 8 {
         return false;
     }

@@ -104,7 +104,14 @@ fn marks() -> &'static [Mark] {
     })
 }
 
+/// The row of a quotation mark. Every mark is a straight quote, a guillemet or
+/// in General Punctuation's quotation block, so most characters are told apart
+/// by a range test before the table is read.
 fn mark_of(c: char) -> Option<&'static Mark> {
+    let may_be_mark = matches!(c, '"' | '\'' | '«' | '»' | '\u{2018}'..='\u{203a}');
+    if !may_be_mark {
+        return None;
+    }
     marks().iter().find(|m| m.mark == c)
 }
 
@@ -269,19 +276,16 @@ impl<'a> Scanner<'a> {
 
     fn block(&mut self, bi: usize, block: Range<usize>, skip_first: bool) {
         let text = &self.masked[block.clone()];
-        let mut chars = text.char_indices().peekable();
-        if skip_first {
-            chars.next();
-        }
-        let mut prev = skip_first.then(|| text.chars().next()).flatten();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            if let Some(mark) = mark_of(c) {
-                let at = block.start + i;
-                let action = self.action(mark, at, prev, next, &block);
-                self.apply(action, mark, at, bi);
-            }
-            prev = Some(c);
+        let found = text.match_indices(|c| mark_of(c).is_some());
+        for (i, m) in found.filter(|&(i, _)| !(skip_first && i == 0)) {
+            let Some(mark) = m.chars().next().and_then(mark_of) else {
+                continue;
+            };
+            let prev = text[..i].chars().next_back();
+            let next = text[i + m.len()..].chars().next();
+            let at = block.start + i;
+            let action = self.action(mark, at, prev, next, &block);
+            self.apply(action, mark, at, bi);
         }
     }
 

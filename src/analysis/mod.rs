@@ -13,9 +13,6 @@ pub mod lexicon;
 pub mod marks;
 pub mod model;
 pub mod options;
-// The prose map still reads this until it is simplified; nothing else does.
-#[doc(hidden)]
-pub mod parallel;
 pub mod people;
 pub mod pipeline;
 pub mod rules;

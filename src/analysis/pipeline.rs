@@ -83,6 +83,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         analysis: &analysis,
         lone_marks: &lone_marks,
         names: &spellings.clusters,
+        line_ending: if text.contains("\r\n") { "\r\n" } else { "\n" },
     };
     analysis.findings = rules::check(&context, options);
     analysis

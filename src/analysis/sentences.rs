@@ -19,7 +19,7 @@ pub fn split(tokens: &[Token], masked: &str, quotes: &[RawQuote]) -> Vec<Range<u
     for i in 0..tokens.len() {
         let end_here = match tokens.get(i + 1) {
             None => true,
-            Some(next) if next.block != tokens[i].block => true,
+            Some(next) if next.block() != tokens[i].block() => true,
             Some(_) => ends_sentence(tokens, i, masked, quotes),
         };
         if end_here {
@@ -32,7 +32,7 @@ pub fn split(tokens: &[Token], masked: &str, quotes: &[RawQuote]) -> Vec<Range<u
 
 fn starts_sentence(t: &Token) -> bool {
     matches!(
-        t.kind,
+        t.kind(),
         Kind::Word(Case::Title | Case::Upper | Case::Other)
             | Kind::Quote(_)
             | Kind::Punct('(' | '[' | '—')
@@ -52,14 +52,14 @@ pub fn ends_with_stop(inner: &str) -> bool {
 fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) -> bool {
     let t = &tokens[i];
     let next = &tokens[i + 1];
-    match t.kind {
+    match t.kind() {
         Kind::Punct('.') => {
             if !starts_sentence(next) {
                 return false;
             }
             match i.checked_sub(1).map(|p| &tokens[p]) {
-                Some(prev) if prev.is_word() && prev.end == t.start => {
-                    let word = &masked[prev.start..prev.end];
+                Some(prev) if prev.is_word() && prev.end() == t.start() => {
+                    let word = &masked[prev.start()..prev.end()];
                     // "J.D.", "U.S.", "D-N.M.": initials, not the end of a sentence.
                     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
                     let initial = (1..=2).contains(&letters)
@@ -71,7 +71,7 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
         }
         Kind::Punct('!' | '?' | '…') => starts_sentence(next),
         Kind::Quote(q) => {
-            ends_with_stop(&masked[quotes[q].inner.clone()])
+            ends_with_stop(&masked[quotes[q as usize].inner.clone()])
                 && starts_sentence(next)
                 && !cue_follows(tokens, i + 1)
         }
@@ -83,13 +83,13 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
 /// "said Edward Alden", "the ministry said").
 fn cue_follows(tokens: &[Token], from: usize) -> bool {
     for (i, t) in tokens.iter().enumerate().skip(from).take(7) {
-        match t.kind {
+        match t.kind() {
             Kind::Word(_) if t.has(Flags::CUE) && !t.has(Flags::PARTICIPLE) => {
                 // "He added, “…”" introduces the next quotation instead.
                 let leads_on = matches!(
                     (
-                        tokens.get(i + 1).map(|n| n.kind),
-                        tokens.get(i + 2).map(|n| n.kind)
+                        tokens.get(i + 1).map(|n| n.kind()),
+                        tokens.get(i + 2).map(|n| n.kind())
                     ),
                     (Some(Kind::Punct(',' | ':')), Some(Kind::Quote(_)))
                 );
@@ -116,7 +116,7 @@ mod tests {
         let toks = tokens::tokenize(&prose.masked, &prose.blocks, &raw, lex);
         split(&toks, &prose.masked, &raw)
             .into_iter()
-            .map(|s| text[toks[s.start].start..toks[s.end - 1].end].to_string())
+            .map(|s| text[toks[s.start].start()..toks[s.end - 1].end()].to_string())
             .collect()
     }
 

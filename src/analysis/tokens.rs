@@ -27,23 +27,62 @@ pub enum Kind {
     Word(Case),
     Punct(char),
     /// A top-level quotation, by index into the quotation list.
-    Quote(usize),
+    Quote(u32),
 }
 
+/// A word, a mark or a folded quotation. Offsets are kept in four bytes: a
+/// pathological draft (a megabyte of commas) has a token per byte, and the
+/// analysis must hold it in memory a few dozen times its size at most. Drafts
+/// are far below 4 GB (the limit is 5 MB by default).
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     /// End of a word without its possessive "’s" or "'s" (`end` otherwise).
-    pub stem_end: usize,
+    stem_end: u32,
     /// The paragraph the token belongs to (for a quotation: where it closes).
-    pub block: usize,
-    pub kind: Kind,
+    block: u32,
+    kind: Kind,
     /// The word's facts from the lexicon (none for punctuation and quotations).
-    pub info: WordInfo,
+    info: WordInfo,
 }
 
 impl Token {
+    fn new(span: Range<usize>, stem_end: usize, block: usize, kind: Kind, info: WordInfo) -> Token {
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            stem_end: stem_end as u32,
+            block: block as u32,
+            kind,
+            info,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    pub fn stem_end(&self) -> usize {
+        self.stem_end as usize
+    }
+
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn info(&self) -> WordInfo {
+        self.info
+    }
+
     pub fn is_word(&self) -> bool {
         matches!(self.kind, Kind::Word(_))
     }
@@ -62,7 +101,7 @@ impl Token {
 
     pub fn quote(&self) -> Option<usize> {
         match self.kind {
-            Kind::Quote(q) => Some(q),
+            Kind::Quote(q) => Some(q as usize),
             _ => None,
         }
     }
@@ -78,7 +117,7 @@ impl Token {
 
     /// The word without a possessive ending.
     pub fn stem<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.stem_end]
+        &text[self.start()..self.stem_end()]
     }
 }
 
@@ -121,14 +160,13 @@ pub fn tokenize(
             if quote_start == i {
                 let q = tops[next_top];
                 let span = &quotes[q].span;
-                out.push(Token {
-                    start: span.start,
-                    end: span.end,
-                    stem_end: span.end,
-                    block: quotes[q].blocks.1,
-                    kind: Kind::Quote(q),
-                    info: WordInfo::default(),
-                });
+                out.push(Token::new(
+                    span.clone(),
+                    span.end,
+                    quotes[q].blocks.1,
+                    Kind::Quote(q as u32),
+                    WordInfo::default(),
+                ));
                 i = span.end;
                 resume = i;
                 continue;
@@ -136,7 +174,8 @@ pub fn tokenize(
             let Some(c) = masked[i..].chars().next() else {
                 break;
             };
-            if c.is_whitespace() || c == '\u{feff}' {
+            // Control characters (a NUL, a form feed) are no part of prose.
+            if c.is_whitespace() || c.is_control() || c == '\u{feff}' {
                 i += c.len_utf8();
                 continue;
             }
@@ -144,24 +183,23 @@ pub fn tokenize(
                 let end = word_end(masked, i, block.end.min(quote_start));
                 let stem_end = possessive_stem(masked, i, end);
                 let word = &masked[i..stem_end];
-                out.push(Token {
-                    start: i,
-                    end,
+                out.push(Token::new(
+                    i..end,
                     stem_end,
-                    block: bi,
-                    kind: Kind::Word(case_of(word)),
-                    info: lex.word(word),
-                });
+                    bi,
+                    Kind::Word(case_of(word)),
+                    lex.word(word),
+                ));
                 i = end;
             } else {
-                out.push(Token {
-                    start: i,
-                    end: i + c.len_utf8(),
-                    stem_end: i + c.len_utf8(),
-                    block: bi,
-                    kind: Kind::Punct(c),
-                    info: WordInfo::default(),
-                });
+                let end = i + c.len_utf8();
+                out.push(Token::new(
+                    i..end,
+                    end,
+                    bi,
+                    Kind::Punct(c),
+                    WordInfo::default(),
+                ));
                 i += c.len_utf8();
             }
         }
@@ -174,26 +212,23 @@ pub fn tokenize(
 /// decimal point and thousands commas ("2.1", "40,000").
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let mut end = start;
+    let mut prev: Option<char> = None;
     let mut chars = text[start..limit].char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        let after_digit = text[..start + offset]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_ascii_digit());
         if is_word_char(c) {
             end = start + offset + c.len_utf8();
         } else if c != '.' && is_joiner(c) && next.is_some_and(is_word_char) {
             // A joiner is part of the word only with a word character after it.
         } else if matches!(c, '.' | ',')
-            && offset > 0
-            && after_digit
+            && prev.is_some_and(|p| p.is_ascii_digit())
             && next.is_some_and(|n| n.is_ascii_digit())
         {
             // "2.1 billion", "40,000": one number.
         } else {
             break;
         }
+        prev = Some(c);
     }
     end
 }
@@ -260,7 +295,7 @@ mod tests {
         let map = ProseMap::new(text, Format::PlainText);
         let (q, _) = marks::scan(&map.masked, &map.blocks, lex());
         let toks = tokenize(&map.masked, &map.blocks, &q, lex());
-        let shown: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        let shown: Vec<&str> = toks.iter().map(|t| &text[t.start()..t.end()]).collect();
         assert_eq!(
             shown,
             vec![
@@ -316,7 +351,7 @@ mod tests {
         let paragraph = 0..text.len();
         let words: Vec<&str> = tokenize(text, std::slice::from_ref(&paragraph), &[], lex())
             .iter()
-            .map(|t| &text[t.start..t.end])
+            .map(|t| &text[t.start()..t.end()])
             .collect();
         assert_eq!(
             words,

@@ -95,13 +95,12 @@ pub fn attribute(
     let mut all_cues: Vec<(usize, Speaker)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let headline = headlines
-            .get(tokens[s.start].block)
+            .get(tokens[s.start].block())
             .copied()
             .unwrap_or(false);
         let words = cues::in_sentence(tokens, s.clone(), headline, text, lex);
         let found = a.cues(si, s.clone(), &words);
         all_cues.extend(found.iter().map(|c| (c.at, c.speaker.clone())));
-        let mut persons: Vec<usize> = Vec::new();
         for t in s.clone() {
             if let Some(q) = tokens[t].quote() {
                 placed.push(Placed {
@@ -116,16 +115,13 @@ pub fn attribute(
                         how: How::Cue,
                     });
                 }
-            } else if let Some(e) = a.people.person_at(t) {
-                if persons.last() != Some(&e) {
-                    persons.push(e);
-                }
             }
         }
+        let persons = a.people.persons_in(s.clone());
         a.salience.push(Salience {
             cue_sources: found.into_iter().map(|c| c.speaker).collect(),
             persons,
-            block: tokens[s.start].block,
+            block: tokens[s.start].block(),
             ends_with_colon: tokens[s.end - 1].is_punct(':'),
         });
     }
@@ -187,7 +183,7 @@ impl Attributor<'_> {
                 out.push(FoundCue {
                     at: t,
                     cue: Cue {
-                        verb: self.tokens[t].start..self.tokens[last].end,
+                        verb: self.tokens[t].start()..self.tokens[last].end(),
                         source: span,
                     },
                     speaker,
@@ -217,8 +213,8 @@ impl Attributor<'_> {
             if out[q].is_some() {
                 continue;
             }
-            let block_of = |tok: usize| self.tokens[tok].block;
-            let opens_block = t == 0 || self.tokens[t - 1].block < quotes[q].blocks.0;
+            let block_of = |tok: usize| self.tokens[tok].block();
+            let opens_block = t == 0 || self.tokens[t - 1].block() < quotes[q].blocks.0;
             let mut found = None;
             // Backwards: an attributed quotation earlier in the same paragraph, or
             // in the paragraph before when this one opens its paragraph.

@@ -55,7 +55,7 @@ impl Attributor<'_> {
             }
             if tok.has(Flags::PRONOUN) {
                 if let Some(s) = self.pronoun(t, si) {
-                    return Some((s, tok.start..tok.end));
+                    return Some((s, tok.start()..tok.end()));
                 }
                 continue;
             }
@@ -72,7 +72,7 @@ impl Attributor<'_> {
                 // or one that opens the sentence. A name set beside it wins
                 // ("Merseyside’s police commissioner, Andrea Kerr, praised").
                 let (src, span) = self.description_ending(t, t, start);
-                if span.start < tok.start || t == clause {
+                if span.start < tok.start() || t == clause {
                     if let Some(run) = self.apposed_person(t + 1, before) {
                         return self.source_of_run(run);
                     }
@@ -111,7 +111,7 @@ impl Attributor<'_> {
     /// fitting one before it, preferring an earlier sentence's speaker, then its
     /// subject (first person named), then whoever was named last.
     pub(super) fn pronoun(&mut self, k: usize, si: usize) -> Option<Speaker> {
-        let g = self.tokens[k].info.gender;
+        let g = self.tokens[k].info().gender;
         let start = self.sentences[si].start;
         // In this sentence, before the pronoun: its subject first, then the nearest.
         let subject = (start..k.min(start + REACH)).find_map(|t| self.people.person_at(t));
@@ -125,7 +125,7 @@ impl Attributor<'_> {
                 }
             }
         }
-        let block = self.tokens[k].block;
+        let block = self.tokens[k].block();
         for s in (0..si).rev().take(SENTENCES_BACK) {
             let sal = &self.salience[s];
             if block.saturating_sub(sal.block) > PARAGRAPHS_BACK {

@@ -104,7 +104,7 @@ impl Attributor<'_> {
         let t = &self.tokens[k];
         t.is_punct(',')
             || t.quote().is_some_and(|_| {
-                self.text[t.start..t.end]
+                self.text[t.start()..t.end()]
                     .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
                     .ends_with(',')
             })
@@ -114,12 +114,12 @@ impl Attributor<'_> {
     fn after_abbreviation(&self, m: usize) -> bool {
         m.checked_sub(1).is_some_and(|p| {
             let t = &self.tokens[p];
-            let letters = self.text[t.start..t.end]
+            let letters = self.text[t.start()..t.end()]
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .count();
             t.is_word()
-                && t.end == self.tokens[m].start
+                && t.end() == self.tokens[m].start()
                 && (t.has(Flags::ABBREVIATION) || letters <= 2)
         })
     }
@@ -155,7 +155,7 @@ impl Attributor<'_> {
             return self.source_of_run(run);
         }
         if tok.has(Flags::PRONOUN) {
-            return self.pronoun(k, si).map(|s| (s, tok.start..tok.end));
+            return self.pronoun(k, si).map(|s| (s, tok.start()..tok.end()));
         }
         if tok.has(Flags::RELATIVE) {
             return self.antecedent(k, start, si);
@@ -163,7 +163,7 @@ impl Attributor<'_> {
         if tok.has(Flags::DESCRIPTION) && tok.is_word() {
             let (src, span) = self.description_ending(k, k, start);
             // "a spokeswoman for the ministry said": the head before the modifier.
-            let np_start = self.tokens.partition_point(|t| t.start < span.start);
+            let np_start = self.tokens.partition_point(|t| t.start() < span.start);
             if let Some(prep) = np_start.checked_sub(1).filter(|&p| p > start) {
                 let modifier =
                     self.tokens[prep].is_word() && self.tokens[prep].has(Flags::MODIFIER);
@@ -230,10 +230,10 @@ impl Attributor<'_> {
                 continue;
             }
             if let Some(run) = self.people.run_at(m) {
-                if self.people.name_span(run, self.tokens).end == t.stem_end {
+                if self.people.name_span(run, self.tokens).end == t.stem_end() {
                     return self
                         .source_of_run(run)
-                        .map(|(s, sp)| (s, sp.start..self.tokens[k].end));
+                        .map(|(s, sp)| (s, sp.start..self.tokens[k].end()));
                 }
             }
             if t.has(Flags::DESCRIPTION) {
@@ -256,9 +256,9 @@ impl Attributor<'_> {
             RunClass::Organisation | RunClass::Place => {
                 // Keep a "the" written before it: "the Kremlin".
                 let first = self.people.runs[run].first_token();
-                let mut s = self.tokens[first].start;
+                let mut s = self.tokens[first].start();
                 if first > 0 && self.tokens[first - 1].has(Flags::THE) {
-                    s = self.tokens[first - 1].start;
+                    s = self.tokens[first - 1].start();
                 }
                 let span = s..span.end;
                 Some((self.description(span.clone(), false, Gender::Plural), span))
@@ -306,7 +306,7 @@ impl Attributor<'_> {
             }
             first = m;
         }
-        let span = self.tokens[first].start..self.tokens[last].end;
+        let span = self.tokens[first].start()..self.tokens[last].end();
         let head_tok = &self.tokens[head];
         // "a senior aide, who spoke on condition of anonymity": the clause after the
         // description can make it anonymous too.
@@ -328,7 +328,7 @@ impl Attributor<'_> {
                     })
             });
         (
-            self.description(span.clone(), anonymous, head_tok.info.gender),
+            self.description(span.clone(), anonymous, head_tok.info().gender),
             span,
         )
     }
@@ -347,7 +347,7 @@ impl Attributor<'_> {
                 return self.source_of_run(run);
             }
             if t.has(Flags::PRONOUN) && k == from {
-                return self.pronoun(k, si).map(|s| (s, t.start..t.end));
+                return self.pronoun(k, si).map(|s| (s, t.start()..t.end()));
             }
             // "said economist Jane Doe": a description before a name is a title.
             if t.has(Flags::DESCRIPTION) && self.people.run_at(k + 1).is_none() {

@@ -273,15 +273,18 @@ fn entries(data: &str) -> impl Iterator<Item = &str> {
 /// A word as the lexicon keys it: lowercase, typographic apostrophes straight.
 /// Borrowed when it already is.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
-    if !word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
-        return Cow::Borrowed(word);
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
     }
-    Cow::Owned(
-        word.chars()
-            .map(|c| if c == '\u{2019}' { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect(),
-    )
+    if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
+        Cow::Owned(word.replace('\u{2019}', "'").to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Whether a word, in any case, is a known given name ("ana", "Haley").

@@ -112,9 +112,8 @@ impl NameIndex {
 pub struct People {
     pub entities: Vec<Entity>,
     index: NameIndex,
+    /// In text order, none overlapping another.
     pub runs: Vec<NameRun>,
-    /// For each token, the run holding it.
-    run_of_token: Vec<Option<usize>>,
 }
 
 /// Whether a capital letter follows the first word.
@@ -139,12 +138,10 @@ impl People {
         lex: &Lexicon,
         headline: &dyn Fn(usize) -> bool,
     ) -> People {
-        let (runs, run_of_token) = runs::find(tokens, text, lex, headline);
         let mut people = People {
             entities: Vec::new(),
             index: NameIndex::default(),
-            runs,
-            run_of_token,
+            runs: runs::find(tokens, text, lex, headline),
         };
         people.link(tokens, text);
         people
@@ -165,21 +162,42 @@ impl People {
             .map(|q| q.inner.clone())
             .collect();
         let tokens = tokens::tokenize(masked, &inners, &[], lex);
-        let (runs, _) = runs::find(&tokens, masked, lex, &|_| false);
+        let runs = runs::find(&tokens, masked, lex, &|_| false);
         runs.iter()
             .filter(|r| matches!(r.class, RunClass::Unlinked | RunClass::Candidate))
             .map(|r| {
                 (
-                    tokens[r.name.start].start..tokens[r.name.end - 1].stem_end,
+                    tokens[r.name.start].start()..tokens[r.name.end - 1].stem_end(),
                     r.words,
                 )
             })
             .collect()
     }
 
-    /// The run a token belongs to.
+    /// The run a token belongs to, title included.
     pub fn run_at(&self, token: usize) -> Option<usize> {
-        self.run_of_token.get(token).copied().flatten()
+        let after = self.runs.partition_point(|r| r.first_token() <= token);
+        after
+            .checked_sub(1)
+            .filter(|&r| token < self.runs[r].name.end)
+    }
+
+    /// The people named in tokens `range`, in order, one named twice in a row
+    /// once.
+    pub fn persons_in(&self, range: Range<usize>) -> Vec<usize> {
+        let from = self.runs.partition_point(|r| r.name.end <= range.start);
+        let mut out: Vec<usize> = Vec::new();
+        for r in self.runs[from..]
+            .iter()
+            .take_while(|r| r.first_token() < range.end)
+        {
+            if let RunClass::Person(e) = r.class {
+                if out.last() != Some(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        out
     }
 
     /// The person a token names, if any.
@@ -206,7 +224,7 @@ impl People {
     /// Byte span of a run's name.
     pub fn name_span(&self, run: usize, tokens: &[Token]) -> Range<usize> {
         let r = &self.runs[run].name;
-        tokens[r.start].start..tokens[r.end - 1].stem_end
+        tokens[r.start].start()..tokens[r.end - 1].stem_end()
     }
 
     /// The entity a run names, made anew when `allow_new` (or for a full name)
@@ -232,7 +250,7 @@ impl People {
             .as_ref()
             .and_then(|t| {
                 t.clone()
-                    .map(|i| tokens[i].info.gender)
+                    .map(|i| tokens[i].info().gender)
                     .find(|g| *g != Gender::Unknown)
             })
             .unwrap_or_default();
@@ -252,7 +270,7 @@ impl People {
             Some(e) => e,
             None if allow_new || words > 1 => {
                 let given_gender = if words > 1 {
-                    tokens[first].info.gender
+                    tokens[first].info().gender
                 } else {
                     Gender::Unknown
                 };
@@ -280,11 +298,11 @@ impl People {
             ent.gender = title_gender;
         }
         if let Some(t) = &self.runs[run].title {
-            let title = &text[tokens[t.start].start..tokens[t.end - 1].end];
+            let title = &text[tokens[t.start].start()..tokens[t.end - 1].end()];
             let honorific_only = t.clone().all(|i| {
                 !tokens[i].is_word()
                     || tokens[i].has(Flags::ABBREVIATION)
-                    || tokens[i].end - tokens[i].start <= 3
+                    || tokens[i].end() - tokens[i].start() <= 3
             });
             if !honorific_only && !ent.titles.iter().any(|x| x.eq_ignore_ascii_case(title)) {
                 ent.titles.push(title.to_string());
@@ -461,7 +479,7 @@ impl People {
         if first >= end || tokens[first].has(Flags::DETERMINER) {
             return None;
         }
-        Some(text[tokens[first].start..head.end].to_string())
+        Some(text[tokens[first].start()..head.end()].to_string())
     }
 }
 

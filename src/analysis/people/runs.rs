@@ -13,14 +13,14 @@ fn nameable(t: &Token) -> bool {
         return false;
     }
     // "US" and "IT" in capitals are not the pronoun and the stop word.
-    let stop = t.has(Flags::STOP) && t.kind != Kind::Word(Case::Upper);
+    let stop = t.has(Flags::STOP) && t.kind() != Kind::Word(Case::Upper);
     let cue = t.has(Flags::CUE | Flags::HEADLINE_CUE);
     !(stop || cue) || t.has(Flags::GIVEN)
 }
 
 /// Two tokens one to three spaces apart, on one line or two.
 fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
-    let gap = &text[a.end..b.start];
+    let gap = &text[a.end()..b.start()];
     !gap.is_empty()
         && gap.len() <= 3
         && gap
@@ -28,16 +28,15 @@ fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
             .all(|c| matches!(c, ' ' | '\u{a0}' | '\t' | '\n'))
 }
 
-/// The capitalised runs in `tokens`, split and classed, with each token's run.
+/// The capitalised runs in `tokens`, split and classed, in text order.
 /// `headline(block)` says whether a paragraph is set in title case.
 pub fn find(
     tokens: &[Token],
     text: &str,
     lex: &Lexicon,
     headline: &dyn Fn(usize) -> bool,
-) -> (Vec<NameRun>, Vec<Option<usize>>) {
-    let mut runs = Vec::new();
-    let mut run_of_token: Vec<Option<usize>> = vec![None; tokens.len()];
+) -> Vec<NameRun> {
+    let mut runs: Vec<NameRun> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !nameable(&tokens[i]) {
@@ -46,25 +45,23 @@ pub fn find(
         }
         let start = i;
         let end = run_end(tokens, start, text);
-        if let Some(mut run) =
-            classify(start..end, tokens, text, lex, headline(tokens[start].block))
-        {
+        if let Some(mut run) = classify(
+            start..end,
+            tokens,
+            text,
+            lex,
+            headline(tokens[start].block()),
+        ) {
             if matches!(run.class, RunClass::Unlinked | RunClass::Candidate) {
-                run.title = lowercase_title(run.title.take(), start, tokens, &run_of_token);
-            }
-            let index = runs.len();
-            for k in run
-                .name
-                .clone()
-                .chain(run.title.clone().unwrap_or_default())
-            {
-                run_of_token[k] = Some(index);
+                // A title reaches back no further than the run before ends.
+                let floor = runs.last().map_or(0, |r| r.name.end);
+                run.title = lowercase_title(run.title.take(), start, tokens, floor);
             }
             runs.push(run);
         }
         i = end;
     }
-    (runs, run_of_token)
+    runs
 }
 
 /// Where the run of name words starting at `start` ends (exclusive).
@@ -77,19 +74,19 @@ fn run_end(tokens: &[Token], start: usize, text: &str) -> usize {
         }
         let Some(next) = tokens.get(j + 1) else { break };
         let short = cur.is_word()
-            && (cur.end - cur.start == 1 || cur.has(Flags::ABBREVIATION | Flags::TITLE));
-        if next.is_punct('.') && next.start == cur.end && short && cur.is_capitalised() {
+            && (cur.end() - cur.start() == 1 || cur.has(Flags::ABBREVIATION | Flags::TITLE));
+        if next.is_punct('.') && next.start() == cur.end() && short && cur.is_capitalised() {
             // "J." "Mr." "Sen.": keep going if a name follows.
             if tokens
                 .get(j + 2)
-                .is_some_and(|n| nameable(n) && n.block == cur.block)
+                .is_some_and(|n| nameable(n) && n.block() == cur.block())
             {
                 j += 2;
                 continue;
             }
             break;
         }
-        if nameable(next) && next.block == cur.block && joined_by_space(cur, next, text) {
+        if nameable(next) && next.block() == cur.block() && joined_by_space(cur, next, text) {
             j += 1;
             continue;
         }
@@ -135,7 +132,7 @@ fn lowercase_title(
     title: Option<Range<usize>>,
     run_start: usize,
     tokens: &[Token],
-    run_of_token: &[Option<usize>],
+    floor: usize,
 ) -> Option<Range<usize>> {
     let start = title.as_ref().map_or(run_start, |t| t.start);
     let end = title.as_ref().map_or(run_start, |t| t.end);
@@ -146,18 +143,18 @@ fn lowercase_title(
     let head = t.is_lowercase_word()
         && t.has(Flags::TITLE | Flags::DESCRIPTION)
         && !t.has(Flags::DETERMINER)
-        && t.end + 3 >= tokens[start].start;
+        && t.end() + 3 >= tokens[start].start();
     if !head {
         return title;
     }
     let mut first = before;
     while first > 0 && before - first < 4 {
         let p = &tokens[first - 1];
-        let joined = p.end + 3 >= tokens[first].start;
+        let joined = p.end() + 3 >= tokens[first].start();
         let modifier = p.is_word()
             && !p.has(Flags::STOP | Flags::CUE | Flags::DETERMINER)
             && (p.is_lowercase_word() || p.has(Flags::ADJECTIVE) || p.possessive())
-            && run_of_token[first - 1].is_none();
+            && first > floor;
         if !(joined && modifier) {
             break;
         }
@@ -185,7 +182,8 @@ fn classify(
     // known given name that is followed by a surname are a title too.
     let from = title_end.map_or(0, |k| k + 1);
     let initial = |i: usize| {
-        tokens[i].end - tokens[i].start == 1 && tokens.get(i + 1).is_some_and(|n| n.is_punct('.'))
+        tokens[i].end() - tokens[i].start() == 1
+            && tokens.get(i + 1).is_some_and(|n| n.is_punct('.'))
     };
     if let Some(g) = words[from..words.len().saturating_sub(1)]
         .iter()
@@ -212,10 +210,10 @@ fn classify(
     let &first = name_words.first()?;
     let &last = name_words.last()?;
     let single = name_words.len() == 1;
-    let upper = |i: usize| tokens[i].kind == Kind::Word(Case::Upper);
+    let upper = |i: usize| tokens[i].kind() == Kind::Word(Case::Upper);
     // A name of several words is asked of the place and organisation lists as
     // one lowercase phrase.
-    let phrase = lower_name(&text[tokens[first].start..tokens[last].stem_end]);
+    let phrase = lower_name(&text[tokens[first].start()..tokens[last].stem_end()]);
     let (place, organisation) = if single {
         (false, false)
     } else {
@@ -255,7 +253,7 @@ fn classify(
         || all(Flags::DAY_MONTH)
         || name_words
             .iter()
-            .any(|&i| tokens[i].kind == Kind::Word(Case::Other))
+            .any(|&i| tokens[i].kind() == Kind::Word(Case::Other))
         || (!single && has(first, Flags::PLACE) && !has(first, Flags::GIVEN))
     {
         RunClass::Other

@@ -65,6 +65,8 @@ pub struct Context<'a> {
     pub lone_marks: &'a [LoneMark],
     /// Every person named in full, with each mention's expected spelling.
     pub names: &'a [NameCluster],
+    /// The draft's line ending, for a fix that adds a line: `\r\n` or `\n`.
+    pub line_ending: &'static str,
 }
 
 /// A rule: its code, default severity, explanation and check.
@@ -167,12 +169,14 @@ fn ignore_comment(context: &Context, at: usize, rule: &str, title: &str) -> Opti
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     Some(Fix {
         title: title.to_string(),
         edits: vec![Edit {
             span: line_start..line_start,
-            new_text: format!("{indent}<!-- copydesk-ignore {rule} -->{newline}"),
+            new_text: format!(
+                "{indent}<!-- copydesk-ignore {rule} -->{}",
+                context.line_ending
+            ),
         }],
         preferred: false,
     })

@@ -256,7 +256,7 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
             .binary_search(&run.first_token())
             .is_ok();
         let t = &draft.tokens[run.name.start];
-        let listed = !t.info.flags.is_empty() && !t.has(super::lexicon::Flags::GIVEN);
+        let listed = !t.info().flags.is_empty() && !t.has(super::lexicon::Flags::GIVEN);
         if !plausible_name(word, text, span.start, lex) || listed {
             continue;
         }
