@@ -181,7 +181,7 @@ pub fn tokenize(
             }
             if is_word_char(c) {
                 let end = word_end(masked, i, block.end.min(quote_start));
-                let stem_end = possessive_stem(masked, i, end);
+                let stem_end = i + lex.suffixes.possessive_stem(&masked[i..end]);
                 let word = &masked[i..stem_end];
                 out.push(Token::new(
                     i..end,
@@ -233,28 +233,13 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     end
 }
 
-/// The first word of `phrase` as a token's lexicon lookup reads it: up to where
-/// the tokeniser ends it, without a possessive. Empty when the phrase does not
-/// open with a word.
+/// The first word of `phrase` as the tokeniser ends it ("u.s" of "u.s. virgin
+/// islands"). Empty when the phrase does not open with a word.
 pub fn first_word(phrase: &str) -> &str {
     if !phrase.chars().next().is_some_and(is_word_char) {
         return "";
     }
-    let end = word_end(phrase, 0, phrase.len());
-    &phrase[..possessive_stem(phrase, 0, end)]
-}
-
-/// Where a word's stem ends: before a possessive "’s" or "'s", if it has one.
-fn possessive_stem(text: &str, start: usize, end: usize) -> usize {
-    let word = &text[start..end];
-    for ending in ["’s", "'s", "’S", "'S"] {
-        if let Some(stem) = word.strip_suffix(ending) {
-            if !stem.is_empty() {
-                return start + stem.len();
-            }
-        }
-    }
-    end
+    &phrase[..word_end(phrase, 0, phrase.len())]
 }
 
 fn case_of(word: &str) -> Case {
@@ -316,9 +301,7 @@ mod tests {
 
     #[test]
     fn possessives_and_case_read_alike_on_ascii_and_accented_words() {
-        fn stem(w: &str) -> &str {
-            &w[..possessive_stem(w, 0, w.len())]
-        }
+        let stem = |w: &'static str| &w[..lex().suffixes.possessive_stem(w)];
         assert_eq!(stem("Putin’s"), "Putin");
         assert_eq!(stem("Putin's"), "Putin");
         assert_eq!(stem("NATO’S"), "NATO");

@@ -6,6 +6,7 @@ mod configs;
 mod input;
 mod output;
 mod report;
+mod rules;
 mod speakers;
 mod splice;
 mod stats;
@@ -26,6 +27,8 @@ Examples:
   copydesk check story.md --config newsroom/copydesk.toml
   copydesk check drafts/ --jobs 2 --stats
   copydesk speakers examples/bridge-vote.md
+  copydesk rules
+  copydesk explain unattributed-quote
   copydesk lsp";
 
 #[derive(Parser, Debug)]
@@ -50,6 +53,10 @@ enum Command {
     Speakers(speakers::SpeakersArgs),
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp(LspArgs),
+    /// List the rules: code, default severity, summary.
+    Rules(rules::RulesArgs),
+    /// Explain a rule: what it finds, why it matters, an example, its fixes.
+    Explain(rules::ExplainArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -97,6 +104,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Speakers(args) => speakers::run(args),
         Command::Lsp(_) => crate::lsp::run(),
+        Command::Rules(args) => rules::list(args),
+        Command::Explain(args) => rules::explain(args),
     };
     ExitCode::from(code)
 }

@@ -6,6 +6,10 @@ use super::{Flags, Lexicon, entries};
 /// Word endings, as the grammar list gives them.
 #[derive(Debug, Clone, Default)]
 pub struct Suffixes {
+    /// The possessive ending of a name ("’s").
+    pub possessive: Vec<Box<str>>,
+    /// A cue verb's participle form ("saying").
+    pub participle: Vec<Box<str>>,
     /// An adverb that may stand between a source and its verb ("repeatedly").
     pub adverb: Vec<Box<str>>,
     /// A sentence's first word that opens a clause before the subject.
@@ -19,6 +23,22 @@ fn ends_in(endings: &[Box<str>], word: &str) -> bool {
 }
 
 impl Suffixes {
+    /// Where `word`'s stem ends: before a possessive ending, in any case, if it
+    /// has one and something is left.
+    pub fn possessive_stem(&self, word: &str) -> usize {
+        self.possessive
+            .iter()
+            .find_map(|e| {
+                let at = word.len().checked_sub(e.len()).filter(|&at| at > 0)?;
+                (word.get(at..)?.to_lowercase() == **e).then_some(at)
+            })
+            .unwrap_or(word.len())
+    }
+
+    pub fn is_participle(&self, word: &str) -> bool {
+        ends_in(&self.participle, word)
+    }
+
     /// "repeatedly": an adverb by its ending.
     pub fn is_adverb(&self, word: &str) -> bool {
         ends_in(&self.adverb, word)
@@ -61,6 +81,8 @@ pub(super) fn load(lex: &mut Lexicon, list: &str) {
         let Some(role) = words.next() else { continue };
         let endings = |words: std::str::SplitWhitespace| words.map(Box::from).collect();
         match role {
+            "suffix-possessive" => lex.suffixes.possessive = endings(words),
+            "suffix-participle" => lex.suffixes.participle = endings(words),
             "suffix-adverb" => lex.suffixes.adverb = endings(words),
             "suffix-clause-opener" => lex.suffixes.clause_opener = endings(words),
             "suffix-not-a-name" => lex.suffixes.not_a_name = endings(words),

@@ -328,6 +328,8 @@ impl Lexicon {
             anonymous_phrases: Vec::new(),
             suffixes: Suffixes::default(),
         };
+        // First: the word endings it gives are read by the lists after it.
+        grammar::load(&mut lex, lists.grammar);
         for line in entries(lists.cue_verbs) {
             lex.add_cue_verb_forms(line);
         }
@@ -409,13 +411,12 @@ impl Lexicon {
             lex.organisations.insert(org.into());
             lex.add_name(org, Flags::ORGANISATION);
         }
-        grammar::load(&mut lex, lists.grammar);
         lex
     }
 
     fn add_cue_verb_forms(&mut self, line: &str) {
         for form in line.split_whitespace() {
-            let participle = form.ends_with("ing");
+            let participle = self.suffixes.is_participle(form);
             let flags = if participle {
                 Flags::CUE | Flags::PARTICIPLE
             } else {

@@ -8,10 +8,12 @@
 //! form of a quotation running over several paragraphs.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+
+mod table;
 
 use super::lexicon::{Flags, Lexicon};
 use super::tokens::is_word_char;
+use table::{Mark, Role, mark_of};
 
 /// Families of quote marks; a quotation is closed by a mark of its own family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,73 +48,6 @@ pub struct LoneMark {
     pub mark: char,
     /// An opening mark never closed, rather than a closing mark never opened.
     pub opening: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Opener,
-    Closer,
-    Straight,
-    Apostrophe,
-}
-
-/// One row of the marks table.
-#[derive(Debug)]
-struct Mark {
-    mark: char,
-    family: Family,
-    role: Role,
-    /// What closes a quotation this mark opens; empty for a mark that never opens.
-    closers: Vec<char>,
-}
-
-fn marks() -> &'static [Mark] {
-    static MARKS: OnceLock<Vec<Mark>> = OnceLock::new();
-    MARKS.get_or_init(|| {
-        include_str!("lexicon/marks.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|line| {
-                let mut parts = line.split_whitespace();
-                let mark = parts.next()?.chars().next()?;
-                let family = match parts.next()? {
-                    "double" => Family::Double,
-                    "single" => Family::Single,
-                    "guillemet" => Family::Guillemet,
-                    "single-guillemet" => Family::SingleGuillemet,
-                    _ => return None,
-                };
-                let role = match parts.next()? {
-                    "opener" => Role::Opener,
-                    "closer" => Role::Closer,
-                    "straight" => Role::Straight,
-                    "apostrophe" => Role::Apostrophe,
-                    _ => return None,
-                };
-                let closers = parts
-                    .filter(|p| *p != "-")
-                    .filter_map(|p| p.chars().next())
-                    .collect();
-                Some(Mark {
-                    mark,
-                    family,
-                    role,
-                    closers,
-                })
-            })
-            .collect()
-    })
-}
-
-/// The row of a quotation mark. Every mark is a straight quote, a guillemet or
-/// in General Punctuation's quotation block, so most characters are told apart
-/// by a range test before the table is read.
-fn mark_of(c: char) -> Option<&'static Mark> {
-    let may_be_mark = matches!(c, '"' | '\'' | '«' | '»' | '\u{2018}'..='\u{203a}');
-    if !may_be_mark {
-        return None;
-    }
-    marks().iter().find(|m| m.mark == c)
 }
 
 /// Every quotation in `masked`, sorted by start, and every lone mark.
@@ -548,11 +483,11 @@ mod tests {
 
     #[test]
     fn every_row_of_the_marks_table_reads() {
-        let rows = include_str!("lexicon/marks.txt")
+        let rows = include_str!("../lexicon/marks.txt")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .count();
-        assert_eq!(marks().len(), rows);
+        assert_eq!(table::marks().len(), rows);
     }
 
     #[test]
