@@ -129,12 +129,13 @@ fn json_and_sarif_carry_the_fixes_the_editor_offers() {
 fn the_readme_rule_table_agrees_with_the_registry() {
     let readme =
         std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    // Rows of the form | [`code`](…) | severity | summary |
+    // Rows of the form | <a id="code"></a>[`code`](…) | severity | summary |
     let rows: Vec<Vec<String>> = readme
         .lines()
-        .filter(|l| l.starts_with("| [`"))
+        .filter(|l| l.starts_with("| <a id="))
+        .map(|l| l.split_once("</a>").map_or(l, |(_, rest)| rest))
         .map(|l| {
-            l.trim_matches('|')
+            l.trim_matches(|c| c == '|' || c == ' ')
                 .split(" | ")
                 .map(|c| c.trim().to_string())
                 .collect()
@@ -146,4 +147,42 @@ fn the_readme_rule_table_agrees_with_the_registry() {
         assert_eq!(row[1], rule.severity.as_str(), "{row:?}");
         assert_eq!(row[2], rule.summary(), "{row:?}");
     }
+}
+
+/// `docs/rules.md` as the registry makes it: each rule's heading, default
+/// severity and explanation.
+fn rules_page() -> String {
+    let mut page = String::from(
+        "# Rules\n\nEach rule's explanation, as `copydesk explain RULE` prints it. This page is made\nfrom the doc comments in `src/analysis/rules/`: after changing one, run\n`COPYDESK_WRITE_DOCS=1 cargo test --test cli_rules` to write it again.\n",
+    );
+    for rule in rules::ALL {
+        page.push_str(&format!(
+            "\n## <a id=\"{code}\"></a>`{code}` ({severity} by default)\n\n",
+            code = rule.code,
+            severity = rule.severity.as_str()
+        ));
+        for line in rule.explanation().trim_end().lines() {
+            // The explanation's sections sit one level below the rule's heading.
+            if line.starts_with("## ") {
+                page.push('#');
+            }
+            page.push_str(line);
+            page.push('\n');
+        }
+    }
+    page
+}
+
+#[test]
+fn the_rules_page_is_made_from_the_registry() {
+    let path = format!("{}/docs/rules.md", env!("CARGO_MANIFEST_DIR"));
+    let expected = rules_page();
+    if std::env::var_os("COPYDESK_WRITE_DOCS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == expected,
+        "docs/rules.md is out of date: run `COPYDESK_WRITE_DOCS=1 cargo test --test cli_rules`"
+    );
 }

@@ -228,12 +228,12 @@ pub fn is_title_case(inner: &str) -> bool {
     {
         return true;
     }
-    let words: Vec<&str> = trimmed.split_whitespace().take(9).collect();
-    if words.len() > 8 {
+    if !at_most_words(trimmed, 8) {
         return false;
     }
-    let (mut long_count, mut every_word_capitalised) = (0, true);
-    for w in &words {
+    let (mut words, mut long_count, mut every_word_capitalised) = (0, 0, true);
+    for w in trimmed.split_whitespace() {
+        words += 1;
         let mut letters = w.chars().filter(|c| c.is_alphabetic());
         let capital = letters.next().map(char::is_uppercase);
         let long = capital.is_some() && letters.nth(2).is_some();
@@ -246,12 +246,12 @@ pub fn is_title_case(inner: &str) -> bool {
         }
         long_count += usize::from(long);
     }
-    if every_word_capitalised && words.len() <= 6 {
+    if every_word_capitalised && words <= 6 {
         // "Fix It First", "Meet The Press"
         return true;
     }
     // Every long word is capitalised by now; a title needs enough of them.
-    !(long_count == 0 || (words.len() >= 3 && long_count < 2))
+    !(long_count == 0 || (words >= 3 && long_count < 2))
 }
 
 /// Whether the quotation stands where a sentence of speech can start: at the start

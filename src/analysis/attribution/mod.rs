@@ -284,3 +284,6 @@ fn no_other_cue(from: usize, to: usize, speaker: &Speaker, cues: &[(usize, Speak
         .take_while(|(t, _)| *t < to)
         .all(|(_, s)| s == speaker)
 }
+
+#[cfg(test)]
+mod tests;

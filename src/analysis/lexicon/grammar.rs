@@ -30,7 +30,8 @@ impl Suffixes {
             .iter()
             .find_map(|e| {
                 let at = word.len().checked_sub(e.len()).filter(|&at| at > 0)?;
-                (word.get(at..)?.to_lowercase() == **e).then_some(at)
+                let tail = word.get(at..)?.chars().flat_map(char::to_lowercase);
+                tail.eq(e.chars()).then_some(at)
             })
             .unwrap_or(word.len())
     }

@@ -478,10 +478,18 @@ impl Lexicon {
 
     /// Facts about `word` in any case.
     pub fn word(&self, word: &str) -> WordInfo {
-        self.words
-            .get(lowercase(word).as_ref())
-            .copied()
-            .unwrap_or_default()
+        // Every word of a draft is looked up: a short ASCII word, the usual one,
+        // is lowercased on the stack rather than into a new string.
+        let mut buf = [0u8; 24];
+        let key = match buf.get_mut(..word.len()) {
+            Some(short) if word.is_ascii() => {
+                short.copy_from_slice(word.as_bytes());
+                short.make_ascii_lowercase();
+                Cow::Borrowed(std::str::from_utf8(short).unwrap_or_default())
+            }
+            _ => lowercase(word),
+        };
+        self.words.get(key.as_ref()).copied().unwrap_or_default()
     }
 
     /// Whether the lowercase phrase names a place.

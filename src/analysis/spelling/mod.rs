@@ -431,11 +431,16 @@ fn clusters(
                     .cloned()
                     .unwrap_or_else(|| majority(&written)),
             };
+            // A story repeats its spellings: each is worked out once.
+            let mut expected_of: FxHashMap<String, String> = FxHashMap::default();
             let mentions = spans
                 .into_iter()
                 .zip(written)
                 .map(|((span, quoted), written)| Mention {
-                    expected: expected(&written, &winner),
+                    expected: expected_of
+                        .entry(written.clone())
+                        .or_insert_with(|| expected(&written, &winner))
+                        .clone(),
                     aside: quoted || (draft.aside)(span.start),
                     span,
                     written,
