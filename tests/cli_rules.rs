@@ -56,8 +56,11 @@ fn explain_prints_the_rules_documentation_and_refuses_an_unknown_rule() {
     );
 }
 
-/// The fixes of every finding as (title, edits) pairs, from the library.
-fn library_fixes(path: &str, format: Format) -> Vec<(String, Vec<(usize, usize, String)>)> {
+/// A fix as its title and its edits (start, end, new text).
+type PlainFix = (String, Vec<(usize, usize, String)>);
+
+/// The fixes of every finding, from the library.
+fn library_fixes(path: &str, format: Format) -> Vec<PlainFix> {
     let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     analyze(&text, &Options::new(format))
         .findings
@@ -87,7 +90,7 @@ fn json_and_sarif_carry_the_fixes_the_editor_offers() {
         assert!(!expected.is_empty(), "{path}");
         let (_, out, err) = copydesk(&["check", path, "--format", "json"]);
         let doc: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
-        let from_json: Vec<(String, Vec<(usize, usize, String)>)> = doc["files"][0]["findings"]
+        let from_json: Vec<PlainFix> = doc["files"][0]["findings"]
             .as_array()
             .unwrap()
             .iter()
