@@ -6,16 +6,20 @@ use std::ops::Range;
 
 use super::lexicon::{Flags, Lexicon};
 use super::marks::RawQuote;
-use super::model::QuoteKind;
+use super::model::{How, QuoteKind};
 use super::sentences::ends_with_stop;
 
 /// What a quotation's own words and surroundings say of its kind, before anyone
 /// is credited with it.
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
-    /// A term by its surroundings ("so-called “experts”") or its title case,
-    /// whoever is credited.
+    /// A term by its surroundings ("so-called “experts”"), whoever is credited.
     pub term: bool,
+    /// Set in title case ("Meet the Press"): a term, unless it opens its
+    /// sentence with a cue after it ("“Really,” she said.").
+    pub title_case: bool,
+    /// Where a sentence of speech can start.
+    pub alone: bool,
     /// The quotation this one continues after a cue splits it.
     pub continues: Option<usize>,
     /// A full quotation: it runs over paragraphs, continues one that a cue split,
@@ -37,13 +41,14 @@ pub fn shapes(
         .map(|(i, q)| {
             let inner = &masked[q.inner.clone()];
             let alone = stands_alone(q, masked, blocks[q.blocks.0].start);
-            let term = has_term_signal(q, masked, lex)
-                || (!headlines[q.blocks.0]
-                    && is_title_case(inner)
-                    && (!alone || at_most_words(inner, 5)));
+            let title_case = !headlines[q.blocks.0]
+                && is_title_case(inner)
+                && (!alone || at_most_words(inner, 5));
             let continues = continuation_of(q, siblings[i], raw, masked);
             Shape {
-                term,
+                term: has_term_signal(q, masked, lex),
+                title_case,
+                alone,
                 continues,
                 full: q.multi_paragraph || continues.is_some() || (alone && starts_upper(inner)),
             }
@@ -51,11 +56,15 @@ pub fn shapes(
         .collect()
 }
 
-/// A quotation's kind from its shape and whether anyone is credited with it.
-pub fn kind_of(shape: Shape, inner: &str, attributed: bool, lex: &Lexicon) -> QuoteKind {
-    if shape.term {
+/// A quotation's kind from its shape and how its speaker was found, if it was.
+pub fn kind_of(shape: Shape, inner: &str, how: Option<How>, lex: &Lexicon) -> QuoteKind {
+    let attributed = how.is_some();
+    // Short speech with its cue is speech, whatever its capitals: “Fine,” she
+    // said; “Never,” Jones insisted.
+    let spoken = shape.alone && how == Some(How::Cue);
+    if shape.term || (shape.title_case && !spoken) {
         QuoteKind::Term
-    } else if shape.full {
+    } else if shape.full || (spoken && starts_upper(inner)) {
         QuoteKind::Full
     } else if !attributed
         // A few words that make no sentence, or words that name their own kind,

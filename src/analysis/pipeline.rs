@@ -84,6 +84,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         lone_marks: &lone_marks,
         names: &spellings.clusters,
         line_ending: if text.contains("\r\n") { "\r\n" } else { "\n" },
+        title_case_blocks: &headlines,
     };
     analysis.findings = rules::check(&context, options);
     analysis
@@ -102,7 +103,8 @@ fn quotations(
         .zip(attributions)
         .zip(shapes)
         .map(|((q, att), &shape)| {
-            let kind = kinds::kind_of(shape, &masked[q.inner.clone()], att.is_some(), lex);
+            let how = att.as_ref().map(|a| a.how);
+            let kind = kinds::kind_of(shape, &masked[q.inner.clone()], how, lex);
             // A term by its surroundings or its words is credited to nobody, even
             // in a sentence with a cue ("appeared on “Meet the Press” and said"),
             // unless it is nested in speech.

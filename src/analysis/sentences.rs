@@ -96,10 +96,23 @@ fn cue_follows(tokens: &[Token], from: usize) -> bool {
                 return !leads_on;
             }
             Kind::Word(_) | Kind::Punct(',') => {}
+            // "Mr." and "Sen.": the stop of an abbreviation or an initial.
+            Kind::Punct('.') if abbreviation_before(tokens, i) => {}
             _ => return false,
         }
     }
     false
+}
+
+/// Whether the full stop at `i` ends an abbreviation or an initial written
+/// right before it ("Mr.", "J.").
+fn abbreviation_before(tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        let prev = &tokens[p];
+        prev.is_word()
+            && prev.end() == tokens[i].start()
+            && (prev.has(Flags::ABBREVIATION) || prev.end() - prev.start() == 1)
+    })
 }
 
 #[cfg(test)]

@@ -14,10 +14,10 @@ mod sources;
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, PhraseSource};
+use super::lexicon::{Flags, Lexicon, PhraseSource};
 use super::marks::RawQuote;
 use super::model::{Cue, How, Speaker};
-use super::people::People;
+use super::people::{People, RunClass};
 use super::tokens::Token;
 use cues::{CueKind, CueWord};
 
@@ -114,6 +114,8 @@ pub fn attribute(
                         cue: Some(c.cue.clone()),
                         how: How::Cue,
                     });
+                } else if let Some(colon) = a.colon_before(t, s.start) {
+                    out[q] = a.introduced_by_colon(si, s.start, colon);
                 }
             }
         }
@@ -173,6 +175,11 @@ impl Attributor<'_> {
                         .or_else(|| self.source_right(t + 1, s.end, si)),
                     t,
                 ),
+                // "Ruiz told Reuters": the name after a verb of telling is the
+                // hearer, never the source.
+                CueKind::Verb if self.tokens[t].has(Flags::TELLS) => {
+                    (self.source_left(t, s.start, si), t)
+                }
                 CueKind::Verb => (
                     self.source_left(t, s.start, si)
                         .or_else(|| self.source_right(t + 1, s.end, si)),
@@ -235,11 +242,20 @@ impl Attributor<'_> {
                     }
                 }
             }
-            // A colon-ended sentence just before ("The ministry said in a statement:").
+            // The sentence just before, when it ends with a colon ("The ministry
+            // said in a statement:") or, in the same paragraph, credits someone
+            // with what they said ("Jones said the plan was dead. “We are done
+            // here.”"), and nobody else is named before the quotation.
             if found.is_none() && si > 0 {
                 let sal = &self.salience[si - 1];
-                if sal.ends_with_colon {
-                    found = sal.cue_sources.last().cloned();
+                let same_block = sal.block == block_of(t);
+                if sal.ends_with_colon || same_block {
+                    let start = self.sentences[si].start;
+                    found = sal
+                        .cue_sources
+                        .last()
+                        .filter(|s| self.nobody_else(start, t, s))
+                        .cloned();
                 }
             }
             // Forwards: the next quotation in the same paragraph has a cue.
@@ -265,6 +281,45 @@ impl Attributor<'_> {
                 });
             }
         }
+    }
+
+    /// The colon right before the quotation at token `t`, in its sentence.
+    fn colon_before(&self, t: usize, start: usize) -> Option<usize> {
+        (t > start && self.tokens[t - 1].is_punct(':')).then(|| t - 1)
+    }
+
+    /// A quotation introduced by a colon, with no cue: the words of the
+    /// clause's subject ("Sanders delivered a retort: “…”"), or of the name
+    /// the colon follows in a roundup or a transcript ("Bush: “…”").
+    fn introduced_by_colon(
+        &mut self,
+        si: usize,
+        start: usize,
+        colon: usize,
+    ) -> Option<Attribution> {
+        let named = colon
+            .checked_sub(1)
+            .filter(|&p| p >= start)
+            .and_then(|p| self.people.run_at(p))
+            .filter(|&r| {
+                matches!(
+                    self.people.runs[r].class,
+                    RunClass::Person(_) | RunClass::Candidate | RunClass::Unlinked
+                )
+            });
+        let (speaker, span) = match named {
+            Some(run) => self.source_of_run(run)?,
+            None => self.subject(si, start, colon)?,
+        };
+        let c = &self.tokens[colon];
+        Some(Attribution {
+            speaker,
+            cue: Some(Cue {
+                verb: c.start()..c.end(),
+                source: span,
+            }),
+            how: How::Cue,
+        })
     }
 
     /// Whether tokens `from..to` name no person other than the one in `speaker`.

@@ -107,6 +107,21 @@ impl Attributor<'_> {
             .map_or(start, |c| c + 1)
     }
 
+    /// The source a pronoun at token `k` names: whom it refers to, or when that
+    /// cannot be told, the pronoun as written. "He said" attributes a quotation
+    /// whoever "he" is; a reader of the story knows.
+    pub(super) fn pronoun_source(&mut self, k: usize, si: usize) -> Found {
+        let tok = self.tokens[k];
+        let span = tok.start()..tok.end();
+        match self.pronoun(k, si) {
+            Some(speaker) => (speaker, span),
+            None => (
+                self.description(span.clone(), false, tok.info().gender),
+                span,
+            ),
+        }
+    }
+
     /// The person or description a pronoun at token `k` refers to: the nearest
     /// fitting one before it, preferring an earlier sentence's speaker, then its
     /// subject (first person named), then whoever was named last.

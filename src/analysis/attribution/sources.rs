@@ -40,9 +40,8 @@ impl Attributor<'_> {
                 break;
             }
         }
-        if k < start {
-            return None;
-        }
+        // "Rep. Jane Doe (R-Ore.) said": what stands in brackets is set aside.
+        let k = self.before_brackets(k, start)?;
         if self.tokens[k].has(Flags::COORDINATOR) {
             // "Van Looy congratulated O'Brien but said": the clause's subject.
             return self.subject(si, start, k);
@@ -58,16 +57,22 @@ impl Attributor<'_> {
     /// relative clause ("Sen. Daniel Ortiz, D-N.M., who voted for the bill,
     /// tweeted"), or the sentence's subject.
     fn source_before_comma(&mut self, k: usize, start: usize, si: usize) -> Option<Found> {
-        if let Some(run) = k
+        let before = k
             .checked_sub(1)
             .filter(|&p| p >= start)
-            .and_then(|p| self.people.run_at(p))
-        {
-            // A candidate counts only when it is the whole apposition.
+            .and_then(|p| self.before_brackets(p, start));
+        if let Some(run) = before.and_then(|p| self.people.run_at(p)) {
+            // A candidate counts only when it is the whole apposition; a name
+            // after "for" or "of" ("Alan Brisco, a lawyer for Ellery, said") is
+            // the apposition's, not the source.
             let first = self.people.runs[run].first_token();
             let whole = first > start && self.comma_like(first - 1);
+            let modified = first > start && {
+                let p = &self.tokens[first - 1];
+                p.is_lowercase_word() && p.has(Flags::MODIFIER)
+            };
             match self.people.runs[run].class {
-                RunClass::Person(_) => return self.source_of_run(run),
+                RunClass::Person(_) if !modified => return self.source_of_run(run),
                 RunClass::Candidate if whole => return self.source_of_run(run),
                 _ => {}
             }
@@ -96,6 +101,27 @@ impl Attributor<'_> {
         }
         // The clause opened the sentence: "Trump, who …, said".
         self.subject(si, start, k)
+    }
+
+    /// The token `k`, or when it closes brackets, the one before they open
+    /// (`None` when they open before `start`).
+    fn before_brackets(&self, k: usize, start: usize) -> Option<usize> {
+        if !self.tokens[k].is_punct(')') {
+            return Some(k);
+        }
+        let mut depth = 0usize;
+        for m in (start..=k).rev() {
+            let t = &self.tokens[m];
+            if t.is_punct(')') {
+                depth += 1;
+            } else if t.is_punct('(') {
+                depth -= 1;
+                if depth == 0 {
+                    return m.checked_sub(1).filter(|&p| p >= start);
+                }
+            }
+        }
+        None
     }
 
     /// A comma, or a quotation ending in one ("Kamali, whom fans call “the Lion
@@ -155,7 +181,7 @@ impl Attributor<'_> {
             return self.source_of_run(run);
         }
         if tok.has(Flags::PRONOUN) {
-            return self.pronoun(k, si).map(|s| (s, tok.start()..tok.end()));
+            return Some(self.pronoun_source(k, si));
         }
         if tok.has(Flags::RELATIVE) {
             return self.antecedent(k, start, si);
@@ -263,13 +289,26 @@ impl Attributor<'_> {
                 let span = s..span.end;
                 Some((self.description(span.clone(), false, Gender::Plural), span))
             }
-            RunClass::Other | RunClass::HeadlineWord => None,
+            // "a Nevada Democrat", "the Iowa caucus-goers": capitals that name no
+            // one, ending in a word that can speak.
+            RunClass::Other | RunClass::HeadlineWord => {
+                let last = self.people.runs[run].name.end - 1;
+                let floor = self.people.runs[run].first_token().saturating_sub(2);
+                self.tokens[last]
+                    .has(Flags::DESCRIPTION)
+                    .then(|| self.description_ending(last, last, floor))
+            }
         }
     }
 
     /// A description as a source, named as the story writes it: "The company"
     /// at a sentence's start becomes "the company".
-    fn description(&self, span: Range<usize>, anonymous: bool, gender: Gender) -> Speaker {
+    pub(super) fn description(
+        &self,
+        span: Range<usize>,
+        anonymous: bool,
+        gender: Gender,
+    ) -> Speaker {
         let mut text = crate::text::spaced(&self.text[span.clone()]).into_owned();
         if let Some(first) = text.split_whitespace().next() {
             let capital = first.chars().next().is_some_and(char::is_uppercase);
@@ -301,7 +340,9 @@ impl Attributor<'_> {
                 first = m;
                 break;
             }
-            if t.has(Flags::STOP) {
+            // A word that opens a clause ends the description; a stop word that
+            // can modify a noun ("the top aide") does not.
+            if t.has(Flags::CLAUSE_WORD | Flags::PHRASE_BREAK) {
                 break;
             }
             first = m;
@@ -347,7 +388,7 @@ impl Attributor<'_> {
                 return self.source_of_run(run);
             }
             if t.has(Flags::PRONOUN) && k == from {
-                return self.pronoun(k, si).map(|s| (s, t.start()..t.end()));
+                return Some(self.pronoun_source(k, si));
             }
             // "said economist Jane Doe": a description before a name is a title.
             if t.has(Flags::DESCRIPTION) && self.people.run_at(k + 1).is_none() {
@@ -364,7 +405,9 @@ impl Attributor<'_> {
             }
             let may_lead = t.has(Flags::DETERMINER | Flags::TITLE | Flags::ADJECTIVE)
                 || (lower && !t.has(Flags::CUE));
-            if !may_lead || t.has(Flags::CUE) || (t.has(Flags::STOP) && !t.has(Flags::DETERMINER)) {
+            let opens_clause = t.has(Flags::CLAUSE_WORD | Flags::PHRASE_BREAK | Flags::PRONOUN)
+                && !t.has(Flags::DETERMINER);
+            if !may_lead || t.has(Flags::CUE) || opens_clause {
                 return None;
             }
             determiner |= t.has(Flags::DETERMINER);

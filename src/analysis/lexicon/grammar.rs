@@ -70,6 +70,8 @@ fn role_flags(role: &str) -> Option<Flags> {
         "what-which" => Flags::WHAT_WHICH,
         "name-joiner" => Flags::NAME_JOINER,
         "of" => Flags::OF,
+        "tells" => Flags::TELLS,
+        "clause-word" => Flags::CLAUSE_WORD,
         _ => return None,
     })
 }

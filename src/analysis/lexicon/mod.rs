@@ -94,6 +94,11 @@ bitflags! {
         const OF = 1 << 35;
         /// "the": kept before an organisation that speaks ("the Kremlin").
         const THE = 1 << 36;
+        /// A verb whose object is the hearer: "Ruiz told Reuters", never Reuters.
+        const TELLS = 1 << 37;
+        /// A word that opens no noun phrase after a cue verb: "said that", "said
+        /// it", "said then".
+        const CLAUSE_WORD = 1 << 38;
     }
 }
 

@@ -67,6 +67,33 @@ pub struct Context<'a> {
     pub names: &'a [NameCluster],
     /// The draft's line ending, for a fix that adds a line: `\r\n` or `\n`.
     pub line_ending: &'static str,
+    /// For each paragraph, whether it is set in title case (a headline).
+    pub title_case_blocks: &'a [bool],
+}
+
+/// The most words a draft's opening line has when it is its headline.
+const HEADLINE_WORDS: usize = 25;
+
+impl Context<'_> {
+    /// Whether `at` lies in a headline: a heading, a paragraph set in title
+    /// case, or the draft's opening line when it stands alone, short and of
+    /// one sentence, as a headline does above a story.
+    pub fn in_headline(&self, at: usize) -> bool {
+        let blocks = &self.prose.blocks;
+        let b = blocks.partition_point(|b| b.start <= at).saturating_sub(1);
+        let opening_line = b == 0 && blocks.len() > 1 && {
+            let first = &self.text[blocks[0].clone()];
+            let one_sentence = !["? ", "! ", ". ", ".” ", "?” ", "!” ", ".\" "]
+                .iter()
+                .any(|stop| first.contains(stop));
+            !first.contains('\n')
+                && one_sentence
+                && first.split_whitespace().nth(HEADLINE_WORDS).is_none()
+        };
+        self.prose.in_heading(at)
+            || self.title_case_blocks.get(b).copied().unwrap_or(false)
+            || opening_line
+    }
 }
 
 /// A rule: its code, default severity, explanation and check.

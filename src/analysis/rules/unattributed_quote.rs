@@ -10,7 +10,8 @@ declare_rule! {
     /// Reports a quotation nobody is credited with: no one said, told, wrote or
     /// posted it, there is no "according to", and no speaker carries over from
     /// the quotation before it. Terms (titles, slogans, scare quotes) are never
-    /// reported. The message quotes the first words; a note names the last
+    /// reported, nor quotations in a headline (a heading, a line set in title
+    /// case, or the draft's short opening line), which the story attributes. The message quotes the first words; a note names the last
     /// person named before it, the likeliest speaker.
     ///
     /// ## Why is this bad?
@@ -38,10 +39,13 @@ pub const PLACEHOLDER: &str = "[who]";
 
 fn check(context: &Context, severity: Severity) -> Vec<Finding> {
     let a = context.analysis;
-    let unattributed = a
-        .quotes
-        .iter()
-        .filter(|q| q.kind != QuoteKind::Term && q.nested_in.is_none() && !q.attributed());
+    // A headline quotes without attribution: the story under it attributes.
+    let unattributed = a.quotes.iter().filter(|q| {
+        q.kind != QuoteKind::Term
+            && q.nested_in.is_none()
+            && !q.attributed()
+            && !context.in_headline(q.span.start)
+    });
     let mentions = narrative_mentions(context);
     unattributed
         .map(|q| {
