@@ -320,9 +320,14 @@ fn measure(article: &Article, options: &Options) -> Tally {
 
     for f in findings(&analysis, "unattributed-quote") {
         tally.false_unattributed += 1;
+        let kind = analysis
+            .quotes
+            .iter()
+            .find(|q| q.span == f)
+            .map(|q| q.kind.as_str().to_string());
         tally
             .misses
-            .push(miss("false-unattributed", &f, None, None));
+            .push(miss("false-unattributed", &f, None, kind));
     }
     for f in findings(&analysis, "name-spelling") {
         tally.false_spelling += 1;
@@ -346,9 +351,16 @@ fn measure(article: &Article, options: &Options) -> Tally {
                 .iter()
                 .find(|c| gold::spans_match(&c.span, &cut.at))
                 .and_then(|c| after.speaker_name(c).map(str::to_string));
+            // Who the cut quotation was by, to tell a speaker carried on from
+            // the paragraph before (the same one, or another) from nobody.
+            let by = quotes
+                .iter()
+                .find(|q| q.span == cut.original)
+                .and_then(|q| q.relation)
+                .map(|r| gold::gold_source(article, r));
             tally
                 .misses
-                .push(miss("cut-missed", &cut.original, None, said));
+                .push(miss("cut-missed", &cut.original, by, said));
         }
     }
 

@@ -49,9 +49,14 @@ pub fn in_sentence(
             continue;
         }
         let cue = tok.has(Flags::CUE) || (tok.has(Flags::HEADLINE_CUE) && headline);
+        // After "a", "the" or "her", a cue word is a noun: "a chant", "the report".
+        let noun = t > s.start && {
+            let prev = &tokens[t - 1];
+            prev.has(Flags::DETERMINER) || prev.possessive()
+        };
         // A word that is both a cue and a description ("reports", "statement")
         // is a cue only in a sentence that quotes someone.
-        if cue && (!tok.has(Flags::DESCRIPTION) || has_quote) {
+        if cue && !noun && (!tok.has(Flags::DESCRIPTION) || has_quote) {
             // "has been saying": a verb, not a participle clause.
             let participle = tok.has(Flags::PARTICIPLE)
                 && !t

@@ -205,7 +205,7 @@ impl Attributor<'_> {
     /// paragraph that opens with a quotation — of the paragraph before, provided
     /// nobody else is named in between.
     fn continuing(
-        &self,
+        &mut self,
         out: &mut [Option<Attribution>],
         placed: &[Placed],
         quotes: &[RawQuote],
@@ -271,6 +271,14 @@ impl Attributor<'_> {
                             found = Some(after.speaker.clone());
                         }
                     }
+                }
+            }
+            // A fragment worked into a sentence about a person is taken as
+            // theirs: "Gorka made the point that it would be “a third term.”"
+            let start = self.sentences[si].start;
+            if found.is_none() && t > start {
+                if let Some((Speaker::Person(e), _)) = self.subject(si, start, t) {
+                    found = Some(Speaker::Person(e));
                 }
             }
             if let Some(speaker) = found {

@@ -124,9 +124,11 @@ impl Attributor<'_> {
 
     /// The person or description a pronoun at token `k` refers to: the nearest
     /// fitting one before it, preferring an earlier sentence's speaker, then its
-    /// subject (first person named), then whoever was named last.
+    /// subject (first person named), then whoever was named last. "He" and
+    /// "she" mean a person; "they" may mean a group or an organisation.
     pub(super) fn pronoun(&mut self, k: usize, si: usize) -> Option<Speaker> {
         let g = self.tokens[k].info().gender;
+        let fits = |s: &Speaker| self.fits(s, g);
         let start = self.sentences[si].start;
         // In this sentence, before the pronoun: its subject first, then the nearest.
         let subject = (start..k.min(start + REACH)).find_map(|t| self.people.person_at(t));
@@ -134,10 +136,11 @@ impl Attributor<'_> {
             let nearest = (start.max(k.saturating_sub(REACH))..k)
                 .rev()
                 .filter_map(|t| self.people.person_at(t));
-            for e in std::iter::once(first).chain(nearest) {
-                if self.fits(&Speaker::Person(e), g) {
-                    return Some(Speaker::Person(e));
-                }
+            if let Some(e) = std::iter::once(first)
+                .chain(nearest)
+                .find(|&e| fits(&Speaker::Person(e)))
+            {
+                return Some(Speaker::Person(e));
             }
         }
         let block = self.tokens[k].block();
@@ -146,29 +149,26 @@ impl Attributor<'_> {
             if block.saturating_sub(sal.block) > PARAGRAPHS_BACK {
                 break;
             }
-            if let Some(found) = sal.cue_sources.iter().find(|o| self.fits(o, g)) {
+            if let Some(found) = sal.cue_sources.iter().find(|o| fits(o)) {
                 return Some(found.clone());
             }
             let named = &sal.persons;
             let candidates = named.first().into_iter().chain(named.iter().rev());
-            if let Some(&e) = candidates
-                .into_iter()
-                .find(|&&e| self.fits(&Speaker::Person(e), g))
-            {
+            if let Some(&e) = candidates.into_iter().find(|&&e| fits(&Speaker::Person(e))) {
                 return Some(Speaker::Person(e));
             }
         }
         None
     }
 
-    /// Whether `s` can be what a pronoun of gender `g` refers to.
+    /// Whether `s` can be what a pronoun of gender `g` refers to: "he" and
+    /// "she" a person of no other gender, "they" a group, "I" and "we" either.
     pub(super) fn fits(&self, s: &Speaker, g: Gender) -> bool {
-        match s {
-            Speaker::Person(e) => g != Gender::Plural && self.people.entities[*e].gender.fits(g),
-            Speaker::Description(d) => match g {
-                Gender::Plural => matches!(d.gender, Gender::Plural | Gender::Unknown),
-                _ => d.gender == g || d.gender == Gender::Unknown,
-            },
+        match (s, g) {
+            (Speaker::Person(_), Gender::Plural) => false,
+            (Speaker::Person(e), _) => self.people.entities[*e].gender.fits(g),
+            (Speaker::Description(_), Gender::Male | Gender::Female) => false,
+            (Speaker::Description(d), _) => matches!(d.gender, Gender::Plural | Gender::Unknown),
         }
     }
 }

@@ -200,6 +200,37 @@ impl Attributor<'_> {
             return Some((src, span));
         }
         self.head_before_modifier(k, start)
+            .or_else(|| self.unlisted_head(k, start))
+    }
+
+    /// A noun phrase the lists do not know, ending at `k`: a determiner or a
+    /// possessive, then lowercase words ("the shipping magnate told").
+    fn unlisted_head(&self, k: usize, start: usize) -> Option<Found> {
+        let not_a_noun = Flags::CUE
+            | Flags::AUX
+            | Flags::STOP
+            | Flags::CLAUSE_WORD
+            | Flags::PHRASE_BREAK
+            | Flags::PRONOUN
+            | Flags::RELATIVE
+            | Flags::MODIFIER
+            | Flags::DETERMINER;
+        let head = &self.tokens[k];
+        if !head.is_lowercase_word() || head.has(not_a_noun) {
+            return None;
+        }
+        let floor = k.saturating_sub(4).max(start);
+        for m in (floor..k).rev() {
+            let t = &self.tokens[m];
+            if t.has(Flags::DETERMINER) || t.possessive() {
+                return Some(self.description_ending(k, k, start));
+            }
+            let modifier = t.is_word() && (t.is_lowercase_word() || t.has(Flags::ADJECTIVE));
+            if !modifier || t.has(not_a_noun & !Flags::STOP) {
+                return None;
+            }
+        }
+        None
     }
 
     /// What a relative pronoun at `k` refers to: "according to Putin, who
@@ -405,8 +436,15 @@ impl Attributor<'_> {
             }
             let may_lead = t.has(Flags::DETERMINER | Flags::TITLE | Flags::ADJECTIVE)
                 || (lower && !t.has(Flags::CUE));
-            let opens_clause = t.has(Flags::CLAUSE_WORD | Flags::PHRASE_BREAK | Flags::PRONOUN)
-                && !t.has(Flags::DETERMINER);
+            // A clause or a verb phrase begins: "said that", "said it", "say
+            // the results have been striking".
+            let opens_clause = t.has(
+                Flags::CLAUSE_WORD
+                    | Flags::PHRASE_BREAK
+                    | Flags::PRONOUN
+                    | Flags::AUX
+                    | Flags::PROGRESSIVE,
+            ) && !t.has(Flags::DETERMINER);
             if !may_lead || t.has(Flags::CUE) || opens_clause {
                 return None;
             }

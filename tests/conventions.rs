@@ -1,0 +1,186 @@
+//! The newsroom conventions copydesk reads, each with sentences written for this
+//! test: how AP- and Reuters-style copy attributes quotations and names people.
+//! Every convention here was found missing on published copy (see
+//! docs/accuracy.md); none of these sentences comes from an article.
+
+use copydesk::analysis::{Analysis, Options, QuoteKind, analyze};
+use copydesk::text::Format;
+
+fn analysis(text: &str) -> Analysis {
+    analyze(text, &Options::new(Format::PlainText))
+}
+
+/// Each quotation's speaker as written, in text order.
+fn speakers(text: &str) -> Vec<Option<String>> {
+    let a = analysis(text);
+    a.quotes
+        .iter()
+        .filter(|q| q.nested_in.is_none())
+        .map(|q| a.speaker_name(q).map(str::to_string))
+        .collect()
+}
+
+fn speaker(text: &str) -> Option<String> {
+    let all = speakers(text);
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all.into_iter().next().flatten()
+}
+
+fn findings(text: &str, rule: &str) -> usize {
+    analysis(text)
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .count()
+}
+
+#[test]
+fn short_speech_with_its_cue_is_speech_not_a_term() {
+    for (text, who) in [
+        ("“Fine,” she said, and Ana Ruiz left the room.", None),
+        (
+            "Tom Baker heard the plan. “Never,” Baker insisted.",
+            Some("Tom Baker"),
+        ),
+        (
+            "“We’ll See,” said Sen. Lisa Moran (R-Alaska).",
+            Some("Lisa Moran"),
+        ),
+    ] {
+        let a = analysis(text);
+        let q = &a.quotes[0];
+        assert_ne!(q.kind, QuoteKind::Term, "{text}");
+        assert!(q.attributed(), "{text}");
+        if let Some(who) = who {
+            assert_eq!(a.speaker_name(q), Some(who), "{text}");
+        }
+    }
+    // A title is still a title where no cue follows it.
+    let a = analysis("She watched “Meet the Press” on Sunday.");
+    assert_eq!(a.quotes[0].kind, QuoteKind::Term);
+}
+
+#[test]
+fn he_said_attributes_even_when_nobody_is_named_before() {
+    let text = "The hall was full.\n\n“We will not give up,” he said.";
+    assert_eq!(findings(text, "unattributed-quote"), 0);
+    assert_eq!(speaker(text).as_deref(), Some("he"));
+}
+
+#[test]
+fn documents_crowds_and_party_members_speak() {
+    assert_eq!(
+        speaker("The email said, “Effective today, the office is closed.”").as_deref(),
+        Some("the email")
+    );
+    assert_eq!(
+        speaker("“Turnout will decide it,” the release added.").as_deref(),
+        Some("the release")
+    );
+    assert_eq!(
+        speaker("“The gap is too wide,” said a Nevada Democrat.").as_deref(),
+        Some("a Nevada Democrat")
+    );
+    assert_eq!(
+        speaker("“Four more years!” the crowd chanted.").as_deref(),
+        Some("the crowd")
+    );
+}
+
+#[test]
+fn the_hearer_of_a_verb_of_telling_is_never_the_source() {
+    let text = "“It went well,” the shipping magnate told Reuters. “We agreed on most of it.”";
+    assert_eq!(
+        speakers(text),
+        [
+            Some("the shipping magnate".to_string()),
+            Some("the shipping magnate".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_party_tag_in_brackets_stands_between_the_name_and_its_verb() {
+    assert_eq!(
+        speaker("“We will appeal,” Rep. Jane Doe (R-Ore.) said.").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        speaker("Gov. Tom Hale (D-Maine), said, “The budget is balanced.”").as_deref(),
+        Some("Tom Hale")
+    );
+}
+
+#[test]
+fn in_an_apposition_the_name_after_for_or_of_is_not_the_speaker() {
+    assert_eq!(
+        speaker("“It is a fair deal,” Alan Brisco, a lawyer for Tom Ellery, said.").as_deref(),
+        Some("Alan Brisco")
+    );
+}
+
+#[test]
+fn a_question_or_exclamation_keeps_the_titled_name_after_it() {
+    assert_eq!(
+        speaker("“Why now?” Mr. Hale asked. The room went quiet.").as_deref(),
+        Some("Hale")
+    );
+    assert_eq!(
+        speaker("“Not again!” Sen. Ana Ruiz shouted.").as_deref(),
+        Some("Ana Ruiz")
+    );
+}
+
+#[test]
+fn a_colon_hands_the_quotation_to_its_clauses_subject_or_the_name_before_it() {
+    assert_eq!(
+        speaker("Mayor Ana Ruiz was blunt: “The bridge will be rebuilt.”").as_deref(),
+        Some("Ana Ruiz")
+    );
+    let roundup = "Ruiz: “The bridge comes first.” Baker: “The school comes first.”";
+    assert_eq!(
+        speakers(roundup),
+        [Some("Ruiz".to_string()), Some("Baker".to_string())]
+    );
+}
+
+#[test]
+fn a_quotation_after_a_paraphrase_carries_its_speaker() {
+    let text = "Council member Dev Sharma said the plan was dead. “We are done here.”";
+    assert_eq!(speaker(text).as_deref(), Some("Dev Sharma"));
+    // Someone else named before the quotation stops it.
+    let text = "Dev Sharma said the plan was dead. Tom Baker shook his head: “Not yet.”";
+    assert_eq!(
+        speakers(text).last().cloned().flatten().as_deref(),
+        Some("Tom Baker")
+    );
+}
+
+#[test]
+fn a_characterising_verb_credits_the_partial_quotation_to_its_subject() {
+    for text in [
+        "Ana Ruiz derided the plan as “a giveaway to developers.”",
+        "Ana Ruiz labeled the vote “a betrayal of the town.”",
+        "Ana Ruiz denounced what she called “a shameful deal.”",
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some("Ana Ruiz"), "{text}");
+    }
+}
+
+#[test]
+fn a_headline_quotes_without_attribution() {
+    let draft = "Mayor Calls Bridge Vote ‘Historic’\n\nThe council voted 7-2 on Tuesday. \
+                 Mayor Ana Ruiz called it “historic,” and the crowd cheered.";
+    assert_eq!(findings(draft, "unattributed-quote"), 0);
+    let sentence_case = "Council issues ‘deep apology’ to residents\n\nThe council met.";
+    assert_eq!(findings(sentence_case, "unattributed-quote"), 0);
+    // An opening line of several sentences is no headline.
+    let lead = "The vote was close. “We will not accept this.” The count resumed.\n\nMore.";
+    assert_eq!(findings(lead, "unattributed-quote"), 1);
+}
+
+#[test]
+fn a_source_who_declined_to_be_named_is_anonymous() {
+    let text = "“The water tastes of metal,” said one resident who declined to give her name.";
+    assert_eq!(findings(text, "anonymous-source"), 1);
+}
