@@ -27,13 +27,26 @@ vim.fn.mkdir(dir, "p")
 vim.fn.writefile(vim.fn.readfile(here .. "/fixture/draft.md"), dir .. "/draft.md")
 vim.fn.writefile({ "# house style for this test" }, dir .. "/copydesk.toml")
 
--- With COPYDESK_E2E_LEGACY set, the registry of Neovim 0.11 is hidden, so the
--- plugin takes the path it takes on 0.9 and 0.10 (vim.lsp.start per buffer).
-if os.getenv("COPYDESK_E2E_LEGACY") then
+-- COPYDESK_E2E_MODE picks the way in:
+--   setup    require("copydesk").setup(), through Neovim 0.11's registry;
+--   legacy   the same with the registry hidden, so the plugin takes the path it
+--            takes on 0.9 and 0.10 (vim.lsp.start per buffer);
+--   runtime  nothing but vim.lsp.enable("copydesk"): the runtime file
+--            lsp/copydesk.lua, with the binary found on PATH as `copydesk`.
+local mode = os.getenv("COPYDESK_E2E_MODE") or "setup"
+if mode == "legacy" then
   vim.lsp.config, vim.lsp.enable = nil, nil
   print("ok - running the Neovim 0.9/0.10 path (vim.lsp.start)")
+  require("copydesk").setup({ cmd = { bin, "lsp" }, settings = { debounceMs = 0 } })
+elseif mode == "runtime" then
+  check(vim.fs.basename(bin) == "copydesk", "the binary is named copydesk, as the runtime file runs it")
+  vim.env.PATH = vim.fs.dirname(bin) .. ":" .. vim.env.PATH
+  check(vim.fn.exepath("copydesk") == bin, "copydesk on PATH is the binary under test")
+  vim.lsp.enable("copydesk")
+  print("ok - the whole set-up is vim.lsp.enable('copydesk')")
+else
+  require("copydesk").setup({ cmd = { bin, "lsp" }, settings = { debounceMs = 0 } })
 end
-require("copydesk").setup({ cmd = { bin, "lsp" }, settings = { debounceMs = 0 } })
 vim.cmd("edit " .. vim.fn.fnameescape(dir .. "/draft.md"))
 local buf = vim.api.nvim_get_current_buf()
 check(vim.bo[buf].filetype == "markdown", "the draft opens as markdown")
@@ -120,6 +133,9 @@ end, "diagnostics follow the edits: line 9 attributed, the new quotation on line
 -- :checkhealth copydesk names the binary and the config above the draft.
 vim.env.PATH = vim.fs.dirname(bin) .. ":" .. vim.env.PATH
 require("copydesk").options.cmd = { vim.fs.basename(bin), "lsp" }
+if mode == "runtime" then
+  check(client.config.cmd[1] == "copydesk", "the server was started as `copydesk lsp`, from the runtime file")
+end
 vim.cmd("checkhealth copydesk")
 local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
 check(report:find("OK copydesk %d+%.%d+") ~= nil, ":checkhealth copydesk reports the binary and its version")

@@ -1,16 +1,30 @@
 --- :checkhealth copydesk — is the server there, which version, which config.
 local M = {}
 
+--- The command the server is started with: Neovim 0.11's configuration for
+--- copydesk (lsp/copydesk.lua with any vim.lsp.config on top), else the plugin's.
+local function server_cmd()
+  if vim.lsp.config then
+    local ok, config = pcall(function()
+      return vim.lsp.config.copydesk
+    end)
+    if ok and config and type(config.cmd) == "table" and type(config.cmd[1]) == "string" then
+      return config.cmd
+    end
+  end
+  return require("copydesk").options.cmd
+end
+
 function M.check()
   local health = vim.health
-  local opts = require("copydesk").options
   health.start("copydesk")
-  local exe = opts.cmd[1]
+  local exe = server_cmd()[1]
   if vim.fn.executable(exe) ~= 1 then
     health.error(
       ("`%s` not found"):format(exe),
-      { "Install it with `cargo install --path .` from the copydesk repository,",
-        "or pass its full path: require('copydesk').setup({ cmd = { '/path/to/copydesk', 'lsp' } })" }
+      { "Install it with `pipx install copydesk` (or `uv tool install copydesk`, `:MasonInstall copydesk`,",
+        "`cargo install --locked copydesk`), or give its full path:",
+        "vim.lsp.config('copydesk', { cmd = { '/path/to/copydesk', 'lsp' } })" }
     )
   else
     local version = vim.trim(vim.fn.system({ exe, "--version" }))

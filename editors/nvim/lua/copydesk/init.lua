@@ -1,15 +1,27 @@
 --- copydesk for Neovim: starts `copydesk lsp` for Markdown and plain-text drafts.
 ---
+--- On Neovim 0.11+ `vim.lsp.enable("copydesk")` is enough (lsp/copydesk.lua); this
+--- module adds `:checkhealth copydesk`, and set-up for Neovim 0.9 and 0.10:
+---
 --- require("copydesk").setup({ cmd = { "copydesk", "lsp" }, settings = { … } })
 --- Both keys are optional. `settings` is what the server reads under `copydesk`
 --- through workspace/configuration (rules, languages, debounceMs).
 local M = {}
 
+--- The server's defaults come from the runtime file beside this plugin, so that
+--- `vim.lsp.enable("copydesk")` alone and `setup()` start the same server.
+local function server_defaults()
+  local this = debug.getinfo(1, "S").source:sub(2) -- …/lua/copydesk/init.lua
+  local plugin = vim.fs.dirname(vim.fs.dirname(vim.fs.dirname(this)))
+  return dofile(plugin .. "/lsp/copydesk.lua")
+end
+
+local server = server_defaults()
 M.defaults = {
-  cmd = { "copydesk", "lsp" },
-  filetypes = { "markdown", "text" },
-  root_markers = { "copydesk.toml", ".git" },
-  settings = {},
+  cmd = server.cmd,
+  filetypes = server.filetypes,
+  root_markers = server.root_markers,
+  settings = server.settings.copydesk,
 }
 
 --- The options in force after `setup`, for `:checkhealth copydesk`.
