@@ -4,8 +4,9 @@
 --
 -- Opens a draft with an unattributed quotation and a name spelled two ways, and
 -- checks what a reporter would see: both diagnostics at their lines, the speaker in
--- a hover, the spelling fix applied by its code action, and diagnostics that follow
--- the edits. Any failed expectation raises, so nvim exits non-zero.
+-- a hover, the spelling fix applied by its code action, diagnostics that follow the
+-- edits, the quote sheet and :checkhealth. Any failed expectation raises, so nvim
+-- exits non-zero.
 
 local bin = assert(arg[1], "usage: e2e.lua PATH-TO-COPYDESK")
 local here = vim.fs.dirname(vim.fs.normalize(debug.getinfo(1, "S").source:sub(2)))
@@ -129,6 +130,20 @@ vim.api.nvim_win_set_cursor(0, { 1, 0 })
 wait_for(function(f)
   return f["unattributed-quote@9"] == nil and f["unattributed-quote@13"] ~= nil
 end, "diagnostics follow the edits: line 9 attributed, the new quotation on line 13 flagged")
+
+-- :CopydeskQuoteSheet (plugin/copydesk.lua) opens the quote sheet beside the draft.
+vim.cmd("runtime plugin/copydesk.lua")
+vim.env.PATH = vim.fs.dirname(bin) .. ":" .. vim.env.PATH
+vim.cmd("CopydeskQuoteSheet")
+local sheet = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+check(vim.api.nvim_get_current_buf() ~= buf and #vim.api.nvim_tabpage_list_wins(0) == 2,
+  ":CopydeskQuoteSheet opens a window beside the draft")
+check(sheet:find("Quote sheet: draft.md", 1, true) and sheet:find("Quotations", 1, true)
+  and sheet:find("Daniel Okafor", 1, true) and sheet:find("UNATTRIBUTED", 1, true),
+  "the quote sheet lists the quotations with their speakers")
+check(sheet:find("unsaved changes", 1, true) ~= nil, "the quote sheet says the draft has unsaved changes")
+vim.cmd("close")
+check(vim.api.nvim_get_current_buf() == buf, "closing the sheet goes back to the draft")
 
 -- :checkhealth copydesk names the binary and the config above the draft.
 vim.env.PATH = vim.fs.dirname(bin) .. ":" .. vim.env.PATH

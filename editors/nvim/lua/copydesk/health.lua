@@ -1,24 +1,10 @@
 --- :checkhealth copydesk — is the server there, which version, which config.
 local M = {}
 
---- The command the server is started with: Neovim 0.11's configuration for
---- copydesk (lsp/copydesk.lua with any vim.lsp.config on top), else the plugin's.
-local function server_cmd()
-  if vim.lsp.config then
-    local ok, config = pcall(function()
-      return vim.lsp.config.copydesk
-    end)
-    if ok and config and type(config.cmd) == "table" and type(config.cmd[1]) == "string" then
-      return config.cmd
-    end
-  end
-  return require("copydesk").options.cmd
-end
-
 function M.check()
   local health = vim.health
   health.start("copydesk")
-  local exe = server_cmd()[1]
+  local exe = require("copydesk").server_cmd()[1]
   if vim.fn.executable(exe) ~= 1 then
     health.error(
       ("`%s` not found"):format(exe),
