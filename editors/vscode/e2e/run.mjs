@@ -1,5 +1,7 @@
-// End-to-end: the packaged extension in a real VS Code (code-server), driven
-// by headless Chromium, against a real `copydesk` binary.
+// End-to-end: the platform-specific extension (linux-x64, with the copydesk
+// binary under server/) in a real VS Code (code-server), driven by headless
+// Chromium, on a PATH with no `copydesk` on it and no copydesk.path setting:
+// what a reporter without a Rust toolchain gets from installing the .vsix.
 //
 // The browser only does what a writer would (open the draft, type, run a
 // command); what reached VS Code is read from the extension's test log
@@ -7,20 +9,25 @@
 // so the assertions are on rule ids, severities and positions, not pixels.
 //
 // Usage (ci/e2e.sh sets this up):
-//   node e2e/run.mjs --copydesk BIN --vsix FILE --code-server BIN --node24 DIR \
+//   node e2e/run.mjs --vsix FILE --code-server BIN --node24 DIR \
 //                    --playwright DIR --chromium BIN --work DIR
 //
 // Asserts, in order:
+//  0. no `copydesk` is on code-server's PATH, and the installed extension
+//     carries an executable server/copydesk;
 //  1. the draft's diagnostics in VS Code are exactly `copydesk check`'s
-//     findings (rule, line, column), and unattributed-quote is an error there
-//     because the user settings say so (the CLI says warning): settings reached
-//     the server through workspace/configuration;
+//     findings (rule, line, column), from the server the extension carries,
+//     and unattributed-quote is an error there because the user settings say
+//     so (the CLI says warning): settings reached the server through
+//     workspace/configuration;
+//  h. hovering a quotation shows who said it;
 //  2. typing a new unattributed quotation adds a diagnostic at its line;
 //  3. the quote sheet command shows `copydesk speakers` output beside the draft;
 //  4. switching the rule off in settings.json removes it while name-spelling
 //     stays: workspace/didChangeConfiguration reached the server;
 //  5. pointing copydesk.path nowhere restarts the extension into an error
-//     notification that says how to install copydesk.
+//     notification that says how to install copydesk (the setting is not
+//     silently replaced by the bundled binary).
 
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -32,7 +39,6 @@ import { parseArgs } from "node:util";
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const { values: opt } = parseArgs({
   options: {
-    copydesk: { type: "string" },
     vsix: { type: "string" },
     "code-server": { type: "string" },
     node24: { type: "string" },
@@ -44,7 +50,7 @@ const { values: opt } = parseArgs({
 for (const [k, v] of Object.entries(opt)) {
   if (!v) throw new Error(`--${k} is required`);
 }
-for (const k of ["copydesk", "vsix", "code-server", "chromium"]) {
+for (const k of ["vsix", "code-server", "chromium"]) {
   if (!fs.existsSync(opt[k])) throw new Error(`--${k} ${opt[k]} does not exist`);
 }
 
@@ -59,9 +65,9 @@ const workspace = path.join(work, "workspace");
 const draft = path.join(workspace, "draft.md");
 const testLog = path.join(work, "test-log.jsonl");
 const settingsFile = path.join(userData, "User", "settings.json");
-// In code-server the extension runs on the "remote" machine, where user
-// settings of machine scope (copydesk.path) do not apply; the machine's own
-// settings file is where such a path belongs, as for any remote VS Code.
+// In code-server the extension runs on the "remote" machine, where settings of
+// machine scope (copydesk.path) live; it is left empty, so the extension must
+// use the binary it carries.
 const machineSettingsFile = path.join(userData, "Machine", "settings.json");
 const workspaceSettingsFile = path.join(workspace, ".vscode", "settings.json");
 const screenshot = path.join(work, "screenshot.png");
@@ -71,7 +77,23 @@ let passed = 0;
 /** code-server's process group, ended on every way out. */
 let serverPid;
 
-const env = { ...process.env, PATH: `${path.join(opt.node24, "bin")}${path.delimiter}${process.env.PATH}` };
+/** True for a folder holding an executable `copydesk`. */
+function hasCopydesk(dir) {
+  try {
+    fs.accessSync(path.join(dir, "copydesk"), fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// code-server's PATH: Node 24 first, and no folder that holds a copydesk, so the
+// extension can only use the binary it carries.
+const searchPath = [path.join(opt.node24, "bin"), ...(process.env.PATH ?? "").split(path.delimiter)]
+  .filter((dir) => dir && !hasCopydesk(dir))
+  .join(path.delimiter);
+const env = { ...process.env, PATH: searchPath };
+delete env.COPYDESK_PATH;
 
 function log(message) {
   console.log(`e2e: ${message}`);
@@ -116,7 +138,7 @@ function prepare() {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   fs.mkdirSync(path.dirname(machineSettingsFile), { recursive: true });
-  writeJson(machineSettingsFile, { "copydesk.path": path.resolve(opt.copydesk) });
+  writeJson(machineSettingsFile, {});
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(workspace, { recursive: true });
   fs.copyFileSync(path.join(HERE, "draft.md"), draft);
@@ -127,9 +149,12 @@ function prepare() {
   writeJson(settingsFile, userSettings({}));
 }
 
-/** `copydesk check --format json` on the draft: what VS Code should show, as "rule@line:col" (0-based). */
+/** The binary the installed extension carries; set by installExtension. */
+let bundled;
+
+/** `copydesk check --format json` on the draft, with the bundled binary: what VS Code should show, as "rule@line:col" (0-based). */
 function expectedFindings() {
-  const run = spawnSync(opt.copydesk, ["check", "--format", "json", "--fail-on", "never", draft], { encoding: "utf8" });
+  const run = spawnSync(bundled, ["check", "--format", "json", "--fail-on", "never", draft], { encoding: "utf8" });
   if (run.status !== 0) fail(`copydesk check exited ${run.status}: ${run.stderr}`);
   const findings = JSON.parse(run.stdout).files.flatMap((f) => f.findings);
   return findings.map((f) => `${f.rule}@${f.line - 1}:${f.column - 1}`).sort();
@@ -145,6 +170,18 @@ function installExtension() {
   if (run.status !== 0) fail(`code-server --install-extension exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
   const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith("copydesk.copydesk-"));
   if (installed.length !== 1) fail(`expected the copydesk extension in ${extensionsDir}, found ${fs.readdirSync(extensionsDir)}`);
+  bundled = path.join(extensionsDir, installed[0], "server", "copydesk");
+  try {
+    fs.accessSync(bundled, fs.constants.X_OK);
+  } catch {
+    fail(`the installed extension carries no executable ${bundled}`);
+  }
+  const onPath = env.PATH.split(path.delimiter).filter(hasCopydesk);
+  if (onPath.length > 0) fail(`copydesk is on code-server's PATH: ${onPath}`);
+  const which = spawnSync("sh", ["-c", "command -v copydesk"], { env, encoding: "utf8" });
+  if (which.status === 0) fail(`copydesk is on code-server's PATH: ${which.stdout.trim()}`);
+  passed++;
+  log(`0 ok: no copydesk on PATH; the extension carries ${bundled}`);
 }
 
 function freePort() {
@@ -248,8 +285,15 @@ async function run(page) {
   if (!unattributed.every((d) => d.severity === "error")) {
     fail(`unattributed-quote should be an error (user setting), got ${unattributed.map((d) => d.severity)}`);
   }
+  const started = readLog().find((e) => e.event === "serverStarted");
+  if (started?.command !== bundled) fail(`the server should be the bundled ${bundled}, was ${started?.command}`);
   passed++;
-  log(`1 ok: ${first.event.diagnostics.length} diagnostics at the CLI's positions; unattributed-quote is an error`);
+  log(`1 ok: ${first.event.diagnostics.length} diagnostics at the CLI's positions, from the bundled server; unattributed-quote is an error`);
+
+  // h. A hover over an attributed quotation names its speaker.
+  await hoverShows(page, "We will not be rushed into this", "Helen Okafor");
+  passed++;
+  log("h ok: the hover on a quotation names Helen Okafor");
 
   // 2. Typing a new unattributed quotation: the diagnostics follow the buffer.
   const editor = page.locator(".monaco-editor .view-lines").first();
@@ -294,11 +338,33 @@ async function run(page) {
   const missing = await waitForEvent("the extension to report the binary missing", 0, (e) => e.event === "binaryNotFound");
   if (!missing.event.message.includes(nowhere)) fail(`the message should name ${nowhere}: ${missing.event.message}`);
   await page
-    .locator(".notification-toast", { hasText: "cargo install --path ." })
+    .locator(".notification-toast", { hasText: "pipx install copydesk" })
     .first()
     .waitFor({ timeout: STEP_TIMEOUT_MS });
   passed++;
   log("5 ok: a wrong copydesk.path gives an error notification that says how to install copydesk");
+}
+
+/** Hovers the mouse over the start of the line holding `text` until a hover shows `expected`. */
+async function hoverShows(page, text, expected) {
+  const line = page.locator(".monaco-editor .view-line", { hasText: text }).first();
+  await line.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const hover = page.locator(".monaco-hover", { hasText: expected }).first();
+  const started = Date.now();
+  // The mouse is moved off and back each try: a hover asked for while the
+  // server was still busy may come back empty.
+  for (let x = 12; Date.now() - started < STEP_TIMEOUT_MS; x = x === 12 ? 20 : 12) {
+    await page.mouse.move(0, 0);
+    await line.hover({ position: { x, y: 5 } });
+    try {
+      await hover.waitFor({ state: "visible", timeout: 3_000 });
+      return;
+    } catch {
+      // not yet
+    }
+  }
+  const shown = await page.locator(".monaco-hover").allInnerTexts().catch(() => []);
+  fail(`no hover showing "${expected}" over "${text}"; hovers shown: ${JSON.stringify(shown)}`);
 }
 
 async function openDraft(page) {
