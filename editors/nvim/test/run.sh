@@ -24,6 +24,11 @@ nvim --version | head -1
 # (the runtime file lsp/copydesk.lua), which finds the binary on PATH.
 for mode in setup legacy runtime; do
   echo "# $mode"
-  COPYDESK_E2E_MODE=$mode timeout 120 nvim --headless -u NONE -i NONE -l "$here/e2e.lua" "$bin"
+  status=0
+  COPYDESK_E2E_MODE=$mode timeout 120 nvim --headless -u NONE -i NONE -l "$here/e2e.lua" "$bin" || status=$?
   echo
+  if [ "$status" -ne 0 ]; then
+    echo "nvim e2e: FAILED: the $mode run exited $status" >&2
+    exit 1
+  fi
 done

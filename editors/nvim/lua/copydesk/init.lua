@@ -60,6 +60,10 @@ function M.setup(opts)
     group = vim.api.nvim_create_augroup("copydesk", { clear = true }),
     pattern = opts.filetypes,
     callback = function(args)
+      -- Drafts only: not help, scratch or other special buffers.
+      if vim.bo[args.buf].buftype ~= "" then
+        return
+      end
       local path = vim.api.nvim_buf_get_name(args.buf)
       if path == "" then
         path = vim.fn.getcwd() .. "/untitled"
@@ -126,7 +130,6 @@ function M.quote_sheet(bufnr)
   vim.api.nvim_buf_set_lines(sheet, 0, -1, false, lines)
   vim.bo[sheet].bufhidden = "wipe"
   vim.bo[sheet].modifiable = false
-  vim.bo[sheet].filetype = "text"
   pcall(vim.api.nvim_buf_set_name, sheet, "copydesk://quote-sheet/" .. name)
   return sheet
 end
