@@ -21,6 +21,8 @@
 //     so (the CLI says warning): settings reached the server through
 //     workspace/configuration;
 //  h. hovering a quotation shows who said it;
+//  s. the repository's sample draft (examples/bridge-vote.md) shows exactly
+//     `copydesk check`'s findings too;
 //  2. typing a new unattributed quotation adds a diagnostic at its line;
 //  3. the quote sheet command shows `copydesk speakers` output beside the draft;
 //  4. switching the rule off in settings.json removes it while name-spelling
@@ -63,6 +65,8 @@ const userData = path.join(work, "user-data");
 const extensionsDir = path.join(work, "extensions");
 const workspace = path.join(work, "workspace");
 const draft = path.join(workspace, "draft.md");
+/** The repository's sample draft, the one the README's quick start checks. */
+const sample = path.join(workspace, "bridge-vote.md");
 const testLog = path.join(work, "test-log.jsonl");
 const settingsFile = path.join(userData, "User", "settings.json");
 // In code-server the extension runs on the "remote" machine, where settings of
@@ -77,23 +81,27 @@ let passed = 0;
 /** code-server's process group, ended on every way out. */
 let serverPid;
 
-/** True for a folder holding an executable `copydesk`. */
-function hasCopydesk(dir) {
-  try {
-    fs.accessSync(path.join(dir, "copydesk"), fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+/** What must not be on code-server's PATH: copydesk, and a Rust toolchain. */
+const ABSENT = ["copydesk", "cargo", "rustc"];
+
+/** True for a folder holding an executable named in ABSENT. */
+function holdsAbsent(dir) {
+  return ABSENT.some((name) => {
+    try {
+      fs.accessSync(path.join(dir, name), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
-// code-server's PATH: Node 24 first, and no folder that holds a copydesk, so the
-// extension can only use the binary it carries.
+// code-server's PATH: Node 24 first, and no folder that holds copydesk or Rust, so
+// the extension can only use the binary it carries, as on a reporter's machine.
 const searchPath = [path.join(opt.node24, "bin"), ...(process.env.PATH ?? "").split(path.delimiter)]
-  .filter((dir) => dir && !hasCopydesk(dir))
+  .filter((dir) => dir && !holdsAbsent(dir))
   .join(path.delimiter);
 const env = { ...process.env, PATH: searchPath };
-delete env.COPYDESK_PATH;
 
 function log(message) {
   console.log(`e2e: ${message}`);
@@ -142,6 +150,7 @@ function prepare() {
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(workspace, { recursive: true });
   fs.copyFileSync(path.join(HERE, "draft.md"), draft);
+  fs.copyFileSync(path.join(HERE, "..", "..", "..", "examples", "bridge-vote.md"), sample);
   // Present from the start, so opening it later creates nothing under the test's hands.
   fs.mkdirSync(path.dirname(workspaceSettingsFile), { recursive: true });
   writeJson(workspaceSettingsFile, {});
@@ -152,9 +161,9 @@ function prepare() {
 /** The binary the installed extension carries; set by installExtension. */
 let bundled;
 
-/** `copydesk check --format json` on the draft, with the bundled binary: what VS Code should show, as "rule@line:col" (0-based). */
-function expectedFindings() {
-  const run = spawnSync(bundled, ["check", "--format", "json", "--fail-on", "never", draft], { encoding: "utf8" });
+/** `copydesk check --format json` on a draft, with the bundled binary: what VS Code should show, as "rule@line:col" (0-based). */
+function expectedFindings(file) {
+  const run = spawnSync(bundled, ["check", "--format", "json", "--fail-on", "never", file], { encoding: "utf8" });
   if (run.status !== 0) fail(`copydesk check exited ${run.status}: ${run.stderr}`);
   const findings = JSON.parse(run.stdout).files.flatMap((f) => f.findings);
   return findings.map((f) => `${f.rule}@${f.line - 1}:${f.column - 1}`).sort();
@@ -176,12 +185,12 @@ function installExtension() {
   } catch {
     fail(`the installed extension carries no executable ${bundled}`);
   }
-  const onPath = env.PATH.split(path.delimiter).filter(hasCopydesk);
-  if (onPath.length > 0) fail(`copydesk is on code-server's PATH: ${onPath}`);
-  const which = spawnSync("sh", ["-c", "command -v copydesk"], { env, encoding: "utf8" });
-  if (which.status === 0) fail(`copydesk is on code-server's PATH: ${which.stdout.trim()}`);
+  for (const name of ABSENT) {
+    const which = spawnSync("sh", ["-c", `command -v ${name}`], { env, encoding: "utf8" });
+    if (which.status === 0) fail(`${name} is on code-server's PATH: ${which.stdout.trim()}`);
+  }
   passed++;
-  log(`0 ok: no copydesk on PATH; the extension carries ${bundled}`);
+  log(`0 ok: no copydesk, cargo or rustc on PATH; the extension carries ${bundled}`);
 }
 
 function freePort() {
@@ -270,7 +279,7 @@ const isDraft = (e) => e.event === "diagnostics" && e.uri.endsWith("/draft.md");
 const keys = (e) => e.diagnostics.map((d) => `${d.code}@${d.line}:${d.character}`).sort();
 
 async function run(page) {
-  const expected = expectedFindings();
+  const expected = expectedFindings(draft);
   log(`copydesk check finds: ${expected.join(", ")}`);
   if (!expected.some((k) => k.startsWith("unattributed-quote@8:"))) fail("the draft should have an unattributed quotation on line 9");
   if (!expected.some((k) => k.startsWith("name-spelling@"))) fail("the draft should have a name spelled two ways");
@@ -294,6 +303,18 @@ async function run(page) {
   await hoverShows(page, "We will not be rushed into this", "Helen Okafor");
   passed++;
   log("h ok: the hover on a quotation names Helen Okafor");
+
+  // s. The repository's sample draft: the same findings as `copydesk check` on it.
+  const sampleExpected = expectedFindings(sample);
+  if (sampleExpected.length < 2) fail(`the sample draft should have findings: ${sampleExpected}`);
+  await openDraft(page, "bridge-vote.md");
+  await waitForEvent("the sample draft's diagnostics to match `copydesk check`", 0, (e) =>
+    e.event === "diagnostics" && e.uri.endsWith("/bridge-vote.md") && keys(e).join() === sampleExpected.join(),
+  );
+  passed++;
+  log(`s ok: examples/bridge-vote.md shows ${sampleExpected.join(", ")}`);
+  await page.locator(".tab", { hasText: "draft.md" }).first().click();
+  await page.locator(".tab.active", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
 
   // 2. Typing a new unattributed quotation: the diagnostics follow the buffer.
   const editor = page.locator(".monaco-editor .view-lines").first();
@@ -358,6 +379,8 @@ async function hoverShows(page, text, expected) {
     await line.hover({ position: { x, y: 5 } });
     try {
       await hover.waitFor({ state: "visible", timeout: 3_000 });
+      // Off the text again, so the hover goes and takes nothing with it.
+      await page.mouse.move(0, 0);
       return;
     } catch {
       // not yet
@@ -367,14 +390,14 @@ async function hoverShows(page, text, expected) {
   fail(`no hover showing "${expected}" over "${text}"; hovers shown: ${JSON.stringify(shown)}`);
 }
 
-async function openDraft(page) {
+async function openDraft(page, name = "draft.md") {
   await page.keyboard.press("Control+P");
   const input = page.locator(".quick-input-widget input");
   await input.waitFor({ timeout: STEP_TIMEOUT_MS });
-  await input.fill("draft.md");
-  await page.locator(".quick-input-list .monaco-list-row", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await input.fill(name);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press("Enter");
-  await page.locator(".tab.active", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator(".tab.active", { hasText: name }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 /**
@@ -392,11 +415,14 @@ async function editSettings(page, command, file, value) {
   await tab.waitFor({ timeout: STEP_TIMEOUT_MS });
   const lines = page.locator(".editor-group-container.active .monaco-editor .view-lines").first();
   await lines.filter({ hasText: "{" }).waitFor({ timeout: STEP_TIMEOUT_MS });
-  await lines.click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
-  await page.keyboard.press("Control+S");
+  const typeAndSave = async () => {
+    await lines.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(text);
+    await page.keyboard.press("Control+S");
+  };
+  await typeAndSave();
   const started = Date.now();
   const saved = () => {
     try {
@@ -405,15 +431,16 @@ async function editSettings(page, command, file, value) {
       return false;
     }
   };
-  // On a loaded machine a save key pressed while the editor is still settling
-  // can go unheard: it is pressed again, in the settings editor, every ten
-  // seconds until the file is on disk.
+  // On a loaded machine keys pressed while the editor is still settling, or
+  // while a notification holds the focus, can go unheard: the text is typed
+  // and saved again, in the settings editor, every ten seconds until the file
+  // is on disk.
   let pressed = started;
   while (!saved()) {
     if (Date.now() - started > STEP_TIMEOUT_MS) fail(`${command}: ${file} was not saved`);
     if (Date.now() - pressed > 10_000) {
-      await lines.click();
-      await page.keyboard.press("Control+S");
+      log(`${command}: not saved yet; typing and saving again`);
+      await typeAndSave();
       pressed = Date.now();
     }
     await sleep(100);
