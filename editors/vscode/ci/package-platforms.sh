@@ -14,7 +14,8 @@
 #
 # The host's own target is built with cargo. Another target needs its standard
 # library (`rustup target add`, tried here) and a linker for it: `cargo zigbuild`
-# is used when it is installed (pip install cargo-zigbuild ziglang), else plain
+# is used when it is installed (pip install cargo-zigbuild ziglang: with it all
+# five targets build on linux-x64, win32-x64 as x86_64-pc-windows-gnu), else plain
 # cargo, which works where a linker is configured. The .vsix files go to
 # editors/vscode/copydesk-TARGET.vsix. At the end the script lists what it built
 # and, with the reason, what it could not. It exits 1 when it built nothing, or
@@ -49,6 +50,10 @@ if [ -n "$binary" ] && [ "$named" -ne 1 ]; then
   echo "package-platforms: --binary goes with exactly one target" >&2
   exit 2
 fi
+
+# Shipped binaries carry no symbols (the release profile keeps line tables for
+# profiling; the wheel's maturin strips them too).
+export CARGO_PROFILE_RELEASE_STRIP=${CARGO_PROFILE_RELEASE_STRIP:-symbols}
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$here/../.." && pwd)
