@@ -113,6 +113,11 @@ build() {
       rm -f "$log"
       return 0
     fi
+    if [ "${cargo[1]}" = build ] && grep -q '^error: linking with' "$log"; then
+      echo "no linker for $triple here ($(reason "$log"); pip install cargo-zigbuild ziglang gives one)"
+      rm -f "$log"
+      return 1
+    fi
   fi
   reason "$log"
   rm -f "$log"
