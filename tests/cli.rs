@@ -507,6 +507,177 @@ fn missing_path_is_an_error_and_the_rest_is_checked() {
     assert!(r.stderr.contains("no-such-draft.txt"), "{r:?}");
 }
 
+/// The lines of stderr that are errors, in order.
+fn error_lines(r: &Run) -> Vec<&str> {
+    r.stderr
+        .lines()
+        .filter(|l| l.starts_with("copydesk: error: "))
+        .collect()
+}
+
+#[test]
+fn read_errors_are_counted_and_reported_in_the_order_of_the_input() {
+    let s = Scratch::new("read_errors_order");
+    s.write("good.txt", format!("{UNATTRIBUTED}\n"));
+    s.write("bad.txt", b"Hello \xff world");
+    // A path that cannot be found, a file that cannot be decoded, a good draft: the
+    // first fails before any draft is read, the second while the drafts are read.
+    for (args, order) in [
+        (
+            ["bad.txt", "no-such-draft.txt", "good.txt"],
+            ["bad.txt", "no-such-draft.txt"],
+        ),
+        (
+            ["no-such-draft.txt", "good.txt", "bad.txt"],
+            ["no-such-draft.txt", "bad.txt"],
+        ),
+    ] {
+        let r = run(&s, &[&["check"][..], &args].concat());
+        assert_eq!(r.code, 2, "{r:?}");
+        let errors = error_lines(&r);
+        assert_eq!(errors.len(), 2, "{r:?}");
+        for (line, path) in errors.iter().zip(order) {
+            assert!(
+                line.starts_with(&format!("copydesk: error: {path}: ")),
+                "errors in the order of the input, {order:?}: {r:?}"
+            );
+        }
+        assert!(
+            r.stdout
+                .ends_with("1 file checked, 2 could not be read: 0 errors, 1 warning, 0 notes\n"),
+            "the summary counts what could not be read: {r:?}"
+        );
+
+        let r = run(&s, &[&["check", "--format", "json"][..], &args].concat());
+        let doc = r.json();
+        let messages: Vec<&str> = doc["errors"]
+            .as_array()
+            .expect("errors is an array")
+            .iter()
+            .map(|e| e["message"].as_str().expect("message"))
+            .collect();
+        assert_eq!(messages.len(), 2, "{doc:#}");
+        for (message, path) in messages.iter().zip(order) {
+            assert!(message.starts_with(&format!("{path}: ")), "{doc:#}");
+        }
+    }
+    // Without errors the summary is as it always was.
+    let r = run(&s, &["check", "good.txt"]);
+    assert!(
+        r.stdout
+            .ends_with("1 file checked: 0 errors, 1 warning, 0 notes\n"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn sarif_reports_read_errors_as_tool_execution_notifications() {
+    let s = Scratch::new("sarif_read_errors");
+    s.write("good.txt", format!("{UNATTRIBUTED}\n"));
+    s.write("bad.txt", b"Hello \xff world");
+    let r = run(
+        &s,
+        &[
+            "check",
+            "--format",
+            "sarif",
+            "bad.txt",
+            "good.txt",
+            "no-such-draft.txt",
+        ],
+    );
+    assert_eq!(r.code, 2, "{r:?}");
+    let sarif = r.json();
+    let run0 = &sarif["runs"][0];
+    assert_eq!(
+        run0["results"].as_array().expect("results").len(),
+        1,
+        "{sarif:#}"
+    );
+    let invocations = run0["invocations"].as_array().expect("invocations");
+    assert_eq!(invocations.len(), 1, "{sarif:#}");
+    assert_eq!(invocations[0]["executionSuccessful"], false, "{sarif:#}");
+    let notes = invocations[0]["toolExecutionNotifications"]
+        .as_array()
+        .expect("toolExecutionNotifications");
+    assert_eq!(notes.len(), 2, "{sarif:#}");
+    assert!(notes.iter().all(|n| n["level"] == "error"), "{sarif:#}");
+    let text = |n: &Value| n["message"]["text"].as_str().expect("text").to_string();
+    assert!(text(&notes[0]).starts_with("bad.txt: ") && text(&notes[0]).contains("offset 6"));
+    assert!(
+        text(&notes[1]).starts_with("no-such-draft.txt: "),
+        "{sarif:#}"
+    );
+
+    // Nothing to read at all: still one invocation, and no results.
+    let r = run(&s, &["check", "--format", "sarif", "no-such-draft.txt"]);
+    let sarif = r.json();
+    assert_eq!(
+        sarif["runs"][0]["results"],
+        serde_json::json!([]),
+        "{sarif:#}"
+    );
+    let notes = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(notes.as_array().map(Vec::len), Some(1), "{sarif:#}");
+
+    // A clean run says it read everything.
+    let r = run(&s, &["check", "--format", "sarif", "good.txt"]);
+    let sarif = r.json();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true, "{sarif:#}");
+    assert_eq!(
+        invocation["toolExecutionNotifications"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn bare_check_checks_the_current_folder_honouring_gitignore() {
+    let s = Scratch::new("bare_check");
+    s.write("story.md", format!("{UNATTRIBUTED}\n"));
+    s.write("desk/clean.txt", format!("{ATTRIBUTED}\n"));
+    s.write("desk/later.txt", format!("{UNATTRIBUTED}\n"));
+    s.write("old/skipped.md", format!("{UNATTRIBUTED}\n"));
+    s.write("notes.rs", format!("// {UNATTRIBUTED}\n"));
+    s.write(".gitignore", "old/\n");
+    let r = run(&s, &["check"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let flagged: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("warning[unattributed-quote]"))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(flagged, ["desk/later.txt", "story.md"], "{r:?}");
+    assert!(
+        r.stdout
+            .ends_with("3 files checked: 0 errors, 2 warnings, 0 notes\n"),
+        "{r:?}"
+    );
+    // The same drafts as `check .`, named without the leading ./.
+    let dot = run(&s, &["check", ".", "--format", "json"]);
+    let bare = run(&s, &["check", "--format", "json"]);
+    let paths = |r: &Run| -> Vec<String> {
+        r.json()["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .map(|f| {
+                f["path"]
+                    .as_str()
+                    .unwrap()
+                    .trim_start_matches("./")
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        paths(&bare),
+        ["desk/clean.txt", "desk/later.txt", "story.md"]
+    );
+    assert_eq!(paths(&bare), paths(&dot));
+}
+
 // ---------------------------------------------------------------------------
 // check: Markdown
 // ---------------------------------------------------------------------------
@@ -877,11 +1048,7 @@ fn version_prints_the_crate_version() {
 #[test]
 fn help_shows_the_examples() {
     let s = Scratch::new("help");
-    for args in [
-        &["--help"][..],
-        &["check", "--help"],
-        &["speakers", "--help"],
-    ] {
+    for args in [&["--help"][..], &["check", "--help"]] {
         let r = run(&s, args);
         assert_eq!(r.code, 0, "{args:?}: {r:?}");
         assert!(r.stdout.contains("Examples:"), "{args:?}: {r:?}");
@@ -898,6 +1065,52 @@ fn help_shows_the_examples() {
 }
 
 #[test]
+fn top_level_help_names_every_kind_of_check() {
+    let s = Scratch::new("help_top");
+    let r = run(&s, &["--help"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    // Help is wrapped to the width of the terminal.
+    let help = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    for what in [
+        "unattributed quotations",
+        "unbalanced quote marks",
+        "anonymous sources",
+        "name spelled two ways",
+    ] {
+        assert!(help.contains(what), "--help lacks {what:?}: {r:?}");
+    }
+}
+
+#[test]
+fn speakers_help_shows_its_own_examples() {
+    let s = Scratch::new("help_speakers");
+    let r = run(&s, &["speakers", "--help"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let examples = r
+        .stdout
+        .split_once("Examples:")
+        .unwrap_or_else(|| panic!("no examples: {r:?}"))
+        .1;
+    let lines: Vec<&str> = examples
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(lines.len() >= 3, "{r:?}");
+    for line in &lines {
+        assert!(
+            line.starts_with("copydesk speakers ")
+                || line.starts_with("cat ") && line.ends_with("| copydesk speakers -"),
+            "speakers --help shows an example of another command: {line:?}"
+        );
+    }
+    assert!(
+        lines.contains(&"copydesk speakers story.md --format json"),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_two() {
     let s = Scratch::new("usage");
     s.write("story.txt", format!("{UNATTRIBUTED}\n"));
@@ -906,7 +1119,6 @@ fn usage_errors_exit_two() {
         &["--bogus"],
         &["check", "--format", "xml", "story.txt"],
         &["check", "--fail-on", "sometimes", "story.txt"],
-        &["check"],
         &["frobnicate"],
     ] {
         let r = run(&s, args);

@@ -28,8 +28,8 @@ pub enum CheckFormat {
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Files or directories to check; `-` reads a draft from stdin. Directories are
-    /// searched for .md, .markdown and .txt files, honouring .gitignore.
-    #[arg(required = true)]
+    /// searched for .md, .markdown and .txt files, honouring .gitignore. [default:
+    /// the current folder]
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
@@ -81,7 +81,10 @@ struct Checked {
 
 pub fn run(args: CheckArgs) -> u8 {
     let mut throughput = Throughput::start();
-    let (files, mut errors) = input::expand(&args.paths);
+    let entries = input::expand(&args.paths);
+    // Paths that could not be read and drafts that could not be checked, in the
+    // order of the input.
+    let mut errors = Vec::new();
     let mut configs = Configs::new(args.config.clone());
     if let Err(e) = configs.explicit() {
         eprintln!("copydesk: error: {e}");
@@ -100,9 +103,9 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut written = Ok(());
     let mut fails = false;
     workers.map_in_order(
-        files
-            .iter()
-            .map(|path| prepare(path, args.max_bytes, &mut configs)),
+        entries
+            .into_iter()
+            .map(|entry| entry.and_then(|path| prepare(&path, args.max_bytes, &mut configs))),
         |job| check(job?, &renderer, args.fail_on),
         |outcome| {
             match outcome {

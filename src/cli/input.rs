@@ -17,46 +17,64 @@ pub struct Draft {
 /// The extensions `check` takes from a directory.
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
-/// Expands the command-line paths into files, in a stable order. Errors name the
-/// path; the remaining paths are still expanded.
-pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            files.push(p.clone());
-            continue;
-        }
-        match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => {
-                let mut found: Vec<PathBuf> = Vec::new();
-                let walker = ignore::WalkBuilder::new(p)
-                    .require_git(false)
-                    .hidden(true)
-                    .build();
-                for entry in walker {
-                    match entry {
-                        Ok(e) => {
-                            let path = e.path();
-                            let wanted =
-                                path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-                                    EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
-                                });
-                            if wanted && is_draft_file(&e) {
-                                found.push(path.to_path_buf());
-                            }
-                        }
-                        Err(err) => errors.push(format!("{}: {}", p.display(), err)),
-                    }
-                }
-                found.sort();
-                files.extend(found);
-            }
-            Ok(_) => files.push(p.clone()),
-            Err(e) => errors.push(format!("{}: {}", p.display(), describe_io(p, &e))),
-        }
+/// What one command-line path stands for: a file to read, or why it cannot be read.
+pub type Entry = Result<PathBuf, String>;
+
+/// Expands the command-line paths into files, in a stable order: the paths in the
+/// order given, a directory's files in sorted order. A path that cannot be read is
+/// an error in its place, so errors come in the same order as the drafts; the
+/// remaining paths are still expanded. No paths means the current folder, whose
+/// files are named relative to it (`story.md`, not `./story.md`).
+pub fn expand(paths: &[PathBuf]) -> Vec<Entry> {
+    if paths.is_empty() {
+        let here = Path::new(".");
+        return expand_one(here)
+            .into_iter()
+            .map(|entry| {
+                entry.map(|path| {
+                    path.strip_prefix(here)
+                        .map(Path::to_path_buf)
+                        .unwrap_or(path)
+                })
+            })
+            .collect();
     }
-    (files, errors)
+    paths.iter().flat_map(|p| expand_one(p)).collect()
+}
+
+fn expand_one(p: &Path) -> Vec<Entry> {
+    if p.as_os_str() == "-" {
+        return vec![Ok(p.to_path_buf())];
+    }
+    match std::fs::metadata(p) {
+        Ok(m) if m.is_dir() => {
+            let mut found: Vec<PathBuf> = Vec::new();
+            let mut errors: Vec<Entry> = Vec::new();
+            let walker = ignore::WalkBuilder::new(p)
+                .require_git(false)
+                .hidden(true)
+                .build();
+            for entry in walker {
+                match entry {
+                    Ok(e) => {
+                        let path = e.path();
+                        let wanted = path
+                            .extension()
+                            .and_then(|x| x.to_str())
+                            .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
+                        if wanted && is_draft_file(&e) {
+                            found.push(path.to_path_buf());
+                        }
+                    }
+                    Err(err) => errors.push(Err(format!("{}: {}", p.display(), err))),
+                }
+            }
+            found.sort();
+            found.into_iter().map(Ok).chain(errors).collect()
+        }
+        Ok(_) => vec![Ok(p.to_path_buf())],
+        Err(e) => vec![Err(format!("{}: {}", p.display(), describe_io(p, &e)))],
+    }
 }
 
 /// Whether an entry found in a folder is a draft to read. A link is followed to

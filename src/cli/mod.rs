@@ -20,22 +20,36 @@ use crate::analysis::Severity;
 
 const EXAMPLES: &str = "\
 Examples:
+  copydesk check
   copydesk check examples/bridge-vote.md
   copydesk check drafts/ --format json
-  copydesk check story.md --format sarif > copydesk.sarif
-  cat story.txt | copydesk check -
-  copydesk check story.md --config newsroom/copydesk.toml
-  copydesk check drafts/ --jobs 2 --stats
   copydesk speakers examples/bridge-vote.md
   copydesk rules
   copydesk explain unattributed-quote
   copydesk lsp";
 
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  copydesk check                     (every draft under the current folder)
+  copydesk check examples/bridge-vote.md
+  copydesk check drafts/ --format json
+  copydesk check story.md --format sarif > copydesk.sarif
+  cat story.txt | copydesk check -
+  copydesk check story.md --config newsroom/copydesk.toml
+  copydesk check drafts/ --jobs 2 --stats";
+
+const SPEAKERS_EXAMPLES: &str = "\
+Examples:
+  copydesk speakers examples/bridge-vote.md
+  copydesk speakers story.md --format json
+  cat story.txt | copydesk speakers -
+  copydesk speakers story.md --config newsroom/copydesk.toml";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "copydesk",
     version,
-    about = "The copy desk's checks for news drafts: unattributed quotations, unbalanced quote marks, anonymous sources.",
+    about = "The copy desk's checks for news drafts: unattributed quotations, unbalanced quote marks, anonymous sources, a person's name spelled two ways.",
     after_help = EXAMPLES
 )]
 pub struct Cli {
@@ -45,11 +59,13 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check drafts before publication (files, directories, or - for stdin).
-    #[command(after_help = EXAMPLES)]
+    /// Check drafts before publication (files, directories, - for stdin; by
+    /// default the current folder).
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(check::CheckArgs),
-    /// Print the quote sheet of a draft: every quotation with its speaker.
-    #[command(after_help = EXAMPLES)]
+    /// Print the quote sheet of a draft: every quotation with its speaker, every
+    /// person with their spellings.
+    #[command(after_help = SPEAKERS_EXAMPLES)]
     Speakers(speakers::SpeakersArgs),
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp(LspArgs),

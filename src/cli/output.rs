@@ -80,10 +80,21 @@ pub fn counted(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-pub fn human_tally(out: &mut impl Write, files: usize, counts: &[usize; 4]) -> io::Result<()> {
+/// The closing line: drafts checked, those that could not be (`unread`: paths or
+/// configs that could not be read), and the findings by severity.
+pub fn human_tally(
+    out: &mut impl Write,
+    files: usize,
+    unread: usize,
+    counts: &[usize; 4],
+) -> io::Result<()> {
+    let unread = match unread {
+        0 => String::new(),
+        n => format!(", {n} could not be read"),
+    };
     writeln!(
         out,
-        "{}: {}, {}, {}",
+        "{}{unread}: {}, {}, {}",
         counted(files, "file") + " checked",
         counted(counts[Severity::Error as usize], "error"),
         counted(counts[Severity::Warning as usize], "warning"),

@@ -4,6 +4,8 @@
 
 use std::io::{self, Write};
 
+use serde_json::{Value, json};
+
 use super::check::CheckFormat;
 use super::output::{self, CheckedFile};
 use super::splice::Splice;
@@ -63,8 +65,33 @@ fn document(format: CheckFormat, errors: &[String]) -> Option<Splice> {
     match format {
         CheckFormat::Human => None,
         CheckFormat::Json => Some(Splice::new(|files| output::json_document(files, errors))),
-        CheckFormat::Sarif => Some(Splice::new(output::sarif_document)),
+        CheckFormat::Sarif => Some(
+            Splice::new(|results| sarif_document(results, errors))
+                .rename_after(INVOCATIONS_AFTER_RESULTS, "invocations"),
+        ),
     }
+}
+
+/// SARIF's `invocations` belong to the run beside its `results`, which are written
+/// as the drafts come, before the run's errors are known. serde_json writes an
+/// object's members in sorted order, and the order of members means nothing in
+/// JSON, so they go in under a name that sorts after `results` and are renamed in
+/// the text.
+const INVOCATIONS_AFTER_RESULTS: &str = "~invocations";
+
+/// The SARIF log with its one invocation: whether every draft was read and checked,
+/// and, as `toolExecutionNotifications`, the errors of those that were not, in the
+/// order of the input (GitHub code scanning shows them on the tool's status page).
+fn sarif_document(results: Value, errors: &[String]) -> Value {
+    let mut log = output::sarif_document(results);
+    log["runs"][0][INVOCATIONS_AFTER_RESULTS] = json!([{
+        "executionSuccessful": errors.is_empty(),
+        "toolExecutionNotifications": errors
+            .iter()
+            .map(|e| json!({"level": "error", "message": {"text": e}}))
+            .collect::<Vec<_>>(),
+    }]);
+    log
 }
 
 /// A run's output, taking the drafts in order: human output and SARIF are written
@@ -123,12 +150,13 @@ impl<W: Write> Report<W> {
         }
     }
 
-    /// Writes what closes the output: the tally, or the rest of the JSON or SARIF
-    /// document (`errors` only has a place in JSON).
+    /// Writes what closes the output: the tally, which counts the errors as drafts
+    /// that could not be read, or the rest of the JSON or SARIF document, which
+    /// lists them.
     pub fn finish(mut self, errors: &[String]) -> io::Result<()> {
         let opened = self.elements > 0;
         match document(self.format, errors) {
-            None => output::human_tally(&mut self.out, self.files, &self.counts)?,
+            None => output::human_tally(&mut self.out, self.files, errors.len(), &self.counts)?,
             Some(array) => {
                 if opened && self.format == CheckFormat::Json {
                     array.open(&mut self.out)?;

@@ -52,6 +52,25 @@ impl Splice {
         }
     }
 
+    /// The document with the member named `from`, which comes after the array
+    /// (members are written in sorted order), named `to` instead. Only its first
+    /// occurrence after the array is renamed: a member's name comes before its value.
+    pub fn rename_after(mut self, from: &str, to: &str) -> Splice {
+        let key = |name: &str| serde_json::to_vec(name).expect("a string serializes");
+        let (from, to) = (
+            [key(from), b":".to_vec()].concat(),
+            [key(to), b":".to_vec()].concat(),
+        );
+        for text in [&mut self.tail, &mut self.empty] {
+            let at = text
+                .windows(from.len())
+                .position(|w| w == from.as_slice())
+                .expect("the member follows the array");
+            text.splice(at..at + from.len(), to.iter().copied());
+        }
+        self
+    }
+
     /// One element, indented to its place in the document.
     pub fn element(&self, value: &Value) -> Vec<u8> {
         let plain = serde_json::to_vec_pretty(value).expect("a Value serializes");
@@ -129,6 +148,25 @@ mod tests {
                 String::from_utf8(spliced(&items)).unwrap(),
                 String::from_utf8(whole).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn a_member_renamed_after_the_array_keeps_its_value_and_place() {
+        let late = |items: Value| json!({"items": items, "~late": {"n": [1]}});
+        let splice = Splice::new(late).rename_after("~late", "a-late");
+        for opened in [true, false] {
+            let mut out = Vec::new();
+            if opened {
+                splice.open(&mut out).unwrap();
+                out.extend(splice.element(&json!(7)));
+            }
+            splice.close(&mut out, opened).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            let items = if opened { json!([7]) } else { json!([]) };
+            let parsed: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(parsed, json!({"items": items, "a-late": {"n": [1]}}));
+            assert!(text.find("\"items\"") < text.find("\"a-late\""), "{text}");
         }
     }
 }

@@ -4,8 +4,9 @@
 --
 -- Opens a draft with an unattributed quotation and a name spelled two ways, and
 -- checks what a reporter would see: both diagnostics at their lines, the speaker in
--- a hover, the spelling fix applied by its code action, and diagnostics that follow
--- the edits. Any failed expectation raises, so nvim exits non-zero.
+-- a hover, the spelling fix applied by its code action, diagnostics that follow the
+-- edits, the quote sheet and :checkhealth. Any failed expectation raises, so nvim
+-- exits non-zero.
 
 local bin = assert(arg[1], "usage: e2e.lua PATH-TO-COPYDESK")
 local here = vim.fs.dirname(vim.fs.normalize(debug.getinfo(1, "S").source:sub(2)))
@@ -27,13 +28,26 @@ vim.fn.mkdir(dir, "p")
 vim.fn.writefile(vim.fn.readfile(here .. "/fixture/draft.md"), dir .. "/draft.md")
 vim.fn.writefile({ "# house style for this test" }, dir .. "/copydesk.toml")
 
--- With COPYDESK_E2E_LEGACY set, the registry of Neovim 0.11 is hidden, so the
--- plugin takes the path it takes on 0.9 and 0.10 (vim.lsp.start per buffer).
-if os.getenv("COPYDESK_E2E_LEGACY") then
+-- COPYDESK_E2E_MODE picks the way in:
+--   setup    require("copydesk").setup(), through Neovim 0.11's registry;
+--   legacy   the same with the registry hidden, so the plugin takes the path it
+--            takes on 0.9 and 0.10 (vim.lsp.start per buffer);
+--   runtime  nothing but vim.lsp.enable("copydesk"): the runtime file
+--            lsp/copydesk.lua, with the binary found on PATH as `copydesk`.
+local mode = os.getenv("COPYDESK_E2E_MODE") or "setup"
+if mode == "legacy" then
   vim.lsp.config, vim.lsp.enable = nil, nil
   print("ok - running the Neovim 0.9/0.10 path (vim.lsp.start)")
+  require("copydesk").setup({ cmd = { bin, "lsp" }, settings = { debounceMs = 0 } })
+elseif mode == "runtime" then
+  check(vim.fs.basename(bin) == "copydesk", "the binary is named copydesk, as the runtime file runs it")
+  vim.env.PATH = vim.fs.dirname(bin) .. ":" .. vim.env.PATH
+  check(vim.fn.exepath("copydesk") == bin, "copydesk on PATH is the binary under test")
+  vim.lsp.enable("copydesk")
+  print("ok - the whole set-up is vim.lsp.enable('copydesk')")
+else
+  require("copydesk").setup({ cmd = { bin, "lsp" }, settings = { debounceMs = 0 } })
 end
-require("copydesk").setup({ cmd = { bin, "lsp" }, settings = { debounceMs = 0 } })
 vim.cmd("edit " .. vim.fn.fnameescape(dir .. "/draft.md"))
 local buf = vim.api.nvim_get_current_buf()
 check(vim.bo[buf].filetype == "markdown", "the draft opens as markdown")
@@ -117,9 +131,26 @@ wait_for(function(f)
   return f["unattributed-quote@9"] == nil and f["unattributed-quote@13"] ~= nil
 end, "diagnostics follow the edits: line 9 attributed, the new quotation on line 13 flagged")
 
+-- :CopydeskQuoteSheet (plugin/copydesk.lua) opens the quote sheet beside the draft.
+vim.cmd("runtime plugin/copydesk.lua")
+vim.env.PATH = vim.fs.dirname(bin) .. ":" .. vim.env.PATH
+vim.cmd("CopydeskQuoteSheet")
+local sheet = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+check(vim.api.nvim_get_current_buf() ~= buf and #vim.api.nvim_tabpage_list_wins(0) == 2,
+  ":CopydeskQuoteSheet opens a window beside the draft")
+check(sheet:find("Quote sheet: draft.md", 1, true) and sheet:find("Quotations", 1, true)
+  and sheet:find("Daniel Okafor", 1, true) and sheet:find("UNATTRIBUTED", 1, true),
+  "the quote sheet lists the quotations with their speakers")
+check(sheet:find("unsaved changes", 1, true) ~= nil, "the quote sheet says the draft has unsaved changes")
+vim.cmd("close")
+check(vim.api.nvim_get_current_buf() == buf, "closing the sheet goes back to the draft")
+
 -- :checkhealth copydesk names the binary and the config above the draft.
 vim.env.PATH = vim.fs.dirname(bin) .. ":" .. vim.env.PATH
 require("copydesk").options.cmd = { vim.fs.basename(bin), "lsp" }
+if mode == "runtime" then
+  check(client.config.cmd[1] == "copydesk", "the server was started as `copydesk lsp`, from the runtime file")
+end
 vim.cmd("checkhealth copydesk")
 local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
 check(report:find("OK copydesk %d+%.%d+") ~= nil, ":checkhealth copydesk reports the binary and its version")

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# End-to-end test of the VS Code extension in a real VS Code (code-server),
-# driven by headless Chromium, against a real copydesk binary:
+# End-to-end test of the VS Code extension for linux-x64, which carries the
+# copydesk binary, in a real VS Code (code-server) driven by headless Chromium,
+# with no copydesk on PATH:
 #
-#   editors/vscode/ci/e2e.sh [path/to/copydesk]     (default: copydesk on PATH)
+#   editors/vscode/ci/e2e.sh [copydesk-linux-x64.vsix]
 #
+# Without an argument it uses editors/vscode/copydesk-linux-x64.vsix, built by
+# ci/package-platforms.sh linux-x64 when missing or older than the sources.
 # Installs what it needs and fails loudly when it cannot: Debian's chromium,
 # libkrb5-dev and pkg-config (code-server's native modules) with apt-get; Node
 # 24, playwright-core and code-server from the npm registry into .e2e/
-# (gitignored; reused while the committed lockfiles are unchanged). Builds the
-# .vsix when it is missing or older than the sources. What is asserted is in
-# e2e/run.mjs.
+# (gitignored; reused while the committed lockfiles are unchanged). What is
+# asserted is in e2e/run.mjs.
 set -euo pipefail
-# A relative binary path is taken from where the script was called, before the
-# script moves into the extension's folder.
+# A relative path is taken from where the script was called, before the script
+# moves into the extension's folder.
 if [ -n "${1:-}" ] && [ "${1#/}" = "$1" ]; then
   set -- "$PWD/$1"
 fi
@@ -27,13 +29,6 @@ die() {
   echo "e2e: 0 passed, 1 failed"
   exit 1
 }
-
-# The copydesk binary, and that it has a language server.
-copydesk=${1:-$(command -v copydesk || true)}
-[ -n "$copydesk" ] || die "no copydesk binary: pass its path, or put it on PATH"
-[ -x "$copydesk" ] || die "$copydesk is not an executable file"
-copydesk=$(cd "$(dirname "$copydesk")" && pwd)/$(basename "$copydesk")
-"$copydesk" lsp --help > /dev/null 2>&1 || die "$copydesk has no 'lsp' command"
 
 # System packages.
 missing=()
@@ -51,13 +46,18 @@ fi
 chromium=$(command -v chromium) || die "chromium is not installed"
 
 # The .vsix under test.
-vsix=$here/copydesk.vsix
-if [ ! -s "$vsix" ] || [ -n "$(find src package.json package-lock.json README.md LICENSE -newer "$vsix" -print -quit)" ]; then
-  echo "e2e: building $vsix"
-  npm ci --no-audit --no-fund
-  npm run package
+if [ -n "${1:-}" ]; then
+  vsix=$1
+else
+  vsix=$here/copydesk-linux-x64.vsix
+  if [ ! -s "$vsix" ] || [ -n "$(find src package.json package-lock.json README.md LICENSE ../../src ../../Cargo.toml -newer "$vsix" -print -quit)" ]; then
+    echo "e2e: building $vsix"
+    ci/package-platforms.sh linux-x64 || die "ci/package-platforms.sh linux-x64 failed"
+  fi
 fi
 [ -s "$vsix" ] || die "no $vsix"
+python3 -c 'import sys, zipfile; sys.exit("extension/server/copydesk" not in zipfile.ZipFile(sys.argv[1]).namelist())' "$vsix" \
+  || die "$vsix carries no server/copydesk"
 
 # npm installs from a committed manifest and lockfile into .e2e/NAME, skipped
 # when the same lockfile was installed there already.
@@ -93,7 +93,6 @@ code_server=$here/.e2e/code-server/node_modules/.bin/code-server
 PATH=$node24/bin:$PATH "$code_server" --version > /dev/null || die "code-server does not run"
 
 node e2e/run.mjs \
-  --copydesk "$copydesk" \
   --vsix "$vsix" \
   --code-server "$code_server" \
   --node24 "$node24" \

@@ -1,5 +1,7 @@
-// End-to-end: the packaged extension in a real VS Code (code-server), driven
-// by headless Chromium, against a real `copydesk` binary.
+// End-to-end: the platform-specific extension (linux-x64, with the copydesk
+// binary under server/) in a real VS Code (code-server), driven by headless
+// Chromium, on a PATH with no `copydesk` on it and no copydesk.path setting:
+// what a reporter without a Rust toolchain gets from installing the .vsix.
 //
 // The browser only does what a writer would (open the draft, type, run a
 // command); what reached VS Code is read from the extension's test log
@@ -7,20 +9,27 @@
 // so the assertions are on rule ids, severities and positions, not pixels.
 //
 // Usage (ci/e2e.sh sets this up):
-//   node e2e/run.mjs --copydesk BIN --vsix FILE --code-server BIN --node24 DIR \
+//   node e2e/run.mjs --vsix FILE --code-server BIN --node24 DIR \
 //                    --playwright DIR --chromium BIN --work DIR
 //
 // Asserts, in order:
+//  0. no `copydesk` is on code-server's PATH, and the installed extension
+//     carries an executable server/copydesk;
 //  1. the draft's diagnostics in VS Code are exactly `copydesk check`'s
-//     findings (rule, line, column), and unattributed-quote is an error there
-//     because the user settings say so (the CLI says warning): settings reached
-//     the server through workspace/configuration;
+//     findings (rule, line, column), from the server the extension carries,
+//     and unattributed-quote is an error there because the user settings say
+//     so (the CLI says warning): settings reached the server through
+//     workspace/configuration;
+//  h. hovering a quotation shows who said it;
+//  s. the repository's sample draft (examples/bridge-vote.md) shows exactly
+//     `copydesk check`'s findings too;
 //  2. typing a new unattributed quotation adds a diagnostic at its line;
 //  3. the quote sheet command shows `copydesk speakers` output beside the draft;
 //  4. switching the rule off in settings.json removes it while name-spelling
 //     stays: workspace/didChangeConfiguration reached the server;
 //  5. pointing copydesk.path nowhere restarts the extension into an error
-//     notification that says how to install copydesk.
+//     notification that says how to install copydesk (the setting is not
+//     silently replaced by the bundled binary).
 
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -32,7 +41,6 @@ import { parseArgs } from "node:util";
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const { values: opt } = parseArgs({
   options: {
-    copydesk: { type: "string" },
     vsix: { type: "string" },
     "code-server": { type: "string" },
     node24: { type: "string" },
@@ -44,7 +52,7 @@ const { values: opt } = parseArgs({
 for (const [k, v] of Object.entries(opt)) {
   if (!v) throw new Error(`--${k} is required`);
 }
-for (const k of ["copydesk", "vsix", "code-server", "chromium"]) {
+for (const k of ["vsix", "code-server", "chromium"]) {
   if (!fs.existsSync(opt[k])) throw new Error(`--${k} ${opt[k]} does not exist`);
 }
 
@@ -57,11 +65,13 @@ const userData = path.join(work, "user-data");
 const extensionsDir = path.join(work, "extensions");
 const workspace = path.join(work, "workspace");
 const draft = path.join(workspace, "draft.md");
+/** The repository's sample draft, the one the README's quick start checks. */
+const sample = path.join(workspace, "bridge-vote.md");
 const testLog = path.join(work, "test-log.jsonl");
 const settingsFile = path.join(userData, "User", "settings.json");
-// In code-server the extension runs on the "remote" machine, where user
-// settings of machine scope (copydesk.path) do not apply; the machine's own
-// settings file is where such a path belongs, as for any remote VS Code.
+// In code-server the extension runs on the "remote" machine, where settings of
+// machine scope (copydesk.path) live; it is left empty, so the extension must
+// use the binary it carries.
 const machineSettingsFile = path.join(userData, "Machine", "settings.json");
 const workspaceSettingsFile = path.join(workspace, ".vscode", "settings.json");
 const screenshot = path.join(work, "screenshot.png");
@@ -71,7 +81,27 @@ let passed = 0;
 /** code-server's process group, ended on every way out. */
 let serverPid;
 
-const env = { ...process.env, PATH: `${path.join(opt.node24, "bin")}${path.delimiter}${process.env.PATH}` };
+/** What must not be on code-server's PATH: copydesk, and a Rust toolchain. */
+const ABSENT = ["copydesk", "cargo", "rustc"];
+
+/** True for a folder holding an executable named in ABSENT. */
+function holdsAbsent(dir) {
+  return ABSENT.some((name) => {
+    try {
+      fs.accessSync(path.join(dir, name), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+// code-server's PATH: Node 24 first, and no folder that holds copydesk or Rust, so
+// the extension can only use the binary it carries, as on a reporter's machine.
+const searchPath = [path.join(opt.node24, "bin"), ...(process.env.PATH ?? "").split(path.delimiter)]
+  .filter((dir) => dir && !holdsAbsent(dir))
+  .join(path.delimiter);
+const env = { ...process.env, PATH: searchPath };
 
 function log(message) {
   console.log(`e2e: ${message}`);
@@ -116,10 +146,11 @@ function prepare() {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   fs.mkdirSync(path.dirname(machineSettingsFile), { recursive: true });
-  writeJson(machineSettingsFile, { "copydesk.path": path.resolve(opt.copydesk) });
+  writeJson(machineSettingsFile, {});
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(workspace, { recursive: true });
   fs.copyFileSync(path.join(HERE, "draft.md"), draft);
+  fs.copyFileSync(path.join(HERE, "..", "..", "..", "examples", "bridge-vote.md"), sample);
   // Present from the start, so opening it later creates nothing under the test's hands.
   fs.mkdirSync(path.dirname(workspaceSettingsFile), { recursive: true });
   writeJson(workspaceSettingsFile, {});
@@ -127,9 +158,12 @@ function prepare() {
   writeJson(settingsFile, userSettings({}));
 }
 
-/** `copydesk check --format json` on the draft: what VS Code should show, as "rule@line:col" (0-based). */
-function expectedFindings() {
-  const run = spawnSync(opt.copydesk, ["check", "--format", "json", "--fail-on", "never", draft], { encoding: "utf8" });
+/** The binary the installed extension carries; set by installExtension. */
+let bundled;
+
+/** `copydesk check --format json` on a draft, with the bundled binary: what VS Code should show, as "rule@line:col" (0-based). */
+function expectedFindings(file) {
+  const run = spawnSync(bundled, ["check", "--format", "json", "--fail-on", "never", file], { encoding: "utf8" });
   if (run.status !== 0) fail(`copydesk check exited ${run.status}: ${run.stderr}`);
   const findings = JSON.parse(run.stdout).files.flatMap((f) => f.findings);
   return findings.map((f) => `${f.rule}@${f.line - 1}:${f.column - 1}`).sort();
@@ -145,6 +179,18 @@ function installExtension() {
   if (run.status !== 0) fail(`code-server --install-extension exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
   const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith("copydesk.copydesk-"));
   if (installed.length !== 1) fail(`expected the copydesk extension in ${extensionsDir}, found ${fs.readdirSync(extensionsDir)}`);
+  bundled = path.join(extensionsDir, installed[0], "server", "copydesk");
+  try {
+    fs.accessSync(bundled, fs.constants.X_OK);
+  } catch {
+    fail(`the installed extension carries no executable ${bundled}`);
+  }
+  for (const name of ABSENT) {
+    const which = spawnSync("sh", ["-c", `command -v ${name}`], { env, encoding: "utf8" });
+    if (which.status === 0) fail(`${name} is on code-server's PATH: ${which.stdout.trim()}`);
+  }
+  passed++;
+  log(`0 ok: no copydesk, cargo or rustc on PATH; the extension carries ${bundled}`);
 }
 
 function freePort() {
@@ -233,7 +279,7 @@ const isDraft = (e) => e.event === "diagnostics" && e.uri.endsWith("/draft.md");
 const keys = (e) => e.diagnostics.map((d) => `${d.code}@${d.line}:${d.character}`).sort();
 
 async function run(page) {
-  const expected = expectedFindings();
+  const expected = expectedFindings(draft);
   log(`copydesk check finds: ${expected.join(", ")}`);
   if (!expected.some((k) => k.startsWith("unattributed-quote@8:"))) fail("the draft should have an unattributed quotation on line 9");
   if (!expected.some((k) => k.startsWith("name-spelling@"))) fail("the draft should have a name spelled two ways");
@@ -248,8 +294,27 @@ async function run(page) {
   if (!unattributed.every((d) => d.severity === "error")) {
     fail(`unattributed-quote should be an error (user setting), got ${unattributed.map((d) => d.severity)}`);
   }
+  const started = readLog().find((e) => e.event === "serverStarted");
+  if (started?.command !== bundled) fail(`the server should be the bundled ${bundled}, was ${started?.command}`);
   passed++;
-  log(`1 ok: ${first.event.diagnostics.length} diagnostics at the CLI's positions; unattributed-quote is an error`);
+  log(`1 ok: ${first.event.diagnostics.length} diagnostics at the CLI's positions, from the bundled server; unattributed-quote is an error`);
+
+  // h. A hover over an attributed quotation names its speaker.
+  await hoverShows(page, "We will not be rushed into this", "Helen Okafor");
+  passed++;
+  log("h ok: the hover on a quotation names Helen Okafor");
+
+  // s. The repository's sample draft: the same findings as `copydesk check` on it.
+  const sampleExpected = expectedFindings(sample);
+  if (sampleExpected.length < 2) fail(`the sample draft should have findings: ${sampleExpected}`);
+  await openDraft(page, "bridge-vote.md");
+  await waitForEvent("the sample draft's diagnostics to match `copydesk check`", 0, (e) =>
+    e.event === "diagnostics" && e.uri.endsWith("/bridge-vote.md") && keys(e).join() === sampleExpected.join(),
+  );
+  passed++;
+  log(`s ok: examples/bridge-vote.md shows ${sampleExpected.join(", ")}`);
+  await page.locator(".tab", { hasText: "draft.md" }).first().click();
+  await page.locator(".tab.active", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
 
   // 2. Typing a new unattributed quotation: the diagnostics follow the buffer.
   const editor = page.locator(".monaco-editor .view-lines").first();
@@ -294,21 +359,45 @@ async function run(page) {
   const missing = await waitForEvent("the extension to report the binary missing", 0, (e) => e.event === "binaryNotFound");
   if (!missing.event.message.includes(nowhere)) fail(`the message should name ${nowhere}: ${missing.event.message}`);
   await page
-    .locator(".notification-toast", { hasText: "cargo install --path ." })
+    .locator(".notification-toast", { hasText: "pipx install copydesk" })
     .first()
     .waitFor({ timeout: STEP_TIMEOUT_MS });
   passed++;
   log("5 ok: a wrong copydesk.path gives an error notification that says how to install copydesk");
 }
 
-async function openDraft(page) {
+/** Hovers the mouse over the start of the line holding `text` until a hover shows `expected`. */
+async function hoverShows(page, text, expected) {
+  const line = page.locator(".monaco-editor .view-line", { hasText: text }).first();
+  await line.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const hover = page.locator(".monaco-hover", { hasText: expected }).first();
+  const started = Date.now();
+  // The mouse is moved off and back each try: a hover asked for while the
+  // server was still busy may come back empty.
+  for (let x = 12; Date.now() - started < STEP_TIMEOUT_MS; x = x === 12 ? 20 : 12) {
+    await page.mouse.move(0, 0);
+    await line.hover({ position: { x, y: 5 } });
+    try {
+      await hover.waitFor({ state: "visible", timeout: 3_000 });
+      // Off the text again, so the hover goes and takes nothing with it.
+      await page.mouse.move(0, 0);
+      return;
+    } catch {
+      // not yet
+    }
+  }
+  const shown = await page.locator(".monaco-hover").allInnerTexts().catch(() => []);
+  fail(`no hover showing "${expected}" over "${text}"; hovers shown: ${JSON.stringify(shown)}`);
+}
+
+async function openDraft(page, name = "draft.md") {
   await page.keyboard.press("Control+P");
   const input = page.locator(".quick-input-widget input");
   await input.waitFor({ timeout: STEP_TIMEOUT_MS });
-  await input.fill("draft.md");
-  await page.locator(".quick-input-list .monaco-list-row", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await input.fill(name);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press("Enter");
-  await page.locator(".tab.active", { hasText: "draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator(".tab.active", { hasText: name }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 /**
@@ -326,11 +415,14 @@ async function editSettings(page, command, file, value) {
   await tab.waitFor({ timeout: STEP_TIMEOUT_MS });
   const lines = page.locator(".editor-group-container.active .monaco-editor .view-lines").first();
   await lines.filter({ hasText: "{" }).waitFor({ timeout: STEP_TIMEOUT_MS });
-  await lines.click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
-  await page.keyboard.press("Control+S");
+  const typeAndSave = async () => {
+    await lines.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(text);
+    await page.keyboard.press("Control+S");
+  };
+  await typeAndSave();
   const started = Date.now();
   const saved = () => {
     try {
@@ -339,15 +431,16 @@ async function editSettings(page, command, file, value) {
       return false;
     }
   };
-  // On a loaded machine a save key pressed while the editor is still settling
-  // can go unheard: it is pressed again, in the settings editor, every ten
-  // seconds until the file is on disk.
+  // On a loaded machine keys pressed while the editor is still settling, or
+  // while a notification holds the focus, can go unheard: the text is typed
+  // and saved again, in the settings editor, every ten seconds until the file
+  // is on disk.
   let pressed = started;
   while (!saved()) {
     if (Date.now() - started > STEP_TIMEOUT_MS) fail(`${command}: ${file} was not saved`);
     if (Date.now() - pressed > 10_000) {
-      await lines.click();
-      await page.keyboard.press("Control+S");
+      log(`${command}: not saved yet; typing and saving again`);
+      await typeAndSave();
       pressed = Date.now();
     }
     await sleep(100);

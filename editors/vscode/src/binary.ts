@@ -1,7 +1,8 @@
 /**
- * Finding the `copydesk` binary: the `copydesk.path` setting, else `copydesk`
- * on PATH. Done here rather than left to the process spawn so that a missing
- * binary gets a message that says how to install it, not a bare ENOENT.
+ * Finding the `copydesk` binary: the `copydesk.path` setting, else the binary
+ * that comes inside a platform-specific extension (`server/copydesk`), else
+ * `copydesk` on PATH. Done here rather than left to the process spawn so that a
+ * missing binary gets a message that says how to install it, not a bare ENOENT.
  *
  * No `vscode` import: the lookup is unit-tested with a fake file system.
  */
@@ -15,8 +16,10 @@ export type Lookup =
   | { found: false; message: string };
 
 export interface LookupEnv {
-  /** The `copydesk.path` setting (empty or undefined: use PATH). */
+  /** The `copydesk.path` setting (empty or undefined: the bundled binary, else PATH). */
   setting: string | undefined;
+  /** The binary inside the extension (`server/copydesk`, `server/copydesk.exe` on Windows). */
+  bundled: string | undefined;
   /** The PATH variable. */
   pathVar: string | undefined;
   /** PATHEXT on Windows; undefined elsewhere. */
@@ -28,10 +31,16 @@ export interface LookupEnv {
   isExecutable: (file: string) => boolean;
 }
 
+/** Where a platform-specific extension keeps its binary, relative to the extension's folder. */
+export function bundledBinary(extensionPath: string, platform: NodeJS.Platform): string {
+  return path.join(extensionPath, "server", platform === "win32" ? "copydesk.exe" : "copydesk");
+}
+
 /** Shown in a notification, which renders no Markdown: plain quotes, no backticks. */
 export const INSTALL_HINT =
-  'Install it from a copy of the copydesk repository with "cargo install --path .", ' +
-  "then put it on PATH or set copydesk.path to the binary.";
+  "Install the copydesk extension for your platform (it carries the binary), or install the binary with " +
+  '"pipx install copydesk" (or "uv tool install copydesk", or "cargo install --locked copydesk") ' +
+  "and put it on PATH, or set copydesk.path to the binary.";
 
 /** Finds the binary, or says why it could not be found and how to install it. */
 export function findCopydesk(env: LookupEnv): Lookup {
@@ -49,6 +58,9 @@ export function findCopydesk(env: LookupEnv): Lookup {
       message: `copydesk: the setting copydesk.path is "${setting}", but no executable copydesk is there. ${INSTALL_HINT}`,
     };
   }
+  if (env.bundled && env.isExecutable(env.bundled)) {
+    return { found: true, command: env.bundled };
+  }
   const extensions = env.pathExt ? ["", ...env.pathExt.split(";").filter(Boolean)] : [""];
   for (const dir of (env.pathVar ?? "").split(path.delimiter)) {
     if (!dir) {
@@ -61,7 +73,10 @@ export function findCopydesk(env: LookupEnv): Lookup {
       }
     }
   }
-  return { found: false, message: `copydesk: the copydesk binary was not found on PATH. ${INSTALL_HINT}` };
+  return {
+    found: false,
+    message: `copydesk: this copy of the extension carries no copydesk binary, and none was found on PATH. ${INSTALL_HINT}`,
+  };
 }
 
 /** True for a regular file this process may execute. */
@@ -74,5 +89,20 @@ export function isExecutableFile(file: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Makes the bundled binary executable if the unpacked extension lost its mode
+ * bits (a .vsix is a zip file; not every installer keeps them). Best effort: a
+ * binary that still cannot run is reported by the lookup like a missing one.
+ */
+export function makeExecutable(file: string): void {
+  try {
+    if (fs.statSync(file).isFile() && !isExecutableFile(file)) {
+      fs.chmodSync(file, 0o755);
+    }
+  } catch {
+    // not there: the lookup moves on to PATH
   }
 }

@@ -18,7 +18,7 @@ import {
   type ServerOptions,
 } from "vscode-languageclient/node";
 
-import { findCopydesk, isExecutableFile, type Lookup } from "./binary";
+import { bundledBinary, findCopydesk, isExecutableFile, makeExecutable, type Lookup } from "./binary";
 import { quoteSheetMarkdown, runSpeakers } from "./quoteSheet";
 import { toServerSettings, type ServerSettings } from "./settings";
 import { logDiagnostics, testLog } from "./testLog";
@@ -29,9 +29,13 @@ const SHEET_SCHEME = "copydesk-quote-sheet";
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+/** The binary a platform-specific extension carries (absent from the universal one). */
+let bundled: string | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("copydesk", { log: true });
+  bundled = bundledBinary(context.extensionPath, process.platform);
+  makeExecutable(bundled);
   const sheets = new QuoteSheets();
   context.subscriptions.push(
     output,
@@ -64,6 +68,7 @@ function serverSettings(scope?: vscode.Uri): ServerSettings {
 function lookUpBinary(): Lookup {
   return findCopydesk({
     setting: vscode.workspace.getConfiguration(ID).get<string>("path"),
+    bundled,
     pathVar: process.env.PATH,
     pathExt: process.platform === "win32" ? process.env.PATHEXT : undefined,
     workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,

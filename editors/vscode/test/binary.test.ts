@@ -1,14 +1,15 @@
-/** Finding the copydesk binary: the setting first, then PATH, and a message that says how to install it. */
+/** Finding the copydesk binary: the setting first, then the bundled binary, then PATH, and a message that says how to install it. */
 
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
 
-import { findCopydesk, INSTALL_HINT, type LookupEnv } from "../src/binary";
+import { bundledBinary, findCopydesk, INSTALL_HINT, type LookupEnv } from "../src/binary";
 
 function env(over: Partial<LookupEnv>, executables: string[]): LookupEnv {
   return {
     setting: "",
+    bundled: undefined,
     pathVar: "",
     pathExt: undefined,
     workspaceFolder: undefined,
@@ -50,13 +51,43 @@ test("a copydesk.path that points nowhere is reported, not silently replaced by 
   assert.ok(!got.found && got.message.includes(INSTALL_HINT));
 });
 
-test("not on PATH: the message says how to install it and where to point the setting", () => {
+test("not bundled and not on PATH: the message says how to install it without a compiler", () => {
   const got = findCopydesk(env({ pathVar: PATH }, []));
   assert.equal(got.found, false);
-  assert.ok(!got.found && /not found on PATH/.test(got.message));
-  assert.ok(!got.found && got.message.includes("cargo install --path ."));
+  assert.ok(!got.found && /carries no copydesk binary, and none was found on PATH/.test(got.message));
+  assert.ok(!got.found && got.message.includes("extension for your platform"));
+  assert.ok(!got.found && got.message.includes("pipx install copydesk"));
   assert.ok(!got.found && got.message.includes("copydesk.path"));
   assert.equal(findCopydesk(env({ pathVar: undefined }, [])).found, false);
+});
+
+const BUNDLED = bundledBinary("/ext/copydesk.copydesk-0.1.0-linux-x64", "linux");
+
+test("the binary a platform-specific extension carries is under server/", () => {
+  assert.equal(BUNDLED, path.join("/ext/copydesk.copydesk-0.1.0-linux-x64", "server", "copydesk"));
+  assert.equal(bundledBinary("/ext/x", "win32"), path.join("/ext/x", "server", "copydesk.exe"));
+});
+
+test("the bundled binary comes before PATH", () => {
+  const got = findCopydesk(env({ bundled: BUNDLED, pathVar: PATH }, ["/usr/local/bin/copydesk", BUNDLED]));
+  assert.deepEqual(got, { found: true, command: BUNDLED });
+  // Alone, with nothing on PATH: what a machine without copydesk installed gets.
+  assert.deepEqual(findCopydesk(env({ bundled: BUNDLED, pathVar: undefined }, [BUNDLED])), {
+    found: true,
+    command: BUNDLED,
+  });
+});
+
+test("copydesk.path comes before the bundled binary, and is not replaced by it when wrong", () => {
+  const got = findCopydesk(env({ setting: "/x/copydesk", bundled: BUNDLED }, ["/x/copydesk", BUNDLED]));
+  assert.deepEqual(got, { found: true, command: "/x/copydesk" });
+  const wrong = findCopydesk(env({ setting: "/nope/copydesk", bundled: BUNDLED }, [BUNDLED]));
+  assert.equal(wrong.found, false);
+});
+
+test("a universal extension (no server/ folder) falls back to PATH", () => {
+  const got = findCopydesk(env({ bundled: BUNDLED, pathVar: PATH }, ["/opt/tools/bin/copydesk"]));
+  assert.deepEqual(got, { found: true, command: "/opt/tools/bin/copydesk" });
 });
 
 test("on Windows, PATHEXT extensions are tried", () => {

@@ -3,14 +3,14 @@ local M = {}
 
 function M.check()
   local health = vim.health
-  local opts = require("copydesk").options
   health.start("copydesk")
-  local exe = opts.cmd[1]
+  local exe = require("copydesk").server_cmd()[1]
   if vim.fn.executable(exe) ~= 1 then
     health.error(
       ("`%s` not found"):format(exe),
-      { "Install it with `cargo install --path .` from the copydesk repository,",
-        "or pass its full path: require('copydesk').setup({ cmd = { '/path/to/copydesk', 'lsp' } })" }
+      { "Install it with `pipx install copydesk` (or `uv tool install copydesk`, `:MasonInstall copydesk`,",
+        "`cargo install --locked copydesk`), or give its full path:",
+        "vim.lsp.config('copydesk', { cmd = { '/path/to/copydesk', 'lsp' } })" }
     )
   else
     local version = vim.trim(vim.fn.system({ exe, "--version" }))
