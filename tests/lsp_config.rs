@@ -11,7 +11,7 @@ use std::path::Path;
 use common::lsp_client::*;
 use serde_json::{Value, json};
 
-const DRAFT: &str = "Councillor Dev Sharma said the plan was “a number somebody made up on a napkin.”\n\nThe crowd chanted outside. “We will not let this become another decade of delays.” Residents cheered.\n\nVolodymyr Zelensky spoke later. “We are ready,” Zelenskyy said.\n";
+const DRAFT: &str = "Councillor Dev Sharma said the plan was “a number somebody made up on a napkin.”\n\nThe hall was full. “We will not let this become another decade of delays.” Residents cheered.\n\nVolodymyr Zelensky spoke later. “We are ready,” Zelenskyy said.\n";
 
 fn start(folders: &[&Path], settings: Value) -> Client {
     let mut c = Client::start(&[]);
