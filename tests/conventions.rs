@@ -184,3 +184,26 @@ fn a_source_who_declined_to_be_named_is_anonymous() {
     let text = "“The water tastes of metal,” said one resident who declined to give her name.";
     assert_eq!(findings(text, "anonymous-source"), 1);
 }
+
+#[test]
+fn a_given_name_tells_gender_better_than_a_job_title() {
+    let text = "Campaign spokesman Hope Hicks answered first. “They are not with us,” she said.";
+    assert_eq!(speaker(text).as_deref(), Some("Hope Hicks"));
+}
+
+#[test]
+fn a_name_with_an_age_or_a_description_after_it_is_a_person() {
+    let text = "Mayor Tom Baker spoke first. Carole Vint, 75, a retiree in Dover, voted for him. \
+                “I will do it again,” she said.";
+    assert_eq!(speaker(text).as_deref(), Some("Carole Vint"));
+}
+
+#[test]
+fn the_agent_of_a_passive_cue_is_the_source() {
+    let text = "The move was first reported by Reuters, which called it “a retreat.”";
+    assert_eq!(speaker(text).as_deref(), Some("Reuters"));
+    // A person named before "portrayed by" is not the speaker of what follows.
+    let text = "The role of Mayor Dan Pike, portrayed by Tim Ash, made him famous. \
+                “I am not the mayor,” he said.";
+    assert_eq!(speaker(text).as_deref(), Some("Tim Ash"));
+}

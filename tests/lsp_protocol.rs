@@ -293,7 +293,8 @@ fn plain_text_named_text_is_checked_as_plain_text() {
     // Neovim and Emacs send plain text as languageId `text`. Read as Markdown, the
     // backticks would make this code and hide the quotation; as plain text it counts.
     let uri = "file:///drafts/notes.md";
-    let text = "The hall emptied.\n\n`“Nobody asked us.”` The doors closed behind the last of them.\n";
+    let text =
+        "The hall emptied.\n\n`“Nobody asked us.”` The doors closed behind the last of them.\n";
     let mut c = started(false, false, json!({"debounceMs": 0}));
     c.open(uri, "text", 1, text);
     let diags = c.diagnostics(uri, 1);

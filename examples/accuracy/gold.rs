@@ -126,6 +126,8 @@ const NOT_CONTENT: &[&str] = &[
     "one", "s", "mr", "mrs", "ms", "miss", "dr", "jr", "sr", "said", "says", "say",
 ];
 
+/// Personal and relative pronouns: a Source that is only one of these ("he",
+/// "who") is compared with the named Source before it.
 const PRONOUNS: &[&str] = &[
     "he",
     "she",
@@ -149,6 +151,11 @@ const PRONOUNS: &[&str] = &[
     "himself",
     "herself",
     "themselves",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
 ];
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -163,7 +170,7 @@ pub fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A source that is only a pronoun ("He", "she", "They").
+/// A source that is only a pronoun ("He", "she", "They", "who").
 fn is_pronoun(text: &str) -> bool {
     let all: Vec<String> = words(text).collect();
     !all.is_empty() && all.iter().all(|w| PRONOUNS.contains(&w.as_str()))

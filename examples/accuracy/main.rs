@@ -74,6 +74,9 @@ struct Miss {
     /// What copydesk said.
     #[serde(skip_serializing_if = "Option::is_none")]
     found: Option<String>,
+    /// How copydesk found its speaker (cue, continuing, nested).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    how: Option<&'static str>,
 }
 
 /// What one article contributes.
@@ -280,6 +283,7 @@ fn measure(article: &Article, options: &Options) -> Tally {
         end: span.end,
         expected,
         found,
+        how: None,
     };
 
     let quotes = gold::quotations(article);
@@ -303,12 +307,19 @@ fn measure(article: &Article, options: &Options) -> Tally {
         tally.found += 1;
         match analysis.speaker_name(found) {
             Some(speaker) if gold::speaker_matches(speaker, &expected) => tally.right += 1,
-            Some(speaker) => tally.misses.push(miss(
-                "wrong-speaker",
-                &q.span,
-                Some(expected),
-                Some(speaker.to_string()),
-            )),
+            Some(speaker) => tally.misses.push(Miss {
+                how: found.how.map(|h| match h {
+                    copydesk::analysis::How::Cue => "cue",
+                    copydesk::analysis::How::Continuing => "continuing",
+                    copydesk::analysis::How::Nested => "nested",
+                }),
+                ..miss(
+                    "wrong-speaker",
+                    &q.span,
+                    Some(expected),
+                    Some(speaker.to_string()),
+                )
+            }),
             None => tally.misses.push(miss(
                 "no-speaker",
                 &q.span,

@@ -175,6 +175,11 @@ impl Attributor<'_> {
                         .or_else(|| self.source_right(t + 1, s.end, si)),
                     t,
                 ),
+                // "first reported by MSNBC", "portrayed by Allen": the passive's
+                // agent is the source, and what comes before it is not.
+                CueKind::Verb if self.tokens.get(t + 1).is_some_and(|n| n.has(Flags::AGENT)) => {
+                    (self.source_right(t + 2, s.end, si), t + 1)
+                }
                 // "Ruiz told Reuters": the name after a verb of telling is the
                 // hearer, never the source.
                 CueKind::Verb if self.tokens[t].has(Flags::TELLS) => {

@@ -72,6 +72,8 @@ fn role_flags(role: &str) -> Option<Flags> {
         "of" => Flags::OF,
         "tells" => Flags::TELLS,
         "clause-word" => Flags::CLAUSE_WORD,
+        "honorific" => Flags::HONORIFIC,
+        "agent" => Flags::AGENT,
         _ => return None,
     })
 }

@@ -99,6 +99,11 @@ bitflags! {
         /// A word that opens no noun phrase after a cue verb: "said that", "said
         /// it", "said then".
         const CLAUSE_WORD = 1 << 38;
+        /// "Mr.", "Ms.": a title that says no more than a person's gender.
+        const HONORIFIC = 1 << 39;
+        /// "by" after a verb: the passive's agent follows ("first reported by
+        /// MSNBC", "portrayed by Allen").
+        const AGENT = 1 << 40;
     }
 }
 

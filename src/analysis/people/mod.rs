@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{Flags, Gender, Lexicon, lowercase};
 use super::marks::RawQuote;
-use super::tokens::{self, Token};
+use super::tokens::{self, Case, Kind, Token};
 
 /// What a capitalised run is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,15 +245,22 @@ impl People {
         let (&first, &last) = (name_words.first()?, name_words.last()?);
         let words = name_words.len();
         let surname = lowercase(tokens[last].stem(text)).into_owned();
-        let title_gender = self.runs[run]
-            .title
-            .as_ref()
-            .and_then(|t| {
-                t.clone()
-                    .map(|i| tokens[i].info().gender)
-                    .find(|g| *g != Gender::Unknown)
-            })
-            .unwrap_or_default();
+        // An honorific (Mr., Ms.) tells a person's gender; a given name tells it
+        // better than a job title does ("Trump spokesman Hope Hicks").
+        let title = self.runs[run].title.clone().unwrap_or_default();
+        let gender_of = |honorific: bool| {
+            title
+                .clone()
+                .filter(|&i| tokens[i].has(Flags::HONORIFIC) == honorific)
+                .map(|i| tokens[i].info().gender)
+                .find(|g| *g != Gender::Unknown)
+                .unwrap_or_default()
+        };
+        let honorific_gender = gender_of(true);
+        let title_gender = match honorific_gender {
+            Gender::Unknown => gender_of(false),
+            known => known,
+        };
         let known = if words == 1 {
             self.link_surname(&surname, title_gender, span.start)
                 .or_else(|| self.known_by_part(&surname, 1))
@@ -280,11 +287,10 @@ impl People {
                 self.entities.push(Entity {
                     name,
                     surname,
-                    gender: if title_gender != Gender::Unknown {
-                        title_gender
-                    } else {
-                        given_gender
-                    },
+                    gender: [honorific_gender, given_gender, title_gender]
+                        .into_iter()
+                        .find(|g| *g != Gender::Unknown)
+                        .unwrap_or_default(),
                     titles: Vec::new(),
                     mentions: Vec::new(),
                 });
@@ -384,6 +390,13 @@ impl People {
                 self.runs[r].class = RunClass::Unlinked;
             }
         }
+        // A name set off by an age or by who they are is a person: "Carole Bower,
+        // 75, a retiree", "Ebeling, a friend of the family".
+        for r in 0..self.runs.len() {
+            if self.runs[r].class == RunClass::Candidate && self.introduced(r, tokens) {
+                self.runs[r].class = RunClass::Unlinked;
+            }
+        }
         // Full names first, longest first, so a bare surname or a shorter form
         // ("De Wit" for "Bram de Wit") links wherever it stands.
         let mut order: Vec<usize> = (0..self.runs.len())
@@ -438,6 +451,26 @@ impl People {
                 }
             }
         }
+    }
+
+    /// Whether a comma after run `r` opens an age or a description of who the
+    /// run is: ", 75,", ", a retiree", ", the county clerk".
+    fn introduced(&self, r: usize, tokens: &[Token]) -> bool {
+        let after = self.runs[r].name.end;
+        if !tokens.get(after).is_some_and(|t| t.is_punct(',')) {
+            return false;
+        }
+        let Some(next) = tokens.get(after + 1) else {
+            return false;
+        };
+        if next.kind() == Kind::Word(Case::Other) {
+            // An age: digits, then a comma.
+            return tokens.get(after + 2).is_some_and(|t| t.is_punct(','));
+        }
+        next.has(Flags::DETERMINER)
+            && (after + 2..tokens.len().min(after + 6))
+                .take_while(|&k| tokens[k].is_word())
+                .any(|k| tokens[k].has(Flags::DESCRIPTION | Flags::TITLE))
     }
 
     /// A title set after the name: "Karoline Leavitt, the White House press
