@@ -207,3 +207,39 @@ fn the_agent_of_a_passive_cue_is_the_source() {
                 “I am not the mayor,” he said.";
     assert_eq!(speaker(text).as_deref(), Some("Tim Ash"));
 }
+
+#[test]
+fn an_outlet_or_a_group_whose_name_holds_a_common_word_speaks() {
+    assert_eq!(
+        speaker("“It is over,” Fox News reported.").as_deref(),
+        Some("Fox News")
+    );
+    assert_eq!(
+        speaker("“The records are incomplete,” Public Watch added.").as_deref(),
+        Some("Public Watch")
+    );
+}
+
+#[test]
+fn a_surname_that_is_also_an_adjective_speaks_beside_its_verb() {
+    assert_eq!(
+        speaker("“It is too early to tell,” Cuban said.").as_deref(),
+        Some("Cuban")
+    );
+    // With an article it is nobody's name.
+    let a = analysis("“It is too early,” the Cuban said.");
+    assert!(a.people.iter().all(|p| p.name != "Cuban"), "{:?}", a.people);
+}
+
+#[test]
+fn a_cue_after_a_name_and_its_apposition_belongs_to_the_exclamation_before() {
+    let text =
+        "“Not us, but fair enough!” Murphy, the head of the rival committee, tweeted on Friday.";
+    assert_eq!(speaker(text).as_deref(), Some("Murphy"));
+}
+
+#[test]
+fn a_document_or_a_company_that_speaks_through_it() {
+    let text = "The memo was short. “Stop all work at once,” it read.";
+    assert_eq!(findings(text, "unattributed-quote"), 0);
+}

@@ -82,7 +82,9 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
 /// Whether the words from `from` on open with a cue clause ("Trump wrote",
 /// "said Edward Alden", "the ministry said").
 fn cue_follows(tokens: &[Token], from: usize) -> bool {
-    for (i, t) in tokens.iter().enumerate().skip(from).take(7) {
+    // Far enough for a name and its apposition: "Murphy, the head of the
+    // group, tweeted".
+    for (i, t) in tokens.iter().enumerate().skip(from).take(16) {
         match t.kind() {
             Kind::Word(_) if t.has(Flags::CUE) && !t.has(Flags::PARTICIPLE) => {
                 // "He added, “…”" introduces the next quotation instead.

@@ -18,6 +18,23 @@ fn nameable(t: &Token) -> bool {
     !(stop || cue) || t.has(Flags::GIVEN)
 }
 
+/// A capitalised word that can go on a name already begun: any that can begin
+/// one, and a word that is no name alone but no function word either ("Fox
+/// News", "Judicial Watch"; not "Ruiz And").
+fn continues_name(t: &Token) -> bool {
+    let function_word = Flags::DETERMINER
+        | Flags::CLAUSE_WORD
+        | Flags::PHRASE_BREAK
+        | Flags::PRONOUN
+        | Flags::RELATIVE
+        | Flags::COORDINATOR
+        | Flags::AUX
+        | Flags::CUE
+        | Flags::HEADLINE_CUE
+        | Flags::DAY_MONTH;
+    nameable(t) || (t.is_capitalised() && t.has(Flags::STOP) && !t.has(function_word))
+}
+
 /// Two tokens one to three spaces apart, on one line or two.
 fn joined_by_space(a: &Token, b: &Token, text: &str) -> bool {
     let gap = &text[a.end()..b.start()];
@@ -86,7 +103,7 @@ fn run_end(tokens: &[Token], start: usize, text: &str) -> usize {
             }
             break;
         }
-        if nameable(next) && next.block() == cur.block() && joined_by_space(cur, next, text) {
+        if continues_name(next) && next.block() == cur.block() && joined_by_space(cur, next, text) {
             j += 1;
             continue;
         }
@@ -219,7 +236,16 @@ fn classify(
     } else {
         (lex.is_place(&phrase), lex.is_organisation(&phrase))
     };
-    if single && title.is_none() {
+    // A capitalised adjective right beside a cue verb, with no article before
+    // it, is a surname: “…,” Cuban said; "said Young".
+    let surname_by_cue = single && title.is_none() && has(first, Flags::ADJECTIVE) && {
+        let cue_after = tokens.get(run.end).is_some_and(|t| t.has(Flags::CUE));
+        let before = run.start.checked_sub(1).map(|p| &tokens[p]);
+        let cue_before = before.is_some_and(|t| t.has(Flags::CUE));
+        let article = before.is_some_and(|t| t.has(Flags::DETERMINER));
+        (cue_after || cue_before) && !article
+    };
+    if single && title.is_none() && !surname_by_cue {
         let letters = tokens[first]
             .stem(text)
             .chars()
@@ -238,7 +264,9 @@ fn classify(
             .iter()
             .all(|&i| has(i, f) && !has(i, Flags::GIVEN))
     };
-    let class = if (single && has(first, Flags::PLACE)) || place {
+    let class = if surname_by_cue {
+        RunClass::Candidate
+    } else if (single && has(first, Flags::PLACE)) || place {
         RunClass::Place
     } else if (single && has(first, Flags::ORGANISATION))
         || organisation
