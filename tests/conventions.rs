@@ -243,3 +243,12 @@ fn a_document_or_a_company_that_speaks_through_it() {
     let text = "The memo was short. “Stop all work at once,” it read.";
     assert_eq!(findings(text, "unattributed-quote"), 0);
 }
+
+#[test]
+fn doubled_apostrophes_quote_as_double_marks() {
+    let text = "''It is nonsense,'' Mr. Hale said by telephone. ''She knows it.''";
+    assert_eq!(
+        speakers(text),
+        [Some("Hale".to_string()), Some("Hale".to_string())]
+    );
+}

@@ -177,7 +177,7 @@ impl Attributor<'_> {
                 ),
                 // "first reported by MSNBC", "portrayed by Allen": the passive's
                 // agent is the source, and what comes before it is not.
-                CueKind::Verb if self.tokens.get(t + 1).is_some_and(|n| n.has(Flags::AGENT)) => {
+                CueKind::Verb if self.passive(t, s.start) => {
                     (self.source_right(t + 2, s.end, si), t + 1)
                 }
                 // "Ruiz told Reuters": the name after a verb of telling is the
@@ -294,6 +294,18 @@ impl Attributor<'_> {
                 });
             }
         }
+    }
+
+    /// Whether the cue verb at `t` is a passive with its agent after "by": a
+    /// form of "be" or a comma before it ("was first reported by MSNBC", ",
+    /// portrayed by Allen"), not "said by telephone".
+    fn passive(&self, t: usize, start: usize) -> bool {
+        let agent = self.tokens.get(t + 1).is_some_and(|n| n.has(Flags::AGENT));
+        let be_or_comma = (start..t).rev().take(3).any(|k| {
+            let tok = &self.tokens[k];
+            tok.has(Flags::BE) || (k + 1 == t && tok.is_punct(','))
+        });
+        agent && be_or_comma
     }
 
     /// The colon right before the quotation at token `t`, in its sentence.

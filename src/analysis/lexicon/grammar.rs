@@ -74,6 +74,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "clause-word" => Flags::CLAUSE_WORD,
         "honorific" => Flags::HONORIFIC,
         "agent" => Flags::AGENT,
+        "be" => Flags::BE,
         _ => return None,
     })
 }

@@ -104,6 +104,9 @@ bitflags! {
         /// "by" after a verb: the passive's agent follows ("first reported by
         /// MSNBC", "portrayed by Allen").
         const AGENT = 1 << 40;
+        /// A form of "be": before a participle, it makes a passive ("was
+        /// reported by").
+        const BE = 1 << 41;
     }
 }
 

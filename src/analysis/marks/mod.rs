@@ -61,7 +61,7 @@ pub fn scan(
     for (bi, block) in blocks.iter().enumerate() {
         let mut skip_first = false;
         if let Some(mut frame) = carried.take() {
-            let first = masked[block.clone()].chars().next();
+            let first = leading_mark(&masked[block.clone()]).map(|(c, _)| c);
             if first.is_some_and(|c| frame.reopened_by(c)) {
                 frame.multi_paragraph = true;
                 s.push(frame);
@@ -80,8 +80,8 @@ pub fn scan(
         if let Some(f) = s.pop_outermost() {
             let next_opens = blocks
                 .get(bi + 1)
-                .and_then(|b| masked[b.clone()].chars().next())
-                .is_some_and(|c| f.reopened_by(c));
+                .and_then(|b| leading_mark(&masked[b.clone()]))
+                .is_some_and(|(c, _)| f.reopened_by(c));
             if next_opens {
                 carried = Some(f);
             } else {
@@ -101,6 +101,8 @@ struct Frame {
     parent: Option<usize>,
     start: usize,
     mark: &'static Mark,
+    /// The opening mark's length in bytes (two for a doubled apostrophe).
+    open_len: usize,
     /// What closes it (the opening mark's closers).
     closers: &'static [char],
     multi_paragraph: bool,
@@ -114,11 +116,27 @@ impl Frame {
 
     fn lone(&self) -> LoneMark {
         LoneMark {
-            span: self.start..self.start + self.mark.mark.len_utf8(),
+            span: self.start..self.start + self.open_len,
             mark: self.mark.mark,
             opening: true,
         }
     }
+}
+
+/// The quotation mark at byte `i` of `text` and its length. Two straight
+/// apostrophes together are one double mark, as some newspapers set them
+/// (''We won,'' she said).
+fn mark_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let rest = &text[i..];
+    if rest.starts_with("''") {
+        return Some(('"', 2));
+    }
+    rest.chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// The mark a paragraph opens with, if it opens with one.
+fn leading_mark(text: &str) -> Option<(char, usize)> {
+    mark_at(text, 0).filter(|&(c, _)| mark_of(c).is_some())
 }
 
 /// What a mark does where it stands.
@@ -211,16 +229,24 @@ impl<'a> Scanner<'a> {
 
     fn block(&mut self, bi: usize, block: Range<usize>, skip_first: bool) {
         let text = &self.masked[block.clone()];
-        let found = text.match_indices(|c| mark_of(c).is_some());
-        for (i, m) in found.filter(|&(i, _)| !(skip_first && i == 0)) {
-            let Some(mark) = m.chars().next().and_then(mark_of) else {
-                continue;
+        let from = if skip_first {
+            leading_mark(text).map_or(0, |(_, len)| len)
+        } else {
+            0
+        };
+        let mut i = from;
+        while let Some(found) = text[i..].find(|c| mark_of(c).is_some()) {
+            i += found;
+            let Some((c, len)) = mark_at(text, i) else {
+                break;
             };
+            let Some(mark) = mark_of(c) else { break };
             let prev = text[..i].chars().next_back();
-            let next = text[i + m.len()..].chars().next();
+            let next = text[i + len..].chars().next();
             let at = block.start + i;
             let action = self.action(mark, at, prev, next, &block);
-            self.apply(action, mark, at, bi);
+            self.apply(action, mark, at, len, bi);
+            i += len;
         }
     }
 
@@ -375,8 +401,8 @@ impl<'a> Scanner<'a> {
                 .is_some_and(char::is_lowercase)
     }
 
-    fn apply(&mut self, action: Action, mark: &'static Mark, at: usize, bi: usize) {
-        let len = mark.mark.len_utf8();
+    /// Carries out `action` for `mark`, `len` bytes long at `at`.
+    fn apply(&mut self, action: Action, mark: &'static Mark, at: usize, len: usize, bi: usize) {
         match action {
             Action::Ignore => {}
             Action::Lone => self.lone.push(LoneMark {
@@ -403,6 +429,7 @@ impl<'a> Scanner<'a> {
                     parent,
                     start: at,
                     mark,
+                    open_len: len,
                     closers,
                     multi_paragraph: false,
                     first_block: bi,
@@ -416,7 +443,7 @@ impl<'a> Scanner<'a> {
                         let f = self.pop();
                         let quote = RawQuote {
                             span: f.start..at + len,
-                            inner: f.start + f.mark.mark.len_utf8()..at,
+                            inner: f.start + f.open_len..at,
                             family: f.mark.family,
                             parent: None,
                             multi_paragraph: f.multi_paragraph,
@@ -551,6 +578,13 @@ mod tests {
         let (q, lone) = quotes_of("“This never closes, he said.\n\nNext paragraph.");
         assert!(q.is_empty());
         assert_eq!(lone, vec!['“']);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotation_marks() {
+        let (q, lone) = quotes_of("''We won,'' Mr. Hale said. ''It was close.\n\n''Very close.''");
+        assert_eq!(q, vec!["''We won,''", "''It was close.\n\n''Very close.''"]);
+        assert!(lone.is_empty(), "{lone:?}");
     }
 
     #[test]
