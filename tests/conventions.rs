@@ -252,3 +252,17 @@ fn doubled_apostrophes_quote_as_double_marks() {
         [Some("Hale".to_string()), Some("Hale".to_string())]
     );
 }
+
+#[test]
+fn a_person_named_by_age_or_by_a_given_name_that_is_a_word_speaks() {
+    let text = "“He has always led,” said the 46-year-old. “Now he will lead you.”";
+    assert_eq!(
+        speakers(text),
+        [
+            Some("the 46-year-old".to_string()),
+            Some("the 46-year-old".to_string())
+        ]
+    );
+    let text = "“It is an expensive model,” said Will Doyle, a professor of economics.";
+    assert_eq!(speaker(text).as_deref(), Some("Will Doyle"));
+}

@@ -186,7 +186,8 @@ impl Attributor<'_> {
         if tok.has(Flags::RELATIVE) {
             return self.antecedent(k, start, si);
         }
-        if tok.has(Flags::DESCRIPTION) && tok.is_word() {
+        let by_age = self.lex.suffixes.names_by_age(tok.stem(self.text));
+        if (tok.has(Flags::DESCRIPTION) || by_age) && tok.is_word() {
             let (src, span) = self.description_ending(k, k, start);
             // "a spokeswoman for the ministry said": the head before the modifier.
             let np_start = self.tokens.partition_point(|t| t.start() < span.start);
@@ -422,7 +423,9 @@ impl Attributor<'_> {
                 return Some(self.pronoun_source(k, si));
             }
             // "said economist Jane Doe": a description before a name is a title.
-            if t.has(Flags::DESCRIPTION) && self.people.run_at(k + 1).is_none() {
+            // "said the 46-year-old": an age names a person too.
+            let by_age = self.lex.suffixes.names_by_age(t.stem(self.text));
+            if (t.has(Flags::DESCRIPTION) || by_age) && self.people.run_at(k + 1).is_none() {
                 return Some(self.description_ending(k, k, from));
             }
             let lower = t.is_lowercase_word();

@@ -16,6 +16,8 @@ pub struct Suffixes {
     pub clause_opener: Vec<Box<str>>,
     /// A capitalised word ending so is not a name ("Putting", "Finally").
     pub not_a_name: Vec<Box<str>>,
+    /// A word ending so names a person by age ("the 46-year-old").
+    pub person_by_age: Vec<Box<str>>,
 }
 
 fn ends_in(endings: &[Box<str>], word: &str) -> bool {
@@ -48,6 +50,11 @@ impl Suffixes {
     /// "Speaking", "Asked": a first word that opens a clause before the subject.
     pub fn opens_clause(&self, word: &str) -> bool {
         ends_in(&self.clause_opener, word)
+    }
+
+    /// "46-year-old": a person named by age.
+    pub fn names_by_age(&self, word: &str) -> bool {
+        ends_in(&self.person_by_age, word)
     }
 
     /// "Putting", "Finally": a verb or an adverb by its ending, not a name.
@@ -92,6 +99,7 @@ pub(super) fn load(lex: &mut Lexicon, list: &str) {
             "suffix-adverb" => lex.suffixes.adverb = endings(words),
             "suffix-clause-opener" => lex.suffixes.clause_opener = endings(words),
             "suffix-not-a-name" => lex.suffixes.not_a_name = endings(words),
+            "suffix-person-by-age" => lex.suffixes.person_by_age = endings(words),
             _ => {
                 let Some(flags) = role_flags(role) else {
                     debug_assert!(false, "unknown role in the grammar list: {role}");

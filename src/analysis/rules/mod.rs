@@ -71,6 +71,25 @@ pub struct Context<'a> {
     pub title_case_blocks: &'a [bool],
 }
 
+impl Context<'_> {
+    /// The paragraph holding `at`.
+    pub fn block_of(&self, at: usize) -> usize {
+        self.prose
+            .blocks
+            .partition_point(|b| b.start <= at)
+            .saturating_sub(1)
+    }
+
+    /// Whether the paragraph holding `at` is one short line, as a headline or a
+    /// subhead is.
+    pub fn in_short_line(&self, at: usize) -> bool {
+        self.prose.blocks.get(self.block_of(at)).is_some_and(|b| {
+            let line = &self.text[b.clone()];
+            !line.contains('\n') && line.split_whitespace().nth(HEADLINE_WORDS).is_none()
+        })
+    }
+}
+
 /// The most words a draft's opening line has when it is its headline.
 const HEADLINE_WORDS: usize = 25;
 
@@ -80,7 +99,7 @@ impl Context<'_> {
     /// one sentence, as a headline does above a story.
     pub fn in_headline(&self, at: usize) -> bool {
         let blocks = &self.prose.blocks;
-        let b = blocks.partition_point(|b| b.start <= at).saturating_sub(1);
+        let b = self.block_of(at);
         let opening_line = b == 0 && blocks.len() > 1 && {
             let first = &self.text[blocks[0].clone()];
             let one_sentence = !["? ", "! ", ". ", ".” ", "?” ", "!” ", ".\" "]

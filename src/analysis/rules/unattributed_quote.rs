@@ -11,7 +11,8 @@ declare_rule! {
     /// posted it, there is no "according to", and no speaker carries over from
     /// the quotation before it. Terms (titles, slogans, scare quotes) are never
     /// reported, nor quotations in a headline (a heading, a line set in title
-    /// case, or the draft's short opening line), which the story attributes. The message quotes the first words; a note names the last
+    /// case, or the draft's short opening line) or in single marks in a subhead
+    /// (a short line of its own), which the story attributes. The message quotes the first words; a note names the last
     /// person named before it, the likeliest speaker.
     ///
     /// ## Why is this bad?
@@ -40,11 +41,18 @@ pub const PLACEHOLDER: &str = "[who]";
 fn check(context: &Context, severity: Severity) -> Vec<Finding> {
     let a = context.analysis;
     // A headline quotes without attribution: the story under it attributes.
+    // So does a subhead, which like a headline quotes in single marks.
+    let subhead = |q: &Quote| {
+        context.text[q.span.clone()].starts_with(['‘', '\''])
+            && !context.text[q.span.clone()].starts_with("''")
+            && context.in_short_line(q.span.start)
+    };
     let unattributed = a.quotes.iter().filter(|q| {
         q.kind != QuoteKind::Term
             && q.nested_in.is_none()
             && !q.attributed()
             && !context.in_headline(q.span.start)
+            && !subhead(q)
     });
     let mentions = narrative_mentions(context);
     unattributed
