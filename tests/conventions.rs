@@ -266,3 +266,15 @@ fn a_person_named_by_age_or_by_a_given_name_that_is_a_word_speaks() {
     let text = "“It is an expensive model,” said Will Doyle, a professor of economics.";
     assert_eq!(speaker(text).as_deref(), Some("Will Doyle"));
 }
+
+#[test]
+fn a_story_pasted_one_paragraph_to_a_line_keeps_its_paragraphs() {
+    // Without blank lines, each long line is a paragraph: the bare quotation
+    // after a paragraph that quotes nobody is unattributed.
+    let text = "“We will run out the clock this year, in the hope of a win,” said Carl Tobin, a law professor in Richmond.\n\
+                But what if the other party wins the White House instead, and the nominees all change with it?\n\
+                “They should just do whatever they want to do.”\n";
+    let a = analysis(text);
+    assert_eq!(a.speaker_name(&a.quotes[0]), Some("Carl Tobin"));
+    assert!(!a.quotes[1].attributed(), "{:?}", a.quotes[1]);
+}

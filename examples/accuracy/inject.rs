@@ -18,6 +18,11 @@ pub struct Injected {
 /// The attribution cut from each quotation that stands alone in its paragraph
 /// as `“…,” X said.`: the clause after the closing mark goes, and the comma
 /// before the mark becomes a full stop, leaving `“….”`.
+///
+/// Only where the paragraph before holds no quotation: after one, a paragraph
+/// of quotation with no attribution of its own carries on the speaker before
+/// it (the newsroom's convention, which published copy follows), and cutting
+/// the clause there leaves copy a reader takes as that speaker's.
 pub fn cut_attributions(article: &Article, quotes: &[GoldQuote]) -> Vec<Injected> {
     let text = &article.text;
     let mut out = Vec::new();
@@ -30,6 +35,15 @@ pub fn cut_attributions(article: &Article, quotes: &[GoldQuote]) -> Vec<Injected
             .find('\n')
             .map_or(text.len(), |i| q.span.end + i);
         if !text[line_start..q.span.start].trim().is_empty() || q.inner.end == q.span.end {
+            continue;
+        }
+        let previous = text[..line_start].trim_end();
+        let previous = &previous[previous.rfind('\n').map_or(0, |i| i + 1)..];
+        let previous_start = previous.as_ptr() as usize - text.as_ptr() as usize;
+        let quoted_before = quotes
+            .iter()
+            .any(|p| p.span.start >= previous_start && p.span.end <= line_start);
+        if quoted_before {
             continue;
         }
         if !text[..q.inner.end].ends_with(',') {

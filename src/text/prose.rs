@@ -116,6 +116,9 @@ fn ends_in_punctuation(line: &str) -> bool {
 
 /// Splits a normalised text at blank lines and after short lines, trimming each
 /// block; each block comes with how many lines it has.
+/// The longest line, in characters, of text wrapped by hand or by an editor.
+const WRAPPED_LINE: usize = 100;
+
 fn blank_line_blocks(masked: &str) -> Vec<(Range<usize>, usize)> {
     let mut blocks = Vec::new();
     // The block being read, and how many lines it has so far.
@@ -132,8 +135,12 @@ fn blank_line_blocks(masked: &str) -> Vec<(Range<usize>, usize)> {
             block.end = end;
             *lines += 1;
             // A short line of its own ("ON NOW", "• en", a byline) is page furniture
-            // or a heading, not the start of a wrapped paragraph.
-            if trimmed.chars().count() <= 30 && !trimmed.ends_with([',', ';', '-', '—', '–']) {
+            // or a heading, not the start of a wrapped paragraph. A line longer
+            // than text is wrapped at was not wrapped: it is a paragraph of its
+            // own, as a story pasted one paragraph to a line is.
+            let chars = trimmed.chars().count();
+            let short = chars <= 30 && !trimmed.ends_with([',', ';', '-', '—', '–']);
+            if short || chars > WRAPPED_LINE {
                 blocks.extend(open.take());
             }
         }
@@ -159,6 +166,14 @@ mod tests {
         let wrapped = "A long line of prose that wraps onto\nthe next line of the same paragraph.";
         let map = ProseMap::new(wrapped, Format::PlainText);
         assert_eq!(map.blocks.len(), 1);
+        // Lines longer than text is wrapped at are paragraphs each.
+        let unwrapped = format!(
+            "{}\n{}",
+            "A paragraph. ".repeat(9),
+            "Another one. ".repeat(9)
+        );
+        let map = ProseMap::new(&unwrapped, Format::PlainText);
+        assert_eq!(map.blocks.len(), 2);
     }
 
     #[test]
