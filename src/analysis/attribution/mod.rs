@@ -248,19 +248,24 @@ impl Attributor<'_> {
                 }
             }
             // The sentence just before, when it ends with a colon ("The ministry
-            // said in a statement:") or, in the same paragraph, credits someone
-            // with what they said ("Jones said the plan was dead. “We are done
-            // here.”"), and nobody else is named before the quotation.
+            // said in a statement:", "Potts echoed:") or, in the same paragraph,
+            // credits someone with what they said ("Jones said the plan was
+            // dead. “We are done here.”"), and nobody else is named before the
+            // quotation.
             if found.is_none() && si > 0 {
                 let sal = &self.salience[si - 1];
                 let same_block = sal.block == block_of(t);
+                let start = self.sentences[si].start;
                 if sal.ends_with_colon || same_block {
-                    let start = self.sentences[si].start;
                     found = sal
                         .cue_sources
                         .last()
                         .filter(|s| self.nobody_else(start, t, s))
                         .cloned();
+                }
+                if found.is_none() && sal.ends_with_colon {
+                    let (from, to) = (self.sentences[si - 1].start, self.sentences[si - 1].end - 1);
+                    found = self.subject(si - 1, from, to).map(|(speaker, _)| speaker);
                 }
             }
             // Forwards: the next quotation in the same paragraph has a cue.
