@@ -278,3 +278,24 @@ fn a_story_pasted_one_paragraph_to_a_line_keeps_its_paragraphs() {
     assert_eq!(a.speaker_name(&a.quotes[0]), Some("Carl Tobin"));
     assert!(!a.quotes[1].attributed(), "{:?}", a.quotes[1]);
 }
+
+#[test]
+fn a_party_tag_after_a_name_does_not_end_the_sentence_of_its_cue() {
+    let text = "“Perpetual motion!” Rep. Glenn Tomas, R-Pa., said of the convention.";
+    assert_eq!(speaker(text).as_deref(), Some("Glenn Tomas"));
+}
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_its_subjects_words() {
+    let text = "Student Jared Pott, 17, echoed the point:\n\n“He speaks his mind, and the country needs that.”";
+    assert_eq!(speaker(text).as_deref(), Some("Jared Pott"));
+    let text =
+        "The mayor released the following statement:\n\n“Our thoughts are with the families.”";
+    assert_eq!(speaker(text).as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn a_given_name_that_is_an_auxiliary_is_a_name_in_capitals() {
+    let text = "“The eruption of war is a reminder of what is at stake,” Will wrote.";
+    assert_eq!(speaker(text).as_deref(), Some("Will"));
+}

@@ -73,7 +73,7 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
         Kind::Quote(q) => {
             ends_with_stop(&masked[quotes[q as usize].inner.clone()])
                 && starts_sentence(next)
-                && !cue_follows(tokens, i + 1)
+                && !cue_follows(tokens, i + 1, masked)
         }
         _ => false,
     }
@@ -81,7 +81,7 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
 
 /// Whether the words from `from` on open with a cue clause ("Trump wrote",
 /// "said Edward Alden", "the ministry said").
-fn cue_follows(tokens: &[Token], from: usize) -> bool {
+fn cue_follows(tokens: &[Token], from: usize, text: &str) -> bool {
     // Far enough for a name and its apposition: "Murphy, the head of the
     // group, tweeted".
     for (i, t) in tokens.iter().enumerate().skip(from).take(16) {
@@ -99,21 +99,28 @@ fn cue_follows(tokens: &[Token], from: usize) -> bool {
             }
             Kind::Word(_) | Kind::Punct(',') => {}
             // "Mr." and "Sen.": the stop of an abbreviation or an initial.
-            Kind::Punct('.') if abbreviation_before(tokens, i) => {}
+            Kind::Punct('.') if abbreviation_before(tokens, i, text) => {}
             _ => return false,
         }
     }
     false
 }
 
-/// Whether the full stop at `i` ends an abbreviation or an initial written
-/// right before it ("Mr.", "J.").
-fn abbreviation_before(tokens: &[Token], i: usize) -> bool {
+/// Whether the full stop at `i` ends an abbreviation, initials or a state's
+/// short form written right before it ("Mr.", "N.M.", "R-Pa.").
+pub fn abbreviation_before(tokens: &[Token], i: usize, text: &str) -> bool {
     i.checked_sub(1).is_some_and(|p| {
         let prev = &tokens[p];
+        let letters = prev
+            .stem(text)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
         prev.is_word()
             && prev.end() == tokens[i].start()
-            && (prev.has(Flags::ABBREVIATION) || prev.end() - prev.start() == 1)
+            && (prev.has(Flags::ABBREVIATION)
+                || letters <= 2
+                || (prev.is_capitalised() && prev.end() - prev.start() <= 4))
     })
 }
 

@@ -138,25 +138,16 @@ impl Attributor<'_> {
 
     /// Whether the full stop at `m` ends an abbreviation or an initial ("No.", "N.M.").
     fn after_abbreviation(&self, m: usize) -> bool {
-        m.checked_sub(1).is_some_and(|p| {
-            let t = &self.tokens[p];
-            let letters = self.text[t.start()..t.end()]
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .count();
-            t.is_word()
-                && t.end() == self.tokens[m].start()
-                && (t.has(Flags::ABBREVIATION) || letters <= 2)
-        })
+        crate::analysis::sentences::abbreviation_before(self.tokens, m, self.text)
     }
 
     /// An auxiliary or an adverb between a source and its verb ("has also",
     /// "repeatedly").
     fn skippable(&self, k: usize) -> bool {
+        // In lowercase only: "Will wrote" names Will.
         let t = &self.tokens[k];
-        t.is_word()
-            && (t.has(Flags::AUX)
-                || (t.is_lowercase_word() && self.lex.suffixes.is_adverb(t.stem(self.text))))
+        t.is_lowercase_word()
+            && (t.has(Flags::AUX) || self.lex.suffixes.is_adverb(t.stem(self.text)))
     }
 
     /// The source whose last token is `k` (looking leftwards).
@@ -226,7 +217,8 @@ impl Attributor<'_> {
             if t.has(Flags::DETERMINER) || t.possessive() {
                 return Some(self.description_ending(k, k, start));
             }
-            let modifier = t.is_word() && (t.is_lowercase_word() || t.has(Flags::ADJECTIVE));
+            // "this Trump look-alike", "the Clinton campaign": a name may modify.
+            let modifier = t.is_word();
             if !modifier || t.has(not_a_noun & !Flags::STOP) {
                 return None;
             }
