@@ -299,3 +299,17 @@ fn a_given_name_that_is_an_auxiliary_is_a_name_in_capitals() {
     let text = "“The eruption of war is a reminder of what is at stake,” Will wrote.";
     assert_eq!(speaker(text).as_deref(), Some("Will"));
 }
+
+#[test]
+fn a_fragment_worked_into_a_sentence_is_its_subjects() {
+    assert_eq!(
+        speaker("The campaign’s new ad claims the senator is “the conservative you can trust.”")
+            .as_deref(),
+        Some("the campaign’s new ad")
+    );
+    assert_eq!(
+        speaker("Dana Levi made the point that the plan would be “a third term in all but name.”")
+            .as_deref(),
+        Some("Dana Levi")
+    );
+}

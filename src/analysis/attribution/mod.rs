@@ -283,13 +283,12 @@ impl Attributor<'_> {
                     }
                 }
             }
-            // A fragment worked into a sentence about a person is taken as
-            // theirs: "Gorka made the point that it would be “a third term.”"
+            // A fragment worked into a sentence is taken as its subject's, a
+            // person's, a group's or a document's: "Gorka made the point that
+            // it would be “a third term.”", "The ad claims “he lied.”"
             let start = self.sentences[si].start;
             if found.is_none() && t > start {
-                if let Some((Speaker::Person(e), _)) = self.subject(si, start, t) {
-                    found = Some(Speaker::Person(e));
-                }
+                found = self.subject(si, start, t).map(|(speaker, _)| speaker);
             }
             if let Some(speaker) = found {
                 out[q] = Some(Attribution {

@@ -60,8 +60,10 @@ impl Attributor<'_> {
                 continue;
             }
             let titles_a_name = self.people.run_at(t + 1).is_some();
+            // "the campaign’s new ad": the owner is not the head.
             if fallback.is_none()
                 && !titles_a_name
+                && !tok.possessive()
                 && tok.has(Flags::DESCRIPTION)
                 && self
                     .tokens

@@ -362,6 +362,10 @@ impl Attributor<'_> {
             }
             if t.has(Flags::DETERMINER) || t.possessive() {
                 first = m;
+                // "the campaign’s new ad": the owner's own article too.
+                if t.possessive() && m > start && self.tokens[m - 1].has(Flags::DETERMINER) {
+                    first = m - 1;
+                }
                 break;
             }
             // A word that opens a clause ends the description; a stop word that
