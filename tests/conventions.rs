@@ -313,3 +313,14 @@ fn a_fragment_worked_into_a_sentence_is_its_subjects() {
         Some("Dana Levi")
     );
 }
+
+#[test]
+fn what_someone_called_a_thing_is_their_words_and_a_lone_name_before_a_verb_is_a_subject() {
+    let text = "That led to what aide Kevin Phil called “the beginning of a new era” in his book.";
+    assert_eq!(speaker(text).as_deref(), Some("Kevin Phil"));
+    let text = "Tremp gestured at the crowd, then leaned in and boomed: “Let us win in November.”";
+    assert_eq!(speaker(text).as_deref(), Some("Tremp"));
+    // A show called by its name is still a show.
+    let a = analysis("She hosts a show called “Late Night Talk” on Fridays.");
+    assert_eq!(a.quotes[0].kind, QuoteKind::Term);
+}

@@ -153,7 +153,7 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
         if before
             .last()
             .is_some_and(|w| lex.word(w).has(Flags::TERM_BEFORE_END))
-            && term_before(&before, lex)
+            && term_before(&before, clause_before(masked, q.span.start), lex)
         {
             return true;
         }
@@ -174,9 +174,21 @@ pub fn has_term_signal(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
             && next_word(rest).is_some_and(|(w, _)| signal(w)))
 }
 
+/// The sentence up to `at`, as far back as [`WINDOW`] allows twice over.
+fn clause_before(text: &str, at: usize) -> &str {
+    let from = boundary_at_or_after(text, at.saturating_sub(2 * WINDOW));
+    let window = &text[from..at];
+    let start = ['.', '!', '?']
+        .iter()
+        .filter_map(|&c| window.rfind([c]))
+        .max()
+        .map_or(0, |i| i + 1);
+    &window[start..]
+}
+
 /// Whether the words before a quotation end with a term signal: "so-called",
 /// "known as", "a show called" (but "which she called “X”" quotes her).
-fn term_before(before: &[&str], lex: &Lexicon) -> bool {
+fn term_before(before: &[&str], clause: &str, lex: &Lexicon) -> bool {
     lex.term_before.iter().any(|signal| {
         let n = signal.len();
         let matches = n <= before.len()
@@ -188,10 +200,17 @@ fn term_before(before: &[&str], lex: &Lexicon) -> bool {
             return false;
         }
         let naming_verb = n == 1 && lex.word(&signal[0]).has(Flags::NAMING_VERB);
+        // "which she called", "what aide Kevin Phillips called", "Buchanan
+        // called": someone's words, not a thing's name.
         let by_someone = before.len() > n && {
-            let w = lex.word(before[before.len() - n - 1]);
+            let word = before[before.len() - n - 1];
+            let w = lex.word(word);
             w.has(Flags::PRONOUN | Flags::RELATIVE | Flags::AUX | Flags::SPEAKER_LEAD)
-        } || before.iter().any(|w| lex.word(w).has(Flags::WHAT_WHICH));
+                || word.chars().next().is_some_and(char::is_uppercase)
+        } || clause.split_whitespace().any(|w| {
+            lex.word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .has(Flags::WHAT_WHICH)
+        });
         !(naming_verb && by_someone)
     })
 }

@@ -41,11 +41,14 @@ impl Attributor<'_> {
                 }
                 match self.people.runs[run].class {
                     RunClass::Person(_) => return self.source_of_run(run),
-                    // A lone capitalised word opening the sentence ("Opposition
-                    // leader …") is too weak to be its subject.
+                    // A lone capitalised word opening the sentence is its subject
+                    // before a verb ("Trump gestured"), not before a noun
+                    // ("Opposition leader …").
                     RunClass::Candidate | RunClass::Organisation
                         if fallback.is_none()
-                            && !(t == start && self.people.runs[run].name.len() == 1) =>
+                            && !(t == start
+                                && self.people.runs[run].name.len() == 1
+                                && !self.verb_follows(t)) =>
                     {
                         fallback = Some(run)
                     }
@@ -83,6 +86,15 @@ impl Attributor<'_> {
             }
         }
         fallback.and_then(|run| self.source_of_run(run))
+    }
+
+    /// Whether a lowercase word that is no noun of the lists follows token `t`
+    /// ("Trump gestured"), as a verb does.
+    fn verb_follows(&self, t: usize) -> bool {
+        self.tokens.get(t + 1).is_some_and(|n| {
+            n.is_lowercase_word()
+                && !n.has(Flags::DESCRIPTION | Flags::TITLE | Flags::STOP | Flags::DETERMINER)
+        })
     }
 
     /// A person set off by commas right after a description: ", Andrea Kerr,".
