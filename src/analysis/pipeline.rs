@@ -15,8 +15,13 @@ use super::spelling::{self, Draft};
 use super::{cast, headlines, sentences, tokens};
 use crate::text::ProseMap;
 
-/// Analyses a draft.
+/// Analyses a draft. Offsets are kept in four bytes: a draft of 4 GiB or more
+/// (a thousand times the command line's and the server's limit) gives an empty
+/// analysis.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    if u32::try_from(text.len()).is_err() {
+        return Analysis::default();
+    }
     let lex = options.lexicon();
     // Prose map: a same-length copy with everything but prose blanked.
     let prose = ProseMap::new(text, options.format);

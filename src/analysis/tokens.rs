@@ -154,10 +154,8 @@ pub fn tokenize(
             while next_top < tops.len() && quotes[tops[next_top]].span.start < i {
                 next_top += 1;
             }
-            let quote_start = tops
-                .get(next_top)
-                .map_or(usize::MAX, |&q| quotes[q].span.start);
-            if quote_start == i {
+            let quote_start = tops.get(next_top).map(|&q| quotes[q].span.start);
+            if quote_start == Some(i) {
                 let q = tops[next_top];
                 let span = &quotes[q].span;
                 out.push(Token::new(
@@ -180,7 +178,7 @@ pub fn tokenize(
                 continue;
             }
             if is_word_char(c) {
-                let end = word_end(masked, i, block.end.min(quote_start));
+                let end = word_end(masked, i, quote_start.map_or(block.end, |q| q.min(block.end)));
                 let stem_end = i + lex.suffixes.possessive_stem(&masked[i..end]);
                 let word = &masked[i..stem_end];
                 out.push(Token::new(
