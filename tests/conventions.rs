@@ -324,3 +324,22 @@ fn what_someone_called_a_thing_is_their_words_and_a_lone_name_before_a_verb_is_a
     let a = analysis("She hosts a show called “Late Night Talk” on Fridays.");
     assert_eq!(a.quotes[0].kind, QuoteKind::Term);
 }
+
+#[test]
+fn a_passive_cue_has_no_source_before_it_and_a_headline_fragment_is_a_term_unless_it_says_whose() {
+    let text =
+        "The hall was full.\n\n“We will not give up.” Residents cheered as the vote was read out.";
+    assert_eq!(findings(text, "unattributed-quote"), 1);
+    // A headline's single-quoted word is a term unless the headline says whose.
+    let a = analysis("A ‘Historic’ Day for the Bridge\n\nThe council voted on Tuesday.");
+    assert_eq!(a.quotes[0].kind, QuoteKind::Term);
+    assert!(!a.quotes[0].attributed());
+    let a = analysis("Ruiz Says Bridge Vote Is ‘Historic’\n\nMayor Ana Ruiz spoke on Tuesday.");
+    assert_eq!(a.quotes[0].kind, QuoteKind::Partial);
+    assert_eq!(a.speaker_name(&a.quotes[0]), Some("Ana Ruiz"));
+    // "is saying" is active.
+    assert_eq!(
+        speaker("Mayor Ana Ruiz is saying “the bridge comes first.”").as_deref(),
+        Some("Ana Ruiz")
+    );
+}

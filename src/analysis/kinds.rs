@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Flags, Lexicon};
-use super::marks::RawQuote;
+use super::marks::{Family, RawQuote};
 use super::model::{How, QuoteKind};
 use super::sentences::ends_with_stop;
 
@@ -25,6 +25,10 @@ pub struct Shape {
     /// A full quotation: it runs over paragraphs, continues one that a cue split,
     /// or stands alone as a sentence.
     pub full: bool,
+    /// In single marks in a headline: the headline quotes someone's word, so it
+    /// is theirs when the headline says whose (Mayor Says Vote Is ‘Historic’)
+    /// and a term when it does not (Mayor Calls Vote ‘Historic’).
+    pub headline_fragment: bool,
 }
 
 /// The shape of each quotation.
@@ -51,6 +55,7 @@ pub fn shapes(
                 alone,
                 continues,
                 full: q.multi_paragraph || continues.is_some() || (alone && starts_upper(inner)),
+                headline_fragment: headlines[q.blocks.0] && q.family == Family::Single,
             }
         })
         .collect()
@@ -62,7 +67,7 @@ pub fn kind_of(shape: Shape, inner: &str, how: Option<How>, lex: &Lexicon) -> Qu
     // Short speech with its cue is speech, whatever its capitals: “Fine,” she
     // said; “Never,” Jones insisted.
     let spoken = shape.alone && how == Some(How::Cue);
-    if shape.term || (shape.title_case && !spoken) {
+    if shape.term || (shape.title_case && !spoken) || (shape.headline_fragment && !attributed) {
         QuoteKind::Term
     } else if shape.full || (spoken && starts_upper(inner)) {
         QuoteKind::Full

@@ -178,7 +178,11 @@ pub fn tokenize(
                 continue;
             }
             if is_word_char(c) {
-                let end = word_end(masked, i, quote_start.map_or(block.end, |q| q.min(block.end)));
+                let end = word_end(
+                    masked,
+                    i,
+                    quote_start.map_or(block.end, |q| q.min(block.end)),
+                );
                 let stem_end = i + lex.suffixes.possessive_stem(&masked[i..end]);
                 let word = &masked[i..stem_end];
                 out.push(Token::new(

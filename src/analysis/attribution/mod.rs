@@ -177,8 +177,13 @@ impl Attributor<'_> {
                 ),
                 // "first reported by MSNBC", "portrayed by Allen": the passive's
                 // agent is the source, and what comes before it is not.
+                // "was first reported by MSNBC", ", portrayed by Allen": the
+                // passive's agent is the source; "the vote was read out" has
+                // none, and what stands before the verb is not one.
                 CueKind::Verb if self.passive(t, s.start) => {
-                    (self.source_right(t + 2, s.end, si), t + 1)
+                    let by = self.tokens.get(t + 1).filter(|n| n.has(Flags::AGENT));
+                    let agent = by.and_then(|_| self.source_right(t + 2, s.end, si));
+                    (agent, t + usize::from(by.is_some()))
                 }
                 // "Ruiz told Reuters": the name after a verb of telling is the
                 // hearer, never the source.
@@ -300,16 +305,20 @@ impl Attributor<'_> {
         }
     }
 
-    /// Whether the cue verb at `t` is a passive with its agent after "by": a
-    /// form of "be" or a comma before it ("was first reported by MSNBC", ",
-    /// portrayed by Allen"), not "said by telephone".
+    /// Whether the cue verb at `t` is a passive: a form of "be" before it, over
+    /// lowercase words at most ("was read out", "was first reported by"), or a
+    /// comma right before it and "by" after ("X, portrayed by Allen"); not "said
+    /// by telephone", nor "is saying".
     fn passive(&self, t: usize, start: usize) -> bool {
-        let agent = self.tokens.get(t + 1).is_some_and(|n| n.has(Flags::AGENT));
-        let be_or_comma = (start..t).rev().take(3).any(|k| {
-            let tok = &self.tokens[k];
-            tok.has(Flags::BE) || (k + 1 == t && tok.is_punct(','))
-        });
-        agent && be_or_comma
+        let be = (start..t)
+            .rev()
+            .take(3)
+            .take_while(|&k| self.tokens[k].is_lowercase_word())
+            .any(|k| self.tokens[k].has(Flags::BE));
+        let comma = t > start && self.tokens[t - 1].is_punct(',');
+        let by = self.tokens.get(t + 1).is_some_and(|n| n.has(Flags::AGENT));
+        // "is saying" is no passive.
+        (be && !self.tokens[t].has(Flags::PARTICIPLE)) || (comma && by)
     }
 
     /// The colon right before the quotation at token `t`, in its sentence.
