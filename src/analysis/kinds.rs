@@ -25,9 +25,8 @@ pub struct Shape {
     /// A full quotation: it runs over paragraphs, continues one that a cue split,
     /// or stands alone as a sentence.
     pub full: bool,
-    /// In single marks in a headline: the headline quotes someone's word, so it
-    /// is theirs when the headline says whose (Mayor Says Vote Is ‘Historic’)
-    /// and a term when it does not (Mayor Calls Vote ‘Historic’).
+    /// In single marks in a headline: a word the headline quotes, someone's when
+    /// the headline names them and a term when it does not.
     pub headline_fragment: bool,
 }
 

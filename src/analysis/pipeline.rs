@@ -7,7 +7,7 @@ use super::attribution::{self, Attribution};
 use super::kinds::{self, Shape};
 use super::lexicon::Lexicon;
 use super::marks::{self, RawQuote};
-use super::model::{Analysis, Quote, QuoteKind};
+use super::model::{Analysis, Quote, QuoteKind, Speaker};
 use super::options::Options;
 use super::people::People;
 use super::rules::{self, Context};
@@ -108,6 +108,10 @@ fn quotations(
         .zip(attributions)
         .zip(shapes)
         .map(|((q, att), &shape)| {
+            // A headline quotes a word as someone's only when it names them:
+            // “Ruiz Says Vote Is ‘Historic’”, not “Mayor Calls Vote ‘Historic’”.
+            let att =
+                att.filter(|a| !shape.headline_fragment || matches!(a.speaker, Speaker::Person(_)));
             let how = att.as_ref().map(|a| a.how);
             let kind = kinds::kind_of(shape, &masked[q.inner.clone()], how, lex);
             // A term by its surroundings or its words is credited to nobody, even
