@@ -348,3 +348,32 @@ fn a_passive_cue_has_no_source_before_it_and_a_headline_fragment_is_a_term_unles
         Some("Ana Ruiz")
     );
 }
+
+#[test]
+fn reported_speech_keeps_its_speaker_past_a_prediction_a_passive_or_nobody() {
+    // "will continue" predicts; the reporting verb's subject is the speaker.
+    assert_eq!(
+        speaker(
+            "Cruz said he is certain Rubio will continue to be “a champion for working families.”"
+        )
+        .as_deref(),
+        Some("Cruz")
+    );
+    // An advance text still attributes: "will say".
+    assert_eq!(
+        speaker("President Ana Ruiz will say: “We have kept our word.”").as_deref(),
+        Some("Ana Ruiz")
+    );
+    // A passive sentence after the quotation is about something else.
+    assert_eq!(
+        speakers(
+            "Morris says the campaign will “compete hard for the nomination.” The move was first reported by MSNBC."
+        ),
+        vec![Some("Morris".to_string())]
+    );
+    // "Nobody" is no one to resolve "he" to.
+    assert_ne!(
+        speaker("Nobody asked about the plan. He called it “shameful” on Tuesday.").as_deref(),
+        Some("Nobody")
+    );
+}

@@ -87,6 +87,17 @@ fn cue_follows(tokens: &[Token], from: usize, text: &str) -> bool {
     for (i, t) in tokens.iter().enumerate().skip(from).take(16) {
         match t.kind() {
             Kind::Word(_) if t.has(Flags::CUE) && !t.has(Flags::PARTICIPLE) => {
+                // "The move was first reported by MSNBC": a passive is a
+                // sentence of its own, about something else.
+                let passive = tokens[from..i]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .take_while(|p| p.is_lowercase_word())
+                    .any(|p| p.has(Flags::BE));
+                if passive {
+                    return false;
+                }
                 // "He added, “…”" introduces the next quotation instead.
                 let leads_on = matches!(
                     (

@@ -54,9 +54,18 @@ pub fn in_sentence(
             let prev = &tokens[t - 1];
             prev.has(Flags::DETERMINER) || prev.possessive()
         };
+        // "Rubio will continue to be", "her campaign would continue": a
+        // prediction, nobody's words. "Obama will say, according to excerpts"
+        // still attributes a speech given out in advance.
+        let predicted = t > s.start && {
+            let prev = &tokens[t - 1];
+            prev.has(Flags::MODAL)
+                && prev.is_lowercase_word()
+                && !(is_word(tokens, text, t, "say") || tok.has(Flags::TELLS))
+        };
         // A word that is both a cue and a description ("reports", "statement")
         // is a cue only in a sentence that quotes someone.
-        if cue && !noun && (!tok.has(Flags::DESCRIPTION) || has_quote) {
+        if cue && !noun && !predicted && (!tok.has(Flags::DESCRIPTION) || has_quote) {
             // "has been saying": a verb, not a participle clause.
             let participle = tok.has(Flags::PARTICIPLE)
                 && !t

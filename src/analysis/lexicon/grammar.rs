@@ -82,6 +82,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "honorific" => Flags::HONORIFIC,
         "agent" => Flags::AGENT,
         "be" => Flags::BE,
+        "modal" => Flags::MODAL,
         _ => return None,
     })
 }

@@ -107,6 +107,9 @@ bitflags! {
         /// A form of "be": before a participle, it makes a passive ("was
         /// reported by").
         const BE = 1 << 41;
+        /// "will", "would": a speech verb after one is a prediction or a
+        /// habit, not an attribution ("Rubio will continue to be").
+        const MODAL = 1 << 42;
     }
 }
 
