@@ -377,3 +377,12 @@ fn reported_speech_keeps_its_speaker_past_a_prediction_a_passive_or_nobody() {
         Some("Nobody")
     );
 }
+
+#[test]
+fn a_quotation_right_before_its_verb_puts_the_source_after_the_verb() {
+    assert_eq!(
+        speaker("The ministry missed a cell in the district and “should have acted sooner,” said Ralf Jäger, the minister.")
+            .as_deref(),
+        Some("Ralf Jäger")
+    );
+}

@@ -40,6 +40,11 @@ impl Attributor<'_> {
                 break;
             }
         }
+        // "…and “should have acted sooner,” said Ralf Jäger": a quotation right
+        // before the verb is what was said; the source comes after the verb.
+        if self.tokens[k].quote().is_some() {
+            return None;
+        }
         // "Rep. Jane Doe (R-Ore.) said": what stands in brackets is set aside.
         let k = self.before_brackets(k, start)?;
         if self.tokens[k].has(Flags::COORDINATOR) {
