@@ -386,3 +386,18 @@ fn a_quotation_right_before_its_verb_puts_the_source_after_the_verb() {
         Some("Ralf Jäger")
     );
 }
+
+#[test]
+fn a_phrase_of_time_between_source_and_verb_is_skipped() {
+    assert_eq!(
+        speaker(
+            "Beck, who has in the past described the senator as “a dangerous man,” spoke on Monday."
+        )
+        .as_deref(),
+        Some("Beck")
+    );
+    assert_eq!(
+        speaker("Mayor Ana Ruiz at the time said the plan was “a mistake.”").as_deref(),
+        Some("Ana Ruiz")
+    );
+}

@@ -36,6 +36,10 @@ impl Attributor<'_> {
                 // "Albers on Thursday called"
                 k -= 2;
                 skipped += 2;
+            } else if let Some(len) = self.phrase_of_time_or_place(k, start) {
+                // "who has in the past described"
+                k -= len;
+                skipped += len;
             } else {
                 break;
             }
@@ -144,6 +148,30 @@ impl Attributor<'_> {
     /// Whether the full stop at `m` ends an abbreviation or an initial ("No.", "N.M.").
     fn after_abbreviation(&self, m: usize) -> bool {
         crate::analysis::sentences::abbreviation_before(self.tokens, m, self.text)
+    }
+
+    /// The length of a short phrase of time or place ending at `k` ("in the
+    /// past", "at the time", "for years"): a preposition, perhaps a determiner,
+    /// and a lowercase word that names nobody.
+    fn phrase_of_time_or_place(&self, k: usize, start: usize) -> Option<usize> {
+        let noun = &self.tokens[k];
+        let names_someone = Flags::DESCRIPTION | Flags::PRONOUN | Flags::RELATIVE | Flags::CUE;
+        if !noun.is_lowercase_word() || noun.has(names_someone) {
+            return None;
+        }
+        let prep = |p: usize| {
+            p > start
+                && self.tokens[p].is_lowercase_word()
+                && self.tokens[p].has(Flags::PREPOSITION)
+        };
+        let det = |p: usize| p > start && self.tokens[p].has(Flags::DETERMINER);
+        if k >= 1 && prep(k - 1) {
+            Some(2)
+        } else if k >= 2 && det(k - 1) && prep(k - 2) {
+            Some(3)
+        } else {
+            None
+        }
     }
 
     /// An auxiliary or an adverb between a source and its verb ("has also",

@@ -83,6 +83,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "agent" => Flags::AGENT,
         "be" => Flags::BE,
         "modal" => Flags::MODAL,
+        "preposition" => Flags::PREPOSITION,
         _ => return None,
     })
 }

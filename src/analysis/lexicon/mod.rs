@@ -110,6 +110,9 @@ bitflags! {
         /// "will", "would": a speech verb after one is a prediction or a
         /// habit, not an attribution ("Rubio will continue to be").
         const MODAL = 1 << 42;
+        /// "in", "at": opens a phrase of time or place that may stand between a
+        /// source and its verb ("Beck, who has in the past described").
+        const PREPOSITION = 1 << 43;
     }
 }
 
