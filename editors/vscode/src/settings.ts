@@ -14,7 +14,7 @@
  * server's settings change shape, this file is the one place to follow it.
  */
 
-/** The server's rule ids (`src/analysis/rules.rs`); a test keeps the two in step. */
+/** The server's rule ids (one file each in `src/analysis/rules/`); a test keeps the two in step. */
 export const RULE_IDS = [
   "unattributed-quote",
   "unbalanced-quote",
