@@ -401,3 +401,39 @@ fn a_phrase_of_time_between_source_and_verb_is_skipped() {
         Some("Ana Ruiz")
     );
 }
+
+#[test]
+fn a_name_in_another_form_is_not_another_spelling() {
+    for text in [
+        // A family, a derived word, a name joined to another.
+        "Senator Marta Halvorsen spoke. The Halvorsens left early. Critics called it a Halvorsenian move in the Halvorsen-era.",
+        // A middle initial or middle name given once, then dropped (AP).
+        "Donna J. Pryce spoke on Monday. Later Donna Pryce said she would return.",
+        "Hillary Rodham Pryce spoke on Monday. Later Hillary Pryce said she would return.",
+        // A transcript's speaker label in capitals.
+        "MARTA HALVORSEN: We are done here.\n\nMarta Halvorsen later left the hall.",
+        // A short form of the given name.
+        "Peter Santori spoke. Pete Santori, as friends call him, left.",
+        // Groups are not people: no spelling to hold them to.
+        "Hispanic Republicans met on Monday. A Hispanic Republican said little.",
+        "Ana Ruiz's Super PAC spent more. Other Super PACs spent less.",
+        // A contraction beside a person's surname.
+        "Mayor Karen Weaver spoke. “We’ve waited long enough,” Weaver said.",
+    ] {
+        assert_eq!(findings(text, "name-spelling"), 0, "{text}");
+    }
+}
+
+#[test]
+fn a_slip_in_a_surname_is_caught_where_the_family_or_an_organisation_shares_it() {
+    for text in [
+        // Two of one family: the slip is still a slip.
+        "Bill Okafor and Hillary Okafor spoke. Okafr said no.",
+        // A surname in an organisation's name.
+        "Marta Halvorsen founded it. Halvorsen said so. The Halvorsn Foundation paid.",
+        // Written once, one letter off a surname the story writes often.
+        "Dorothy Peabodi, whose husband Ty Peabody served, spoke. Peabody died in 2012. Peabody was 41.",
+    ] {
+        assert_eq!(findings(text, "name-spelling"), 1, "{text}");
+    }
+}

@@ -18,6 +18,10 @@ pub struct Suffixes {
     pub not_a_name: Vec<Box<str>>,
     /// A word ending so names a person by age ("the 46-year-old").
     pub person_by_age: Vec<Box<str>>,
+    /// Endings that make a word from a name ("Clintons", "Trumpian").
+    pub name_derived: Vec<Box<str>>,
+    /// A contraction's ending ("We’ve").
+    pub contraction: Vec<Box<str>>,
 }
 
 fn ends_in(endings: &[Box<str>], word: &str) -> bool {
@@ -59,7 +63,19 @@ impl Suffixes {
 
     /// "Putting", "Finally": a verb or an adverb by its ending, not a name.
     pub fn not_a_name(&self, word: &str) -> bool {
-        ends_in(&self.not_a_name, &word.to_lowercase())
+        let lower = word.to_lowercase();
+        ends_in(&self.not_a_name, &lower) || ends_in(&self.contraction, &lower)
+    }
+
+    /// Whether `word` is made from `name` by a derivational ending ("Trumpian"
+    /// from "Trump"), compared folded.
+    pub fn derived_from(&self, word: &str, name: &str) -> bool {
+        // An ending that repeats the name's last letter is a doubled letter
+        // ("Gibbss"), not an ending.
+        word.strip_prefix(name).is_some_and(|rest| {
+            self.name_derived.iter().any(|e| e.as_ref() == rest)
+                && rest.chars().next() != name.chars().next_back()
+        })
     }
 }
 
@@ -102,6 +118,8 @@ pub(super) fn load(lex: &mut Lexicon, list: &str) {
             "suffix-clause-opener" => lex.suffixes.clause_opener = endings(words),
             "suffix-not-a-name" => lex.suffixes.not_a_name = endings(words),
             "suffix-person-by-age" => lex.suffixes.person_by_age = endings(words),
+            "suffix-name-derived" => lex.suffixes.name_derived = endings(words),
+            "suffix-contraction" => lex.suffixes.contraction = endings(words),
             _ => {
                 let Some(flags) = role_flags(role) else {
                     debug_assert!(false, "unknown role in the grammar list: {role}");

@@ -283,6 +283,12 @@ fn classify(
             .iter()
             .any(|&i| tokens[i].kind() == Kind::Word(Case::Other))
         || (!single && has(first, Flags::PLACE) && !has(first, Flags::GIVEN))
+        // A people, a faith or a party ends a group's name, not a person's:
+        // "Hispanic Republicans", "Young Latinos", "Carolina Democrats" (but
+        // "Mark Cuban").
+        || (!single
+            && has(last, Flags::ADJECTIVE)
+            && (!has(first, Flags::GIVEN) || tokens[last].stem(text).ends_with('s')))
     {
         RunClass::Other
     } else if headline {

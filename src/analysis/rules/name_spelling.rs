@@ -14,8 +14,13 @@ declare_rule! {
     /// letters (Leavitt / Leavit), diacritics (Erdoğan / Erdogan), case
     /// (McDonald / Mcdonald), hyphen or space (Jean-Pierre / Jean Pierre),
     /// initials (JD / J.D.) and given-name variants (Karoline / Caroline) are
-    /// all caught. Two spellings each named in full more than once are two
-    /// people, not a misspelling.
+    /// all caught, and so is a surname slip inside an organisation's name ("the
+    /// Clintn Foundation"). A spelling the story uses once, one letter off one it
+    /// uses more often, loses even in the first reference. Two spellings each
+    /// named in full more than once are two people, not a misspelling; a name in
+    /// another form is left alone: in capitals, made into a word ("the
+    /// Clintons", "Trumpian"), with a middle name or initial added or dropped,
+    /// or with a short given name ("Pete" / "Peter").
     ///
     /// ## Why is this bad?
     /// A name spelled two ways is a correction waiting to be run, and a reader

@@ -4,7 +4,9 @@
 //! Leavit, Erdoğan / Erdogan, JD / J.D., Karoline / Caroline) are gathered under the
 //! person they belong to, and each mention is given the spelling the story should
 //! use. The spelling that wins is the newsroom's house list, else the story's
-//! first full-name mention, else the most common one. The `name-spelling` and
+//! first full-name mention unless the story writes its surname otherwise more
+//! often (`winner.rs`). A name in another form (capitals, "the Clintons", a
+//! middle initial) keeps its own spelling (`forms.rs`). The `name-spelling` and
 //! `first-reference` rules report from what this stage settles.
 //!
 //! Looking alike is not enough: two spellings are only one person's when they are
@@ -12,11 +14,13 @@
 //! spellings named in full, each more than once). Places, organisations, days and
 //! plain words never take part.
 
+mod forms;
 mod likeness;
+mod winner;
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use likeness::{
     FoldedName, given_of, is_single_word, likeness_and_distance, names_alike, surname_of, tail,
@@ -24,8 +28,8 @@ use likeness::{
 };
 pub use likeness::{Likeness, fold, likeness};
 
-use super::lexicon::Lexicon;
-use super::people::{People, RunClass};
+use super::lexicon::{Lexicon, Suffixes};
+use super::people::{NameRun, People, RunClass};
 use super::tokens::Token;
 use crate::text::spaced;
 
@@ -198,7 +202,7 @@ pub fn resolve(
         surnames: &surnames,
     };
     let extra = extra_mentions(&finder, draft, lex);
-    let clusters = clusters(people, draft, &canonical, &full, &extra, house);
+    let clusters = clusters(people, draft, &canonical, &full, &extra, house, lex);
     Spellings {
         canonical,
         extra_mentions: extra,
@@ -237,16 +241,29 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
     let (people, text) = (finder.people, draft.text);
     // A story repeats its words, so each is compared once.
     let mut memo: FxHashMap<&str, Option<(usize, usize)>> = FxHashMap::default();
+    // A word that is itself part of a name in the story ("Russ" of a Russ
+    // Feingold, "Obama") is that person, not a slip for someone else.
+    let name_words: FxHashSet<String> = people
+        .entities
+        .iter()
+        .flat_map(|e| words(&e.name).into_iter().map(fold))
+        .collect();
+    let someone_else = |word: &str| name_words.contains(&fold(word));
     let mut extra = Vec::new();
     for (r, run) in people.runs.iter().enumerate() {
-        if run.class != RunClass::Candidate {
+        let named_thing = matches!(
+            run.class,
+            RunClass::Organisation | RunClass::HeadlineWord | RunClass::Other
+        );
+        if run.class != RunClass::Candidate && !(named_thing && run.words > 1) {
             continue;
         }
         let span = people.name_span(r, draft.tokens);
         if run.words > 1 {
             // "De Vres" for "Leo de Vries", "Caroline Leavitt" for "Karoline Leavitt".
-            if let Some(f) = finder.by_full_name(&text[span.clone()]) {
-                extra.push((f, span));
+            match finder.by_full_name(&text[span.clone()]) {
+                Some(f) if !named_thing => extra.push((f, span)),
+                _ => extra.extend(slips_inside(run, finder, draft, &someone_else)),
             }
             continue;
         }
@@ -262,9 +279,15 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
         }
         let matched = *memo.entry(word).or_insert_with(|| finder.by_surname(word));
         if let Some((f, letters_apart)) = matched {
-            // A capitalised word opening a sentence may be any word: only a very
-            // close spelling counts there.
-            if !sentence_initial || letters_apart <= 1 {
+            // A capitalised word opening a sentence may be any word ("Call"
+            // beside a Kall): only a one-letter slip from the same first
+            // letter counts there.
+            let same_start = fold(word).chars().next().map(String::from) == finder.surname_start(f);
+            // A given name standing alone ("Francis") is a slip for a surname
+            // only one letter off.
+            let close_enough = (!t.has(super::lexicon::Flags::GIVEN) || letters_apart <= 1)
+                && (letters_apart == 0 || !someone_else(word));
+            if close_enough && (!sentence_initial || letters_apart <= 1 && same_start) {
                 extra.push((f, span));
             }
         }
@@ -274,10 +297,20 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
         let found = if *count > 1 {
             finder.by_full_name(name)
         } else if plausible_name(name, text, span.start, lex) {
-            memo.entry(name)
-                .or_insert_with(|| finder.by_surname(name))
+            let by_surname = *memo.entry(name).or_insert_with(|| finder.by_surname(name));
+            // A spelling that is another name in the story only counts when it
+            // is this person's own.
+            let own = |f: usize| {
+                let entity = &people.entities[f].name;
+                fold(name) == fold(surname_of(entity)) || fold(name) == fold(given_of(entity))
+            };
+            // A known given name is a slip for a surname only one letter off.
+            let given = lex.word(name).has(super::lexicon::Flags::GIVEN);
+            by_surname
+                .filter(|&(_, letters_apart)| letters_apart <= 1 || !given)
                 .map(|(f, _)| f)
                 .or_else(|| finder.by_given_name(name))
+                .filter(|&f| own(f) || !someone_else(name))
         } else {
             None
         };
@@ -286,6 +319,33 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
         }
     }
     extra
+}
+
+/// A person's surname one letter off inside a longer name: "the Clintn
+/// Foundation", "Republican Trupm". Only unlisted words of five letters or more
+/// from the same first letter, so "Marine Corps" is not a slip for a Marino.
+fn slips_inside(
+    run: &NameRun,
+    finder: &Finder,
+    draft: &Draft,
+    someone_else: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, Range<usize>)> {
+    run.name
+        .clone()
+        .filter_map(|i| {
+            let t = &draft.tokens[i];
+            if !t.is_word() || !t.info().flags.is_empty() {
+                return None;
+            }
+            let word = t.stem(draft.text);
+            let (f, letters_apart) = finder.by_surname(word)?;
+            let slip = letters_apart == 1
+                && word.chars().count() >= 5
+                && fold(word).chars().next().map(String::from) == finder.surname_start(f)
+                && !someone_else(word);
+            slip.then(|| (f, t.start()..t.start() + word.len()))
+        })
+        .collect()
 }
 
 /// Looks up which canonical full-name entity a spelling names.
@@ -299,6 +359,11 @@ struct Finder<'a> {
 }
 
 impl Finder<'_> {
+    /// The first letter of an entity's folded surname.
+    fn surname_start(&self, e: usize) -> Option<String> {
+        self.surnames[e].chars().next().map(String::from)
+    }
+
     fn full_names(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.people.entities.len()).filter(|&e| self.full[e] && self.canonical[e] == e)
     }
@@ -317,7 +382,10 @@ impl Finder<'_> {
             let key = (l, std::cmp::Reverse(d.unwrap_or(0)));
             match best {
                 Some((bk, _)) if bk > key => {}
-                Some((bk, _)) if bk == key => tie = true,
+                // Two of one family ("Bill Clinton", "Hillary Clinton") share the
+                // spelling: the earlier one stands for both.
+                Some((bk, b)) if bk == key && self.surnames[b] != self.surnames[e] => tie = true,
+                Some((bk, _)) if bk == key => {}
                 _ => {
                     best = Some((key, e));
                     tie = false;
@@ -359,6 +427,9 @@ enum Part {
     Full,
     Surname(usize),
     Given,
+    /// Like no part of the name: a word the story gives the person beside it
+    /// ("Debbie" of "Wasserman Schultz"), with no spelling to hold it to.
+    Other,
 }
 
 fn part_of(mention: &str, name: &str) -> Part {
@@ -370,19 +441,35 @@ fn part_of(mention: &str, name: &str) -> Part {
         }
         return Part::Full;
     }
-    if likeness(mention, given_of(name)) > likeness(mention, surname_of(name)) {
+    let (given, surname) = (
+        likeness(mention, given_of(name)),
+        likeness(mention, surname_of(name)),
+    );
+    if given == Likeness::None && surname == Likeness::None {
+        Part::Other
+    } else if given > surname {
         Part::Given
     } else {
         Part::Surname(1)
     }
 }
 
-/// The spelling `winner` gives the part of the name a mention gives.
-fn expected(mention: &str, winner: &str) -> String {
-    match part_of(mention, winner) {
+/// The spelling `winner` gives the part of the name a mention gives; the
+/// mention as written when it is the name in another form.
+fn expected(mention: &str, winner: &str, suffixes: &Suffixes) -> String {
+    let spelled = match part_of(mention, winner) {
         Part::Full => words(winner).join(" "),
         Part::Surname(k) => tail(winner, k),
+        Part::Given if forms::short_form(&fold(mention), &fold(given_of(winner))) => {
+            return mention.to_string();
+        }
         Part::Given => given_of(winner).to_string(),
+        Part::Other => return mention.to_string(),
+    };
+    if forms::another_form(mention, &spelled, suffixes) {
+        mention.to_string()
+    } else {
+        spelled
     }
 }
 
@@ -394,6 +481,7 @@ fn clusters(
     full: &[bool],
     extra: &[(usize, Range<usize>)],
     house: &[HouseName],
+    lex: &Lexicon,
 ) -> Vec<NameCluster> {
     let text = draft.text;
     // (canonical entity, span, found inside a quotation)
@@ -407,6 +495,12 @@ fn clusters(
     for (c, span) in extra {
         by_person.entry(*c).or_default().push((span.clone(), true));
     }
+    let family: Vec<&str> = people
+        .entities
+        .iter()
+        .filter(|e| !is_single_word(&e.name))
+        .map(|e| surname_of(&e.name))
+        .collect();
     let mut keys: Vec<usize> = by_person.keys().copied().collect();
     keys.sort_unstable();
     keys.into_iter()
@@ -421,15 +515,9 @@ fn clusters(
             let listed = house
                 .iter()
                 .find(|h| house_matches(h, &people.entities[c].name));
-            // The winner: the house list, else the first full-name mention, else
-            // the most common spelling.
             let winner = match listed {
                 Some(h) => h.name.clone(),
-                None => written
-                    .iter()
-                    .find(|s| !is_single_word(s))
-                    .cloned()
-                    .unwrap_or_else(|| majority(&written)),
+                None => winner::winner(&written, &family, text, &lex.suffixes),
             };
             // A story repeats its spellings: each is worked out once.
             let mut expected_of: FxHashMap<String, String> = FxHashMap::default();
@@ -439,7 +527,7 @@ fn clusters(
                 .map(|((span, quoted), written)| Mention {
                     expected: expected_of
                         .entry(written.clone())
-                        .or_insert_with(|| expected(&written, &winner))
+                        .or_insert_with(|| expected(&written, &winner, &lex.suffixes))
                         .clone(),
                     aside: quoted || (draft.aside)(span.start),
                     span,
@@ -453,21 +541,4 @@ fn clusters(
             }
         })
         .collect()
-}
-
-/// The spelling written most often (the earliest of equals).
-fn majority(written: &[String]) -> String {
-    let mut counts: Vec<(&String, usize)> = Vec::new();
-    for s in written {
-        match counts.iter_mut().find(|(k, _)| *k == s) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((s, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .rev()
-        .max_by_key(|(_, n)| *n)
-        .map(|(s, _)| s.clone())
-        .unwrap_or_default()
 }

@@ -1,0 +1,113 @@
+//! Which spelling of a person's name the story should use, when the newsroom's
+//! house list does not say.
+
+use super::forms::another_form;
+use super::likeness::{Likeness, fold, is_single_word, likeness, surname_of};
+use crate::analysis::lexicon::Suffixes;
+
+/// The first full-name mention (not one set in capitals), else the most common
+/// spelling; and where the story writes another spelling of the surname more
+/// often than that mention does, that one: a one-off is the slip, even in the
+/// first reference ("Rep. Ana Okafr … Okafor said … Okafor's bill").
+///
+/// `family` holds the surnames of the story's other people: a surname written
+/// once, one letter off one the story writes three times or more, is a slip
+/// for it ("Dorothy Woodds" in a story about Ty Woods).
+pub fn winner(written: &[String], family: &[&str], text: &str, suffixes: &Suffixes) -> String {
+    let full = |s: &&String| !is_single_word(s);
+    let first_full = written
+        .iter()
+        .filter(full)
+        .find(|s| s.chars().any(char::is_lowercase))
+        .or_else(|| written.iter().find(full));
+    let Some(first_full) = first_full else {
+        return majority(written);
+    };
+    let surname = surname_of(first_full);
+    let mut best = (whole_word_count(text, surname), surname);
+    let one_off = best.0 <= 1;
+    let ours = written.iter().map(|w| (surname_of(w), 1));
+    let theirs = family.iter().filter(|_| one_off).map(|&s| (s, 3));
+    for (s, at_least) in ours.chain(theirs) {
+        // One letter off: a slip. Further off is another person ("Franco" and
+        // Pope Francis).
+        if s == best.1
+            || likeness(s, surname) != Likeness::Near
+            || strsim::osa_distance(&fold(s), &fold(surname)) > 1
+            || another_form(s, surname, suffixes)
+        {
+            continue;
+        }
+        let n = whole_word_count(text, s);
+        if n > best.0 && n >= at_least {
+            best = (n, s);
+        }
+    }
+    let given = &first_full[..first_full.len() - surname.len()];
+    format!("{given}{}", best.1)
+}
+
+/// How many times `word` stands in `text` as a whole word.
+fn whole_word_count(text: &str, word: &str) -> usize {
+    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(word)
+        .filter(|&(i, _)| {
+            !is_word_char(text[..i].chars().next_back())
+                && !is_word_char(text[i + word.len()..].chars().next())
+        })
+        .count()
+}
+
+/// The spelling written most often (the earliest of equals).
+fn majority(written: &[String]) -> String {
+    let mut counts: Vec<(&String, usize)> = Vec::new();
+    for s in written {
+        match counts.iter_mut().find(|(k, _)| *k == s) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::lexicon::{Language, Lexicon};
+
+    fn win(written: &[&str], text: &str) -> String {
+        let written: Vec<String> = written.iter().map(|s| s.to_string()).collect();
+        let family = ["Woods"];
+        let suffixes = &Lexicon::for_language(Language::English).suffixes;
+        winner(&written, &family, text, suffixes)
+    }
+
+    #[test]
+    fn the_first_full_name_wins_unless_the_story_spells_the_surname_otherwise_more() {
+        let text = "Ana Okafor spoke. Okafr said no.";
+        assert_eq!(win(&["Ana Okafor", "Okafr"], text), "Ana Okafor");
+        let text = "Rep. Ana Okafr spoke. Okafor said no. Okafor's bill failed.";
+        assert_eq!(win(&["Ana Okafr", "Okafor", "Okafor"], text), "Ana Okafor");
+        // A name in capitals (a transcript's label) does not set the spelling.
+        let text = "ANA OKAFOR: Yes. Ana Okafor said so.";
+        assert_eq!(win(&["ANA OKAFOR", "Ana Okafor"], text), "Ana Okafor");
+        assert_eq!(win(&["Okafor", "Okafr", "Okafor"], "x"), "Okafor");
+        // Another person's surname, when the story writes it often and this
+        // spelling only once.
+        let text = "Dorothy Woodds, whose husband Ty Woods died, spoke. Woods served. Woods wrote.";
+        assert_eq!(win(&["Dorothy Woodds"], text), "Dorothy Woods");
+        let text = "Dorothy Woodds, whose husband Ty Woods died, spoke. Woodds wrote.";
+        assert_eq!(win(&["Dorothy Woodds", "Woodds"], text), "Dorothy Woodds");
+        // Another person's surname, when the story writes it often and this
+        // spelling only once.
+        let text = "Dorothy Woodds, whose husband Ty Woods died, spoke. Woods served. Woods wrote.";
+        assert_eq!(win(&["Dorothy Woodds"], text), "Dorothy Woods");
+        let text = "Dorothy Woodds, whose husband Ty Woods died, spoke. Woodds wrote.";
+        assert_eq!(win(&["Dorothy Woodds", "Woodds"], text), "Dorothy Woodds");
+    }
+}
