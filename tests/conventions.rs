@@ -437,3 +437,20 @@ fn a_slip_in_a_surname_is_caught_where_the_family_or_an_organisation_shares_it()
         assert_eq!(findings(text, "name-spelling"), 1, "{text}");
     }
 }
+
+#[test]
+fn an_inverted_attribution_after_reported_speech_names_the_speaker_after_the_verb() {
+    // The subject of the reported clause ("the Okafor plan") is what was said
+    // about; the person after ", said" is who said it, and "she" later is her.
+    let text = "Ana Okafor spoke on Monday. The Okafor plan is made possible by its budget, said Katie Brandt, the county's director. Others are \"having to do more with less,\" she said.";
+    assert_eq!(speaker(text).as_deref(), Some("Katie Brandt"));
+}
+
+#[test]
+fn a_given_name_that_is_also_a_common_noun_leads_a_persons_name() {
+    // "Bill" is a bill in "the Farm Bill", a person in "Bill Harmon".
+    let text = "Ana Okafor won the county.\n\nBill Harmon, a pollster, sounded a cautious note. Later he said, \"this changes nothing.\"";
+    assert_eq!(speaker(text).as_deref(), Some("Bill Harmon"));
+    let text = "The Farm Bill passed on Monday. \"It is a good day,\" said Ana Okafor.";
+    assert_eq!(speaker(text).as_deref(), Some("Ana Okafor"));
+}

@@ -191,7 +191,8 @@ impl Attributor<'_> {
                     (self.source_left(t, s.start, si), t)
                 }
                 CueKind::Verb => (
-                    self.source_left(t, s.start, si)
+                    self.inverted_source(t, s.clone(), si)
+                        .or_else(|| self.source_left(t, s.start, si))
                         .or_else(|| self.source_right(t + 1, s.end, si)),
                     t,
                 ),

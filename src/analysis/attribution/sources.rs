@@ -61,6 +61,25 @@ impl Attributor<'_> {
         self.source_at(k, start, si)
     }
 
+    /// The source of an inverted attribution after a clause of reported speech:
+    /// "…, said Katie Harbath, the director." A verb right after a comma with a
+    /// person after it, standing alone up to the next punctuation, takes that
+    /// person; the sentence's subject is what was said about.
+    pub(super) fn inverted_source(
+        &mut self,
+        v: usize,
+        sentence: Range<usize>,
+        si: usize,
+    ) -> Option<Found> {
+        if v <= sentence.start || !self.tokens[v - 1].is_punct(',') {
+            return None;
+        }
+        let found = self.source_right(v + 1, sentence.end, si)?;
+        let next = self.tokens.partition_point(|t| t.start() < found.1.end);
+        let alone = next >= sentence.end || !self.tokens[next].is_word();
+        (alone && matches!(found.0, Speaker::Person(_))).then_some(found)
+    }
+
     /// The source of a verb right after a comma: a name in apposition ("his
     /// daughter, Rita Malone Hayes, said"), the head before an apposition or a
     /// relative clause ("Sen. Daniel Ortiz, D-N.M., who voted for the bill,

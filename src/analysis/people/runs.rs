@@ -270,7 +270,12 @@ fn classify(
         RunClass::Place
     } else if (single && has(first, Flags::ORGANISATION))
         || organisation
-        || name_words.iter().any(|&i| has(i, Flags::ORG_WORD))
+        // "Farm Bill" is a thing, "Bill Clinton" a person: a given name leading
+        // a name is not the word that makes an organisation.
+        || name_words
+            .iter()
+            .enumerate()
+            .any(|(n, &i)| has(i, Flags::ORG_WORD) && !(n == 0 && !single && has(i, Flags::GIVEN)))
         // An acronym alone ("ESA", "FNSEA") names an organisation; so does an
         // outlet's name leading a run ("BBC Wales").
         || (single && upper(first) && !has(first, Flags::GIVEN) && title.is_none())
