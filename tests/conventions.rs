@@ -454,3 +454,9 @@ fn a_given_name_that_is_also_a_common_noun_leads_a_persons_name() {
     let text = "The Farm Bill passed on Monday. \"It is a good day,\" said Ana Okafor.";
     assert_eq!(speaker(text).as_deref(), Some("Ana Okafor"));
 }
+
+#[test]
+fn a_preposition_made_from_a_verb_opening_a_sentence_is_not_part_of_a_name() {
+    let text = "Ana Ruiz won in 2020.\n\nGiven Ruiz's record, few doubted her. \"We will win again,\" Ruiz said.";
+    assert_eq!(speaker(text).as_deref(), Some("Ana Ruiz"));
+}
