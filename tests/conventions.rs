@@ -460,3 +460,21 @@ fn a_preposition_made_from_a_verb_opening_a_sentence_is_not_part_of_a_name() {
     let text = "Ana Ruiz won in 2020.\n\nGiven Ruiz's record, few doubted her. \"We will win again,\" Ruiz said.";
     assert_eq!(speaker(text).as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn a_participle_after_a_cue_goes_on_with_its_source() {
+    let text = "Ana Ruiz met Tom Hale. Ruiz and Hale will meet again next week, Tom Brandt said, adding, \"They need to sit down.\"";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+}
+
+#[test]
+fn a_relative_clause_after_the_opening_name_does_not_take_the_cue() {
+    let text = "Tom Brandt, whose latest company, Fieldwork, sells maps, said the plan was working: \"It is a start.\"";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+}
+
+#[test]
+fn a_cue_after_a_quotation_that_had_its_own_opens_a_new_sentence() {
+    let text = "Ana Ruiz confirmed she had been and said, \"We overlook the problem.\" The mayor then recalled an incident.";
+    assert_eq!(speaker(text).as_deref(), Some("Ana Ruiz"));
+}

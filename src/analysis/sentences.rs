@@ -73,10 +73,19 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
         Kind::Quote(q) => {
             ends_with_stop(&masked[quotes[q as usize].inner.clone()])
                 && starts_sentence(next)
-                && !cue_follows(tokens, i + 1, masked)
+                && (introduced_by_cue(tokens, i) || !cue_follows(tokens, i + 1, masked))
         }
         _ => false,
     }
+}
+
+/// Whether the quotation at `q` has its cue before it ("and said, “…”"): a cue
+/// after its closing stop then opens a sentence of its own ("The star then
+/// recalled …").
+fn introduced_by_cue(tokens: &[Token], q: usize) -> bool {
+    q >= 2
+        && matches!(tokens[q - 1].kind(), Kind::Punct(',' | ':'))
+        && tokens[q - 2].has(Flags::CUE)
 }
 
 /// Whether the words from `from` on open with a cue clause ("Trump wrote",

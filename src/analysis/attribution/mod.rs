@@ -170,8 +170,13 @@ impl Attributor<'_> {
                 CueKind::Phrase(len, PhraseSource::Subject) => {
                     (self.subject(si, s.start, t), t + len - 1)
                 }
+                // "…, Spicer said, adding, “…”": the participle goes on the
+                // cue before it; else it is its clause's subject's.
                 CueKind::Participle => (
-                    self.subject(si, s.start, t)
+                    out.last()
+                        .filter(|c: &&FoundCue| c.at < t && self.tokens[t - 1].is_punct(','))
+                        .map(|c| (c.speaker.clone(), c.cue.source.clone()))
+                        .or_else(|| self.subject(si, s.start, t))
                         .or_else(|| self.source_right(t + 1, s.end, si)),
                     t,
                 ),

@@ -85,6 +85,11 @@ impl Attributor<'_> {
     /// relative clause ("Sen. Daniel Ortiz, D-N.M., who voted for the bill,
     /// tweeted"), or the sentence's subject.
     fn source_before_comma(&mut self, k: usize, start: usize, si: usize) -> Option<Found> {
+        // "Tom Slinker, whose start-up, Paradata, uses data, said": the name the
+        // relative clause hangs on, not a name inside it.
+        if let Some(run) = self.opener_of_relative_clause(start, k) {
+            return self.source_of_run(run);
+        }
         let before = k
             .checked_sub(1)
             .filter(|&p| p >= start)
@@ -129,6 +134,21 @@ impl Attributor<'_> {
         }
         // The clause opened the sentence: "Trump, who …, said".
         self.subject(si, start, k)
+    }
+
+    /// The name opening the sentence when a relative clause follows it ("Tom
+    /// Slinker, whose …") and the clause ends before `k`.
+    fn opener_of_relative_clause(&self, start: usize, k: usize) -> Option<usize> {
+        let run = (start..(start + 4).min(k)).find_map(|t| self.people.run_at(t))?;
+        let end = self.people.runs[run].name.end;
+        let relative = end + 1 < k
+            && self.tokens[end].is_punct(',')
+            && self.tokens[end + 1].has(Flags::RELATIVE);
+        let person = matches!(
+            self.people.runs[run].class,
+            RunClass::Person(_) | RunClass::Candidate
+        );
+        (relative && person).then_some(run)
     }
 
     /// The token `k`, or when it closes brackets, the one before they open
