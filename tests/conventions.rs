@@ -478,3 +478,33 @@ fn a_cue_after_a_quotation_that_had_its_own_opens_a_new_sentence() {
     let text = "Ana Ruiz confirmed she had been and said, \"We overlook the problem.\" The mayor then recalled an incident.";
     assert_eq!(speaker(text).as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn a_name_the_quotation_goes_on_from_is_not_the_source() {
+    let text = "Ana Ruiz spoke. Tom Brandt, a former adviser who backed the plan, said Ruiz \"understood she could not win without it.\"";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+}
+
+#[test]
+fn an_organisation_and_a_title_before_the_name_after_the_verb() {
+    let text = "Ana Ruiz won Ohio in 2008. Ruiz \"drew well from working voters\" in that primary, said Ohio State University professor Tom Brandt.";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+}
+
+#[test]
+fn a_participle_takes_the_name_right_before_it() {
+    let text = "Republicans were irritated, with Sen. Tom Brandt calling it a \"Chinese menu.\"";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+}
+
+#[test]
+fn a_pronoun_repeating_the_sentences_subject_is_the_same_person() {
+    let text = "Tom Brandt spoke in Texas. But he also took swipes at Carl Hale, who he dubbed \"the little senator.\"";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+}
+
+#[test]
+fn a_proposal_in_quotation_marks_is_the_proposers() {
+    let text = "Gov. Ana Ruiz signed an order, while Tom Brandt, the former governor, proposed we \"wake up and smell the coffee\" and said more.";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+}

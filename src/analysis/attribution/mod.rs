@@ -170,12 +170,18 @@ impl Attributor<'_> {
                 CueKind::Phrase(len, PhraseSource::Subject) => {
                     (self.subject(si, s.start, t), t + len - 1)
                 }
-                // "…, Spicer said, adding, “…”": the participle goes on the
-                // cue before it; else it is its clause's subject's.
+                // "with Sen. Ruiz calling it": the name right before it. "…,
+                // Spicer said, adding, “…”": the cue before it. Else its
+                // clause's subject.
                 CueKind::Participle => (
-                    out.last()
-                        .filter(|c: &&FoundCue| c.at < t && self.tokens[t - 1].is_punct(','))
-                        .map(|c| (c.speaker.clone(), c.cue.source.clone()))
+                    self.name_right_before(t)
+                        .or_else(|| {
+                            out.last()
+                                .filter(|c: &&FoundCue| {
+                                    c.at < t && self.tokens[t - 1].is_punct(',')
+                                })
+                                .map(|c| (c.speaker.clone(), c.cue.source.clone()))
+                        })
                         .or_else(|| self.subject(si, s.start, t))
                         .or_else(|| self.source_right(t + 1, s.end, si)),
                     t,

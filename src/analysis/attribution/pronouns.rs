@@ -144,6 +144,17 @@ impl Attributor<'_> {
         let g = self.tokens[k].info().gender;
         let fits = |s: &Speaker| self.fits(s, g);
         let start = self.sentences[si].start;
+        // "But he also took swipes at Rubio, who he dubbed …": the same pronoun
+        // as the sentence's subject, before anyone is named, is the same person.
+        let same_pronoun_first = (start..k.min(start + REACH))
+            .take_while(|&t| self.people.person_at(t).is_none())
+            .find(|&t| {
+                let p = self.tokens[t];
+                p.has(Flags::PRONOUN) && p.is_word() && p.info().gender == g
+            });
+        if let Some(first) = same_pronoun_first {
+            return self.pronoun(first, si);
+        }
         // In this sentence, before the pronoun: its subject first, then the nearest.
         let subject = (start..k.min(start + REACH)).find_map(|t| self.people.person_at(t));
         if let Some(first) = subject {

@@ -76,7 +76,10 @@ impl Attributor<'_> {
         }
         let found = self.source_right(v + 1, sentence.end, si)?;
         let next = self.tokens.partition_point(|t| t.start() < found.1.end);
-        let alone = next >= sentence.end || !self.tokens[next].is_word();
+        // "…, said Obama “understood …”": a name the quotation goes on from is
+        // what was said about, not who said it.
+        let alone = next >= sentence.end
+            || !self.tokens[next].is_word() && self.tokens[next].quote().is_none();
         (alone && matches!(found.0, Speaker::Person(_))).then_some(found)
     }
 
@@ -485,6 +488,7 @@ impl Attributor<'_> {
                 return None;
             }
             if let Some(run) = self.people.run_at(k) {
+                let run = self.person_after_affiliation(run, end).unwrap_or(run);
                 return self.source_of_run(run);
             }
             if t.has(Flags::PRONOUN) && k == from {
@@ -522,6 +526,43 @@ impl Attributor<'_> {
             determiner |= t.has(Flags::DETERMINER);
         }
         None
+    }
+
+    /// A person named right before token `t`, with nothing between.
+    pub(super) fn name_right_before(&mut self, t: usize) -> Option<Found> {
+        let run = self.people.run_at(t.checked_sub(1)?)?;
+        let person = matches!(
+            self.people.runs[run].class,
+            RunClass::Person(_) | RunClass::Unlinked
+        );
+        if person && self.people.runs[run].name.end == t {
+            self.source_of_run(run)
+        } else {
+            None
+        }
+    }
+
+    /// The person named after an organisation or a place and a title: "said
+    /// Ohio State University professor Paul Beck", "said Cato Institute fellow
+    /// Jane Doe".
+    fn person_after_affiliation(&self, run: usize, end: usize) -> Option<usize> {
+        let runs = &self.people.runs;
+        if !matches!(runs[run].class, RunClass::Organisation | RunClass::Place) {
+            return None;
+        }
+        let from = runs[run].name.end;
+        let title_words = (from..end.min(from + 3))
+            .take_while(|&k| {
+                let t = &self.tokens[k];
+                t.is_lowercase_word() && t.has(Flags::DESCRIPTION | Flags::TITLE)
+            })
+            .count();
+        let person = self.people.run_at(from + title_words)?;
+        let named = matches!(
+            runs[person].class,
+            RunClass::Person(_) | RunClass::Unlinked | RunClass::Candidate
+        );
+        (title_words > 0 && named).then_some(person)
     }
 
     /// Whether a noun phrase ends before token `k`: punctuation, the end, a
