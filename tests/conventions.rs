@@ -508,3 +508,24 @@ fn a_proposal_in_quotation_marks_is_the_proposers() {
     let text = "Gov. Ana Ruiz signed an order, while Tom Brandt, the former governor, proposed we \"wake up and smell the coffee\" and said more.";
     assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
 }
+
+#[test]
+fn an_infinitive_cue_has_its_clauses_subject_as_source() {
+    let text = "On the radio, Ana Ruiz said that by refusing to say the words \"open border,\" her rivals are \"hiding from the voters.\"";
+    assert_eq!(
+        speakers(text).last().cloned().flatten().as_deref(),
+        Some("Ana Ruiz")
+    );
+}
+
+#[test]
+fn a_name_after_to_before_the_cue_is_spoken_to() {
+    let text = "A county official speaking to Channel Four News said, \"The audit is under way.\"";
+    assert_eq!(speaker(text).as_deref(), Some("a county official"));
+}
+
+#[test]
+fn a_chain_of_sentences_opening_with_one_pronoun_keeps_its_referent() {
+    let text = "Tom Brandt spoke at length. He is trying to win over voters for Carl Hale. He believes, he said, that \"Hale is a good man.\"";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+}

@@ -201,6 +201,11 @@ impl Attributor<'_> {
                 CueKind::Verb if self.tokens[t].has(Flags::TELLS) => {
                     (self.source_left(t, s.start, si), t)
                 }
+                // "refusing to say the words": an infinitive's source is its
+                // clause's subject, never the words after it.
+                CueKind::Verb if t > s.start && self.tokens[t - 1].has(Flags::OBJECT_LEAD) => {
+                    (self.subject(si, s.start, t), t)
+                }
                 CueKind::Verb => (
                     self.inverted_source(t, s.clone(), si)
                         .or_else(|| self.source_left(t, s.start, si))

@@ -177,6 +177,13 @@ impl Attributor<'_> {
             if let Some(found) = sal.cue_sources.iter().find(|o| fits(o)) {
                 return Some(found.clone());
             }
+            // "He is trying to win over Trump's voters.": a sentence whose
+            // subject is the same pronoun names others only as objects; the
+            // referent is further back.
+            let opener = &self.tokens[self.sentences[s].start];
+            if opener.has(Flags::PRONOUN) && opener.info().gender == g {
+                continue;
+            }
             let named = &sal.persons;
             let candidates = named.first().into_iter().chain(named.iter().rev());
             if let Some(&e) = candidates.into_iter().find(|&&e| fits(&Speaker::Person(e))) {

@@ -58,6 +58,14 @@ impl Attributor<'_> {
         if self.comma_like(k) {
             return self.source_before_comma(k, start, si);
         }
+        // "a source speaking to Fox News said": the name after "to" is spoken
+        // to; the clause's subject speaks.
+        if let Some(run) = self.people.run_at(k) {
+            let first = self.people.runs[run].first_token();
+            if first > start && self.tokens[first - 1].has(Flags::OBJECT_LEAD) {
+                return self.subject(si, start, first - 1);
+            }
+        }
         self.source_at(k, start, si)
     }
 

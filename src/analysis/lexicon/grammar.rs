@@ -100,6 +100,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "be" => Flags::BE,
         "modal" => Flags::MODAL,
         "preposition" => Flags::PREPOSITION,
+        "object-lead" => Flags::OBJECT_LEAD,
         _ => return None,
     })
 }

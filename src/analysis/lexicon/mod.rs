@@ -113,6 +113,9 @@ bitflags! {
         /// "in", "at": opens a phrase of time or place that may stand between a
         /// source and its verb ("Beck, who has in the past described").
         const PREPOSITION = 1 << 43;
+        /// "to", "with": a name after it is spoken to or with, not the speaker;
+        /// a cue after "to" is an infinitive with no source of its own.
+        const OBJECT_LEAD = 1 << 44;
     }
 }
 
