@@ -529,3 +529,9 @@ fn a_chain_of_sentences_opening_with_one_pronoun_keeps_its_referent() {
     let text = "Tom Brandt spoke at length. He is trying to win over voters for Carl Hale. He believes, he said, that \"Hale is a good man.\"";
     assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
 }
+
+#[test]
+fn a_known_given_name_alone_is_not_a_slip_for_a_surname_two_letters_off() {
+    let text = "Massimo Franco, a columnist, wrote about it. Pope Francis spoke in Rome. Franco said the visit mattered. Francis said little.";
+    assert_eq!(findings(text, "name-spelling"), 0);
+}

@@ -185,10 +185,12 @@ pub fn resolve(
         (0..n)
             .filter(|&e| !full[e])
             .filter_map(|e| {
-                Some((
-                    e,
-                    finder.by_surname(surname_of(&people.entities[e].name))?.0,
-                ))
+                let name = surname_of(&people.entities[e].name);
+                let (f, letters_apart) = finder.by_surname(name)?;
+                // "Pope Francis" is not a slip for a Franco: a known given name
+                // alone is one only a letter off.
+                let given = lex.word(name).has(super::lexicon::Flags::GIVEN);
+                (letters_apart <= 1 || !given).then_some((e, f))
             })
             .collect()
     };
@@ -263,7 +265,7 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
             // "De Vres" for "Leo de Vries", "Caroline Leavitt" for "Karoline Leavitt".
             match finder.by_full_name(&text[span.clone()]) {
                 Some(f) if !named_thing => extra.push((f, span)),
-                _ => extra.extend(slips_inside(run, finder, draft, &someone_else)),
+                _ => extra.extend(slips_inside(run, finder, draft, lex, &someone_else)),
             }
             continue;
         }
@@ -328,6 +330,7 @@ fn slips_inside(
     run: &NameRun,
     finder: &Finder,
     draft: &Draft,
+    lex: &Lexicon,
     someone_else: &dyn Fn(&str) -> bool,
 ) -> Vec<(usize, Range<usize>)> {
     run.name
@@ -339,9 +342,13 @@ fn slips_inside(
             }
             let word = t.stem(draft.text);
             let (f, letters_apart) = finder.by_surname(word)?;
+            // Only a person's surname: one whose full name opens with a known
+            // given name ("Oxford Economics" is nobody's).
+            let person = given_of(&finder.people.entities[f].name);
             let slip = letters_apart == 1
                 && word.chars().count() >= 5
                 && fold(word).chars().next().map(String::from) == finder.surname_start(f)
+                && lex.word(person).has(super::lexicon::Flags::GIVEN)
                 && !someone_else(word);
             slip.then(|| (f, t.start()..t.start() + word.len()))
         })
