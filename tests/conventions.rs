@@ -535,3 +535,67 @@ fn a_known_given_name_alone_is_not_a_slip_for_a_surname_two_letters_off() {
     let text = "Massimo Franco, a columnist, wrote about it. Pope Francis spoke in Rome. Franco said the visit mattered. Francis said little.";
     assert_eq!(findings(text, "name-spelling"), 0);
 }
+
+#[test]
+fn an_epigraph_or_a_pulled_quotation_is_signed_with_a_dash() {
+    for text in [
+        "Ana Ruiz spoke on Monday.\n\n“We will win this fight.” ― Tom Brandt",
+        "Ana Ruiz spoke on Monday.\n\n“We will win this fight.”\n\n― Tom Brandt",
+        "Ana Ruiz spoke on Monday.\n\n“We will win this fight.”\n\n- Tom Brandt, in a speech on Monday.",
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"), "{text}");
+        assert_eq!(findings(text, "unattributed-quote"), 0, "{text}");
+    }
+}
+
+#[test]
+fn roundup_and_transcript_labels_name_the_speaker() {
+    // A roundup's line: the person, then the outlet.
+    let text = "Tom Brandt, Channel Four: “We will win this fight.”";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+    // A transcript's label in capitals is the person of that surname.
+    let text = "Carl Hale spoke on Monday.\n\nHALE: “We will win this fight.”";
+    assert_eq!(speaker(text).as_deref(), Some("Carl Hale"));
+    // Q and A label an interview's lines: attributed, never a warning.
+    let text = "Q: “Will you run?”\n\nA: “We will see.”";
+    assert_eq!(
+        speakers(text),
+        [Some("Q".to_string()), Some("A".to_string())]
+    );
+    assert_eq!(findings(text, "unattributed-quote"), 0);
+}
+
+#[test]
+fn guidance_advises() {
+    let text = "“Stay home,” the county guidance advises.";
+    assert_eq!(speaker(text).as_deref(), Some("the county guidance"));
+}
+
+#[test]
+fn different_people_and_things_are_never_one_person() {
+    for text in [
+        // Family members, generations, middle initials that differ.
+        "Eric Garner died in 2014. Erica Garner spoke. Eric Garner's family wept. Erica Garner left.",
+        "Martin King Jr. spoke. Martin King Sr. said more.",
+        "George W. Bush spoke. George H. W. Bush said more. George W. Bush left. George H. W. Bush stayed.",
+        // An organisation and a person; an abbreviation and a surname.
+        "Pfizer spoke. Tom Piper of DLA Piper said more. Piper left.",
+        "The U.N. said so. Ana Un said more. Un left.",
+    ] {
+        assert_eq!(findings(text, "name-spelling"), 0, "{text}");
+    }
+}
+
+#[test]
+fn the_odd_first_mention_is_the_one_corrected() {
+    let text = "Vladimir Poutin spoke. Putin said no. Putin left.";
+    let a = analysis(text);
+    let found: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.rule == "name-spelling")
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(&text[found[0].span.clone()], "Vladimir Poutin");
+    assert_eq!(found[0].fixes[0].edits[0].new_text, "Vladimir Putin");
+}

@@ -9,6 +9,7 @@
 //! of the paragraph before; nested quotations take their parent's speaker.
 
 mod cues;
+mod labels;
 mod pronouns;
 mod sources;
 
@@ -116,6 +117,16 @@ pub fn attribute(
                     });
                 } else if let Some(colon) = a.colon_before(t, s.start) {
                     out[q] = a.introduced_by_colon(si, s.start, colon);
+                }
+                if out[q].is_none() {
+                    out[q] = a.signed_with(t).map(|(speaker, source)| Attribution {
+                        speaker,
+                        cue: Some(Cue {
+                            verb: source.clone(),
+                            source,
+                        }),
+                        how: How::Cue,
+                    });
                 }
             }
         }
@@ -352,19 +363,23 @@ impl Attributor<'_> {
         start: usize,
         colon: usize,
     ) -> Option<Attribution> {
-        let named = colon
+        let before = colon
             .checked_sub(1)
             .filter(|&p| p >= start)
-            .and_then(|p| self.people.run_at(p))
-            .filter(|&r| {
+            .and_then(|p| self.people.run_at(p));
+        let named = before
+            .and_then(|run| self.person_before_affiliation(run, start))
+            .or(before.filter(|&r| {
                 matches!(
                     self.people.runs[r].class,
                     RunClass::Person(_) | RunClass::Candidate | RunClass::Unlinked
                 )
-            });
+            }));
         let (speaker, span) = match named {
             Some(run) => self.source_of_run(run)?,
-            None => self.subject(si, start, colon)?,
+            None => self
+                .transcript_label(start, colon)
+                .or_else(|| self.subject(si, start, colon))?,
         };
         let c = &self.tokens[colon];
         Some(Attribution {

@@ -1,0 +1,96 @@
+//! Speakers named by a label before a colon, as roundups and transcripts set
+//! them: "Ruiz, Channel Four: “…”", "HALE: “…”", "Q: “…”".
+
+use super::Attributor;
+use super::sources::Found;
+use crate::analysis::lexicon::Gender;
+use crate::analysis::model::{Description, Speaker};
+use crate::analysis::people::RunClass;
+use crate::analysis::tokens::{Case, Kind};
+
+impl Attributor<'_> {
+    /// The person a roundup names before an affiliation: in "Tom Brandt,
+    /// Channel Four:", the run before the colon (`run`) is the outlet, and the
+    /// person before its comma speaks.
+    pub(super) fn person_before_affiliation(&mut self, run: usize, start: usize) -> Option<usize> {
+        let comma = self.people.runs[run]
+            .first_token()
+            .checked_sub(1)
+            .filter(|&c| c > start)?;
+        if !self.tokens[comma].is_punct(',') {
+            return None;
+        }
+        let person = self.people.run_at(comma - 1)?;
+        let found = &mut self.people.runs[person];
+        match found.class {
+            RunClass::Person(_) | RunClass::Unlinked => Some(person),
+            // A roundup's lines are all capitals, so they read as a title-case
+            // headline; a name signed so is a person all the same.
+            RunClass::HeadlineWord | RunClass::Candidate if found.words > 1 => {
+                found.class = RunClass::Candidate;
+                Some(person)
+            }
+            _ => None,
+        }
+    }
+
+    /// A transcript's label in capitals opening the sentence right before the
+    /// colon at `colon`: the person of that surname in the story, else the
+    /// label as written ("Q", "A", "MODERATOR").
+    pub(super) fn transcript_label(&self, start: usize, colon: usize) -> Option<Found> {
+        if colon == start || colon - start > 3 {
+            return None;
+        }
+        let words = start..colon;
+        // "HALE", "Q" (a single capital reads as title case).
+        let capitals = words.clone().all(|t| {
+            let w = &self.tokens[t];
+            w.kind() == Kind::Word(Case::Upper) || w.is_capitalised() && w.end() - w.start() == 1
+        });
+        if !capitals {
+            return None;
+        }
+        let span = self.tokens[start].start()..self.tokens[colon - 1].end();
+        let label = self.text[span.clone()].to_lowercase();
+        let surname = label.split_whitespace().last().unwrap_or_default();
+        let person = self
+            .people
+            .entities
+            .iter()
+            .position(|e| e.surname == surname);
+        let speaker = match person {
+            Some(e) => Speaker::Person(e),
+            // As written: "A" here is the answer's label, not an article.
+            None => Speaker::Description(Description {
+                text: self.text[span.clone()].to_string(),
+                span: span.clone(),
+                anonymous: false,
+                gender: Gender::Unknown,
+            }),
+        };
+        Some((speaker, span))
+    }
+}
+
+impl Attributor<'_> {
+    /// The name an epigraph or a pulled quotation is signed with: a dash and a
+    /// name right after the quotation at `q`, on its line or opening the next
+    /// paragraph ("“…” ― Tom Brandt", "- Tom Brandt, in a speech").
+    pub(super) fn signed_with(&mut self, q: usize) -> Option<Found> {
+        let dash = self.tokens.get(q + 1)?;
+        if !matches!(dash.kind(), Kind::Punct('―' | '—' | '–' | '-')) {
+            return None;
+        }
+        let block = self.tokens[q].block();
+        let next_paragraph = dash.block() == block + 1;
+        if dash.block() != block && !next_paragraph {
+            return None;
+        }
+        let run = self.people.run_at(q + 2)?;
+        let named = matches!(
+            self.people.runs[run].class,
+            RunClass::Person(_) | RunClass::Unlinked | RunClass::Candidate
+        );
+        if named { self.source_of_run(run) } else { None }
+    }
+}
