@@ -599,3 +599,14 @@ fn the_odd_first_mention_is_the_one_corrected() {
     assert_eq!(&text[found[0].span.clone()], "Vladimir Poutin");
     assert_eq!(found[0].fixes[0].edits[0].new_text, "Vladimir Putin");
 }
+
+#[test]
+fn a_name_after_a_long_title_after_the_verb_is_the_source() {
+    let text =
+        "“We won it in 2008,” said former Oregon Gov. and Democratic Party Chairman Tom Brandt.";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+    // "said of" names whom the words are about.
+    let text =
+        "Ana Ruiz spoke first. “He is not fit,” Tom Brandt, a teacher, said of Mr. Carl Hale.";
+    assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
+}

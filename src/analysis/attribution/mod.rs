@@ -12,6 +12,7 @@ mod cues;
 mod labels;
 mod pronouns;
 mod sources;
+mod titled;
 
 use std::ops::Range;
 

@@ -486,8 +486,16 @@ impl Attributor<'_> {
     }
 
     /// The source after a cue: "said Edward Alden", "according to Putin",
-    /// "said a spokeswoman for the ministry".
+    /// "said a spokeswoman for the ministry", or a name after a long title.
     pub(super) fn source_right(&mut self, from: usize, end: usize, si: usize) -> Option<Found> {
+        self.source_right_near(from, end, si).or_else(|| {
+            let run = self.name_after_long_title(from, end)?;
+            self.source_of_run(run)
+        })
+    }
+
+    /// The source within a few words after a cue.
+    fn source_right_near(&mut self, from: usize, end: usize, si: usize) -> Option<Found> {
         let mut determiner = false;
         // "said economist Jane Doe", "said the president", "said an engineer who …"
         for k in from..end.min(from + 6) {
@@ -548,29 +556,6 @@ impl Attributor<'_> {
         } else {
             None
         }
-    }
-
-    /// The person named after an organisation or a place and a title: "said
-    /// Ohio State University professor Paul Beck", "said Cato Institute fellow
-    /// Jane Doe".
-    fn person_after_affiliation(&self, run: usize, end: usize) -> Option<usize> {
-        let runs = &self.people.runs;
-        if !matches!(runs[run].class, RunClass::Organisation | RunClass::Place) {
-            return None;
-        }
-        let from = runs[run].name.end;
-        let title_words = (from..end.min(from + 3))
-            .take_while(|&k| {
-                let t = &self.tokens[k];
-                t.is_lowercase_word() && t.has(Flags::DESCRIPTION | Flags::TITLE)
-            })
-            .count();
-        let person = self.people.run_at(from + title_words)?;
-        let named = matches!(
-            runs[person].class,
-            RunClass::Person(_) | RunClass::Unlinked | RunClass::Candidate
-        );
-        (title_words > 0 && named).then_some(person)
     }
 
     /// Whether a noun phrase ends before token `k`: punctuation, the end, a
