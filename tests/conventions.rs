@@ -610,3 +610,13 @@ fn a_name_after_a_long_title_after_the_verb_is_the_source() {
         "Ana Ruiz spoke first. “He is not fit,” Tom Brandt, a teacher, said of Mr. Carl Hale.";
     assert_eq!(speaker(text).as_deref(), Some("Tom Brandt"));
 }
+
+#[test]
+fn one_consonant_for_another_far_off_on_the_keyboard_is_another_name() {
+    // b for s, far apart and unlike in sound: another name, not a slip.
+    let text = "Tom Rosa spoke on Monday. “Roba has done nothing,” Tom Rosa said. Roba left.";
+    assert_eq!(findings(text, "name-spelling"), 0);
+    // A neighbouring key is a slip of the finger.
+    let text = "Tom Rosa spoke on Monday. Rosa left. Later Rosq said no.";
+    assert_eq!(findings(text, "name-spelling"), 1);
+}

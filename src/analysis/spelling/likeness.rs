@@ -20,6 +20,40 @@ fn sounds(s: &str) -> [String; 2] {
     [dm.encode(s), dm.encode_alternate(s)]
 }
 
+fn same_sound(fa: &str, fb: &str) -> bool {
+    let (sa, sb) = (sounds(fa), sounds(fb));
+    sa.iter().any(|x| !x.is_empty() && sb.contains(x))
+}
+
+/// The rows of a QWERTY keyboard: a slip of the finger lands on a neighbour.
+const KEYBOARD_ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+fn key_position(c: u8) -> Option<(i32, i32)> {
+    KEYBOARD_ROWS.iter().enumerate().find_map(|(row, keys)| {
+        keys.bytes()
+            .position(|k| k == c)
+            .map(|col| (row as i32, col as i32))
+    })
+}
+
+/// Whether two folded spellings of one length differ in one letter, a
+/// consonant for a consonant that is no neighbour on the keyboard.
+fn other_consonant(fa: &str, fb: &str) -> bool {
+    if fa.len() != fb.len() {
+        return false;
+    }
+    let mut differ = fa.bytes().zip(fb.bytes()).filter(|(a, b)| a != b);
+    let (Some((a, b)), None) = (differ.next(), differ.next()) else {
+        return false;
+    };
+    let consonant = |c: u8| c.is_ascii_alphabetic() && !b"aeiouy".contains(&c);
+    let neighbours = match (key_position(a), key_position(b)) {
+        (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1,
+        _ => false,
+    };
+    consonant(a) && consonant(b) && !neighbours
+}
+
 /// How strongly two spellings of a name part look like one name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Likeness {
@@ -57,15 +91,16 @@ pub fn likeness_and_distance(fa: &str, fb: &str) -> (Likeness, Option<usize>) {
     // One letter apart from the same start, or two in a long name: near. Beyond
     // that only if they sound alike.
     let same_start = fa.as_bytes()[0] == fb.as_bytes()[0];
+    if d == 1 && other_consonant(fa, fb) && !same_sound(fa, fb) {
+        // "Obama" / "Osama", "Wang" / "Fang": one consonant for another, far
+        // apart on the keyboard and not alike in sound, makes another name.
+        return (Likeness::None, Some(d));
+    }
     if (d == 1 || d == 2 && len >= 6) && same_start {
         return (Likeness::Near, Some(d));
     }
     let sound_decides = d == 1 || d == 2 && len >= 6 || d == 3 && len >= 8;
-    let same_sound = sound_decides && {
-        let (sa, sb) = (sounds(fa), sounds(fb));
-        sa.iter().any(|x| !x.is_empty() && sb.contains(x))
-    };
-    if same_sound {
+    if sound_decides && same_sound(fa, fb) {
         (Likeness::Near, Some(d))
     } else {
         (Likeness::None, Some(d))
@@ -147,6 +182,7 @@ mod tests {
             ("Putin", "Poutin"),
             ("Karoline", "Caroline"),
             ("Alden", "Aldne"),
+            ("Trump", "Trunp"),
         ] {
             assert_eq!(likeness(a, b), Likeness::Near, "{a} / {b}");
         }
@@ -163,6 +199,7 @@ mod tests {
             ("Vance", "Leavitt"),
             ("Biden", "Brown"),
             ("Lee", "Li"),
+            ("Obama", "Osama"),
         ] {
             assert_eq!(likeness(a, b), Likeness::None, "{a} / {b}");
         }
