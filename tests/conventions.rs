@@ -620,3 +620,13 @@ fn one_consonant_for_another_far_off_on_the_keyboard_is_another_name() {
     let text = "Tom Rosa spoke on Monday. Rosa left. Later Rosq said no.";
     assert_eq!(findings(text, "name-spelling"), 1);
 }
+
+#[test]
+fn a_nickname_is_the_name_a_person_goes_by_not_a_misspelling() {
+    for text in [
+        "Sandra Okafor spoke on Monday. Sandy Okafor, as friends call her, left early.",
+        "William Brandt spoke on Monday. Later Bill Brandt said he would return.",
+    ] {
+        assert_eq!(findings(text, "name-spelling"), 0, "{text}");
+    }
+}

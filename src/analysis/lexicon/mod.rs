@@ -7,6 +7,8 @@
 //! phrases in `copydesk.toml`: they extend a copy of the built-in lexicon.
 
 mod grammar;
+mod language;
+mod nicknames;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -15,6 +17,8 @@ use bitflags::bitflags;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use grammar::Suffixes;
+pub use language::Language;
+pub use nicknames::Nicknames;
 
 bitflags! {
     /// What a word can be. A word may be several things at once ("general").
@@ -171,31 +175,6 @@ pub enum PhraseSource {
     Subject,
 }
 
-/// The language a draft is written in, which picks its word lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Language {
-    #[default]
-    English,
-}
-
-impl Language {
-    /// The ISO 639-1 code: what `copydesk.toml` and the output use.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::English => "en",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Language> {
-        match code.to_ascii_lowercase().as_str() {
-            "en" | "english" => Some(Language::English),
-            _ => None,
-        }
-    }
-
-    pub const ALL: &'static [Language] = &[Language::English];
-}
-
 /// Words a newsroom adds to the built-in lists in `copydesk.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Additions {
@@ -228,6 +207,8 @@ pub struct Lexicon {
     pub anonymous_phrases: Vec<Vec<Box<str>>>,
     /// Word endings the analysis reads (adverbs, verb forms).
     pub suffixes: Suffixes,
+    /// Given names and their short forms.
+    pub nicknames: Nicknames,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -247,6 +228,7 @@ struct Lists {
     descriptions: &'static str,
     anonymous: &'static str,
     given_names: &'static [&'static str],
+    nicknames: &'static str,
     titles: &'static str,
     term_signals: &'static str,
     places: &'static str,
@@ -267,6 +249,7 @@ const ENGLISH: Lists = Lists {
         include_str!("en/given_names.txt"),
         include_str!("en/given_names_more.txt"),
     ],
+    nicknames: include_str!("en/nicknames.txt"),
     titles: include_str!("en/titles.txt"),
     term_signals: include_str!("en/term_signals.txt"),
     places: include_str!("en/places.txt"),
@@ -349,6 +332,7 @@ impl Lexicon {
             term_before: Vec::new(),
             anonymous_phrases: Vec::new(),
             suffixes: Suffixes::default(),
+            nicknames: Nicknames::load(entries(lists.nicknames)),
         };
         // First: the word endings it gives are read by the lists after it.
         grammar::load(&mut lex, lists.grammar);

@@ -2,7 +2,7 @@
 //! spelling: what a copy desk leaves alone.
 
 use super::likeness::{fold, words};
-use crate::analysis::lexicon::Suffixes;
+use crate::analysis::lexicon::Lexicon;
 
 /// Whether `written` is the name `expected` in another form: set in capitals
 /// ("CLINTON" in a transcript or a dateline), made into another word ("the
@@ -11,7 +11,8 @@ use crate::analysis::lexicon::Suffixes;
 /// Clinton"; AP gives it on first reference only where the person uses it),
 /// with words in front the name does not have ("Sen. … " read as part of it), or
 /// with a short form of the given name ("Pete" for "Peter").
-pub fn another_form(written: &str, expected: &str, suffixes: &Suffixes) -> bool {
+pub fn another_form(written: &str, expected: &str, lex: &Lexicon) -> bool {
+    let suffixes = &lex.suffixes;
     let (w, e) = (fold(written), fold(expected));
     if w == e {
         // Only case or marks differ: capitals alone are a style, not a spelling.
@@ -30,7 +31,7 @@ pub fn another_form(written: &str, expected: &str, suffixes: &Suffixes) -> bool 
     let (wg, eg) = (fold(ww[0]), fold(ew[0]));
     // Extra words in front of the whole name.
     let tail_is_name = ww.len() > ew.len() && fold(&ww[ww.len() - ew.len()..].join(" ")) == e;
-    same_last && (wg == eg || short_form(&wg, &eg)) || tail_is_name
+    same_last && same_given(&wg, &eg, lex) || tail_is_name
 }
 
 /// "Trump-era", "NolteNC": the name joined to another word.
@@ -43,9 +44,15 @@ fn compound_of(written: &str, name: &str) -> bool {
     joined(written) || written.rsplit('-').next() == Some(name) && written.contains('-')
 }
 
+/// Whether two folded given names are one name: the same, one the other's
+/// short form, or a nickname the list knows ("Sandy" / "Sandra").
+pub fn same_given(a: &str, b: &str, lex: &Lexicon) -> bool {
+    a == b || short_form(a, b) || lex.nicknames.same_name(a, b)
+}
+
 /// One given name the short form of the other ("Pete" / "Peter", "Alex" /
 /// "Alexander"): a nickname or another person, never a slip of the keys.
-pub fn short_form(a: &str, b: &str) -> bool {
+fn short_form(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     short.len() >= 3 && long.starts_with(short)
 }
@@ -57,11 +64,7 @@ mod tests {
     use crate::analysis::lexicon::Lexicon;
 
     fn form(written: &str, expected: &str) -> bool {
-        another_form(
-            written,
-            expected,
-            &Lexicon::for_language(Language::English).suffixes,
-        )
+        another_form(written, expected, Lexicon::for_language(Language::English))
     }
 
     #[test]
@@ -78,6 +81,8 @@ mod tests {
             ("Marta Halvorsen", "Marta Lund Halvorsen"),
             ("Eric P.Q. Moss", "Eric Q. Moss"),
             ("Pete Okafor", "Peter Okafor"),
+            ("Sandy Okafor", "Sandra Okafor"),
+            ("Bill Okafor", "William Okafor"),
             ("Marta Halvorsens", "Marta Halvorsen"),
             ("Councilwoman Marta Halvorsen", "Marta Halvorsen"),
         ] {

@@ -28,7 +28,7 @@ use likeness::{
 };
 pub use likeness::{Likeness, fold, likeness};
 
-use super::lexicon::{Lexicon, Suffixes};
+use super::lexicon::Lexicon;
 use super::people::{NameRun, People, RunClass};
 use super::tokens::Token;
 use crate::text::spaced;
@@ -463,17 +463,17 @@ fn part_of(mention: &str, name: &str) -> Part {
 
 /// The spelling `winner` gives the part of the name a mention gives; the
 /// mention as written when it is the name in another form.
-fn expected(mention: &str, winner: &str, suffixes: &Suffixes) -> String {
+fn expected(mention: &str, winner: &str, lex: &Lexicon) -> String {
     let spelled = match part_of(mention, winner) {
         Part::Full => words(winner).join(" "),
         Part::Surname(k) => tail(winner, k),
-        Part::Given if forms::short_form(&fold(mention), &fold(given_of(winner))) => {
+        Part::Given if forms::same_given(&fold(mention), &fold(given_of(winner)), lex) => {
             return mention.to_string();
         }
         Part::Given => given_of(winner).to_string(),
         Part::Other => return mention.to_string(),
     };
-    if forms::another_form(mention, &spelled, suffixes) {
+    if forms::another_form(mention, &spelled, lex) {
         mention.to_string()
     } else {
         spelled
@@ -524,7 +524,7 @@ fn clusters(
                 .find(|h| house_matches(h, &people.entities[c].name));
             let winner = match listed {
                 Some(h) => h.name.clone(),
-                None => winner::winner(&written, &family, text, &lex.suffixes),
+                None => winner::winner(&written, &family, text, lex),
             };
             // A story repeats its spellings: each is worked out once.
             let mut expected_of: FxHashMap<String, String> = FxHashMap::default();
@@ -534,7 +534,7 @@ fn clusters(
                 .map(|((span, quoted), written)| Mention {
                     expected: expected_of
                         .entry(written.clone())
-                        .or_insert_with(|| expected(&written, &winner, &lex.suffixes))
+                        .or_insert_with(|| expected(&written, &winner, lex))
                         .clone(),
                     aside: quoted || (draft.aside)(span.start),
                     span,

@@ -3,7 +3,7 @@
 
 use super::forms::another_form;
 use super::likeness::{Likeness, fold, is_single_word, likeness, surname_of};
-use crate::analysis::lexicon::Suffixes;
+use crate::analysis::lexicon::Lexicon;
 
 /// The first full-name mention (not one set in capitals), else the most common
 /// spelling; and where the story writes another spelling of the surname more
@@ -13,7 +13,7 @@ use crate::analysis::lexicon::Suffixes;
 /// `family` holds the surnames of the story's other people: a surname written
 /// once, one letter off one the story writes three times or more, is a slip
 /// for it ("Dorothy Woodds" in a story about Ty Woods).
-pub fn winner(written: &[String], family: &[&str], text: &str, suffixes: &Suffixes) -> String {
+pub fn winner(written: &[String], family: &[&str], text: &str, lex: &Lexicon) -> String {
     let full = |s: &&String| !is_single_word(s);
     let first_full = written
         .iter()
@@ -34,7 +34,7 @@ pub fn winner(written: &[String], family: &[&str], text: &str, suffixes: &Suffix
         if s == best.1
             || likeness(s, surname) != Likeness::Near
             || strsim::osa_distance(&fold(s), &fold(surname)) > 1
-            || another_form(s, surname, suffixes)
+            || another_form(s, surname, lex)
         {
             continue;
         }
@@ -78,13 +78,17 @@ fn majority(written: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::lexicon::{Language, Lexicon};
+    use crate::analysis::lexicon::Language;
 
     fn win(written: &[&str], text: &str) -> String {
         let written: Vec<String> = written.iter().map(|s| s.to_string()).collect();
         let family = ["Woods"];
-        let suffixes = &Lexicon::for_language(Language::English).suffixes;
-        winner(&written, &family, text, suffixes)
+        winner(
+            &written,
+            &family,
+            text,
+            Lexicon::for_language(Language::English),
+        )
     }
 
     #[test]
