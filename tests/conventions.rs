@@ -630,3 +630,13 @@ fn a_nickname_is_the_name_a_person_goes_by_not_a_misspelling() {
         assert_eq!(findings(text, "name-spelling"), 0, "{text}");
     }
 }
+
+#[test]
+fn a_month_or_the_word_opening_a_quotation_is_no_slip_for_a_surname() {
+    for text in [
+        "The San Juan board met on Monday. Tom Juan spoke. Juan said the next test comes on Jan. 1.",
+        "“Proper deference to the state requires that the vote go ahead,” he wrote.\n\nParty chairman David Pepper said the party may appeal.",
+    ] {
+        assert_eq!(findings(text, "name-spelling"), 0, "{text}");
+    }
+}

@@ -275,7 +275,9 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
             .binary_search(&run.first_token())
             .is_ok();
         let t = &draft.tokens[run.name.start];
-        let listed = !t.info().flags.is_empty() && !t.has(super::lexicon::Flags::GIVEN);
+        // A month is a date even where it is a given name too ("Jan. 1").
+        let listed = !t.info().flags.is_empty() && !t.has(super::lexicon::Flags::GIVEN)
+            || t.has(super::lexicon::Flags::DAY_MONTH);
         if !plausible_name(word, text, span.start, lex) || listed {
             continue;
         }
@@ -306,10 +308,15 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
                 let entity = &people.entities[f].name;
                 fold(name) == fold(surname_of(entity)) || fold(name) == fold(given_of(entity))
             };
-            // A known given name is a slip for a surname only one letter off.
+            // A known given name is a slip for a surname only one letter off;
+            // so is the word that opens the quotation, capitalised as any is.
             let given = lex.word(name).has(super::lexicon::Flags::GIVEN);
+            let opens_quotation = text[..span.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, '“' | '"' | '‘' | '\'' | '«' | '„'));
             by_surname
-                .filter(|&(_, letters_apart)| letters_apart <= 1 || !given)
+                .filter(|&(_, letters_apart)| letters_apart <= 1 || !(given || opens_quotation))
                 .map(|(f, _)| f)
                 .or_else(|| finder.by_given_name(name))
                 .filter(|&f| own(f) || !someone_else(name))
