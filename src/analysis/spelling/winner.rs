@@ -24,20 +24,29 @@ pub fn winner(written: &[String], family: &[&str], text: &str, lex: &Lexicon) ->
         return majority(written);
     };
     let surname = surname_of(first_full);
+    // Another spelling one letter off is a slip one way or the other; further
+    // off is another person ("Franco" and Pope Francis). Most names have none,
+    // and then nothing needs counting.
+    let slip = |s: &str| {
+        s != surname
+            && s.len().abs_diff(surname.len()) <= 1
+            && likeness(s, surname) == Likeness::Near
+            && strsim::osa_distance(&fold(s), &fold(surname)) <= 1
+            && !another_form(s, surname, lex)
+    };
+    let ours: Vec<&str> = written
+        .iter()
+        .map(|w| surname_of(w))
+        .filter(|s| slip(s))
+        .collect();
+    let theirs: Vec<&str> = family.iter().copied().filter(|s| slip(s)).collect();
+    if ours.is_empty() && theirs.is_empty() {
+        return first_full.clone();
+    }
     let mut best = (whole_word_count(text, surname), surname);
     let one_off = best.0 <= 1;
-    let ours = written.iter().map(|w| (surname_of(w), 1));
-    let theirs = family.iter().filter(|_| one_off).map(|&s| (s, 3));
-    for (s, at_least) in ours.chain(theirs) {
-        // One letter off: a slip. Further off is another person ("Franco" and
-        // Pope Francis).
-        if s == best.1
-            || likeness(s, surname) != Likeness::Near
-            || strsim::osa_distance(&fold(s), &fold(surname)) > 1
-            || another_form(s, surname, lex)
-        {
-            continue;
-        }
+    let theirs = theirs.into_iter().filter(|_| one_off).map(|s| (s, 3));
+    for (s, at_least) in ours.into_iter().map(|s| (s, 1)).chain(theirs) {
         let n = whole_word_count(text, s);
         if n > best.0 && n >= at_least {
             best = (n, s);
