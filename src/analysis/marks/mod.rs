@@ -489,5 +489,10 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Whether `c` is a quotation mark that can open a quotation.
+pub fn can_open(c: char) -> bool {
+    table::mark_of(c).is_some_and(|m| !m.closers.is_empty())
+}
+
 #[cfg(test)]
 mod tests;

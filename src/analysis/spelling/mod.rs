@@ -314,7 +314,7 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
             let opens_quotation = text[..span.start]
                 .chars()
                 .next_back()
-                .is_some_and(|c| matches!(c, '“' | '"' | '‘' | '\'' | '«' | '„'));
+                .is_some_and(crate::analysis::marks::can_open);
             by_surname
                 .filter(|&(_, letters_apart)| letters_apart <= 1 || !(given || opens_quotation))
                 .map(|(f, _)| f)
