@@ -18,6 +18,9 @@
 //! cue-verbs = ["opine opined opines opining"]
 //! titles = ["alderman"]
 //! anonymous = ["a person briefed on"]
+//!
+//! [sources]
+//! "stories/bridge/*.md" = ["notes/bridge/**"]
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
@@ -47,6 +50,16 @@ pub struct Config {
     pub rules: HashMap<String, Option<Severity>>,
     pub language: Language,
     pub words: Words,
+    /// `[sources]`: for drafts matching a pattern, the source material their
+    /// quotations are checked against. Patterns are relative to the config's folder.
+    pub sources: Vec<SourceMap>,
+}
+
+/// One line of `[sources]`: `"stories/bridge/*.md" = ["notes/bridge/**"]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceMap {
+    pub drafts: String,
+    pub material: Vec<String>,
 }
 
 /// The newsroom's additions to the word lists, and the lists built with them
@@ -80,6 +93,7 @@ impl Config {
             rules: self.rules.clone(),
             people: self.people.clone(),
             words: self.words.lexicon.clone(),
+            material: Default::default(),
         }
     }
 }
@@ -118,6 +132,8 @@ struct RawConfig {
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     words: RawWords,
+    #[serde(default)]
+    sources: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 /// `[words]`: what a newsroom adds to the built-in word lists.
@@ -246,8 +262,30 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         titles: w.titles,
         anonymous_phrases: w.anonymous,
     };
+    let mut sources = Vec::new();
+    for (drafts, material) in raw.sources {
+        for pattern in std::iter::once(&drafts).chain(&material) {
+            if let Err(e) = globset::Glob::new(pattern.get_ref()) {
+                return Err(error_at(
+                    path,
+                    text,
+                    Some(pattern.span()),
+                    format!(
+                        "`{}` is not a file pattern: {}",
+                        pattern.get_ref(),
+                        e.kind()
+                    ),
+                ));
+            }
+        }
+        sources.push(SourceMap {
+            drafts: drafts.into_inner(),
+            material: material.into_iter().map(Spanned::into_inner).collect(),
+        });
+    }
     Ok(Config {
         path: Some(path.to_path_buf()),
+        sources,
         people,
         rules: rules_out,
         language,

@@ -13,6 +13,7 @@ pub mod config;
 pub mod editor;
 pub mod fuzzing;
 pub mod lsp;
+pub mod material;
 pub mod text;
 
 pub use analysis::{Analysis, Options, analyze};

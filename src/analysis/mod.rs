@@ -11,6 +11,7 @@ pub mod headlines;
 pub mod kinds;
 pub mod lexicon;
 pub mod marks;
+pub mod material;
 pub mod model;
 pub mod options;
 pub mod people;
@@ -22,7 +23,8 @@ pub mod tokens;
 
 pub use lexicon::Language;
 pub use model::{
-    Analysis, Cue, Description, Edit, Finding, Fix, How, Person, Quote, QuoteKind, Related, Speaker,
+    Analysis, Cue, Description, Edit, Finding, Fix, Found, How, Person, Quote, QuoteKind, Related,
+    SourcePlace, Speaker,
 };
 pub use options::Options;
 pub use pipeline::analyze;

@@ -117,6 +117,51 @@ pub struct Quote {
     /// The attribution's words ("He added", "according to Putin").
     pub cue: Option<Cue>,
     pub how: Option<How>,
+    /// Where its words are in the draft's sources, when it declares any: the
+    /// exact passage, else the closest one. Boxed: most drafts declare none,
+    /// and a quotation stays small.
+    pub found: Option<Box<Found>>,
+}
+
+/// A place in a source file: for a reader, its line and (in a transcript) the
+/// cue's time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourcePlace {
+    /// The source as the draft's declaration names it.
+    pub file: String,
+    /// Byte offsets in the source file.
+    pub span: Range<usize>,
+    /// 1-based line and column (in characters) of the start and of the end.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub timestamp: Option<String>,
+}
+
+impl SourcePlace {
+    /// "notes/hale.vtt:12 (00:01:23)".
+    pub fn label(&self) -> String {
+        match &self.timestamp {
+            Some(t) => format!("{}:{} ({t})", self.file, self.line),
+            None => format!("{}:{}", self.file, self.line),
+        }
+    }
+}
+
+/// A quotation's words looked up in the sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Found {
+    pub place: SourcePlace,
+    /// The source's words for it, as they read there.
+    pub passage: String,
+    /// The words are there as quoted (allowing for ellipses and brackets).
+    pub exact: bool,
+    /// How many of the quotation's words the passage has in order, of how many.
+    pub shared: usize,
+    pub words: usize,
+    /// Who the source gives the words to: a voice tag or speaker label.
+    pub speaker: Option<String>,
 }
 
 impl Quote {
@@ -146,7 +191,10 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Related {
     pub message: String,
+    /// In the draft, or in the source file `place` names.
     pub span: Range<usize>,
+    /// Set when the related place is in a source, not in the draft.
+    pub place: Option<Box<SourcePlace>>,
 }
 
 /// One change to the draft: the text at `span` becomes `new_text`.

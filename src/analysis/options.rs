@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::lexicon::{Language, Lexicon};
+use super::material::Material;
 use super::rules::{self, Severity};
 use super::spelling::HouseName;
 use crate::text::Format;
@@ -19,6 +20,8 @@ pub struct Options {
     /// The word lists with a newsroom's additions (built once, from
     /// `copydesk.toml`); `None` for the built-in lists of `language`.
     pub words: Option<Arc<Lexicon>>,
+    /// The sources the draft's quotations are checked against.
+    pub material: Material,
 }
 
 impl Options {

@@ -12,7 +12,7 @@ use super::options::Options;
 use super::people::People;
 use super::rules::{self, Context};
 use super::spelling::{self, Draft};
-use super::{cast, headlines, sentences, tokens};
+use super::{cast, headlines, material, sentences, tokens};
 use crate::text::ProseMap;
 
 /// Analyses a draft. Offsets are kept in four bytes: a draft of 4 GiB or more
@@ -80,6 +80,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         people: persons,
         findings: Vec::new(),
     };
+    // Each quotation looked up in the draft's sources.
+    material::look_up(&mut analysis, text, &options.material);
     // Findings, from every rule that is on.
     let context = Context {
         text,
@@ -90,6 +92,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         names: &spellings.clusters,
         line_ending: if text.contains("\r\n") { "\r\n" } else { "\n" },
         title_case_blocks: &headlines,
+        material: &options.material,
     };
     analysis.findings = rules::check(&context, options);
     analysis
@@ -128,6 +131,7 @@ fn quotations(
                 speaker: att.as_ref().map(|a| a.speaker.clone()),
                 cue: att.as_ref().and_then(|a| a.cue.clone()),
                 how: att.as_ref().map(|a| a.how),
+                found: None,
             }
         })
         .collect()

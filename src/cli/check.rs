@@ -15,8 +15,9 @@ use super::output::{self, CheckedFile};
 use super::report::{Rendered, Renderer, Report};
 use super::stats::Throughput;
 use super::workers::Workers;
-use crate::analysis::analyze;
+use crate::analysis::{Options, analyze};
 use crate::config::Config;
+use crate::material::{self, Library};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -51,6 +52,12 @@ pub struct CheckArgs {
     /// Print files and megabytes checked per second to stderr at the end.
     #[arg(long)]
     stats: bool,
+    /// Check every draft's quotations against this source material too: a
+    /// folder (its .vtt, .srt, .txt and .md files), a file or a pattern.
+    /// Repeatable; adds to the front matter's `sources:` and the config's
+    /// `[sources]`.
+    #[arg(long, value_name = "PATH")]
+    sources: Vec<PathBuf>,
 }
 
 fn parse_jobs(s: &str) -> Result<NonZeroUsize, String> {
@@ -102,11 +109,12 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut report = Report::new(BufWriter::new(stdout.lock()), args.format);
     let mut written = Ok(());
     let mut fails = false;
+    let library = Library::default();
     workers.map_in_order(
         entries
             .into_iter()
             .map(|entry| entry.and_then(|path| prepare(&path, args.max_bytes, &mut configs))),
-        |job| check(job?, &renderer, args.fail_on),
+        |job| check(job?, &renderer, args.fail_on, &library, &args.sources),
         |outcome| {
             match outcome {
                 Ok(done) => {
@@ -153,11 +161,18 @@ fn prepare(path: &Path, max_bytes: usize, configs: &mut Configs) -> Result<Job, 
     })
 }
 
-fn check(job: Job, renderer: &Renderer, fail_on: FailOn) -> Result<Checked, String> {
+fn check(
+    job: Job,
+    renderer: &Renderer,
+    fail_on: FailOn,
+    library: &Library,
+    sources: &[PathBuf],
+) -> Result<Checked, String> {
     let draft = job
         .stdin
         .unwrap_or_else(|| input::read(&job.path, job.max_bytes))?;
-    let analysis = analyze(&draft.text, &job.config.options(draft.format));
+    let options = options_with_material(&job.path, &draft, &job.config, library, sources);
+    let analysis = analyze(&draft.text, &options);
     let file = CheckedFile {
         name: &draft.name,
         text: &draft.text,
@@ -168,4 +183,19 @@ fn check(job: Job, renderer: &Renderer, fail_on: FailOn) -> Result<Checked, Stri
         bytes: draft.text.len(),
         fails: analysis.findings.iter().any(|f| fail_on.fails(f.severity)),
     })
+}
+
+/// A draft's options under its config, with the material it declares read.
+pub fn options_with_material(
+    path: &Path,
+    draft: &Draft,
+    config: &Config,
+    library: &Library,
+    sources: &[PathBuf],
+) -> Options {
+    let mut options = config.options(draft.format);
+    let file = (path.as_os_str() != "-").then_some(path);
+    let declared = material::declared(file, &draft.text, draft.format, config, sources);
+    options.material = library.material(&declared);
+    options
 }

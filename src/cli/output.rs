@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Write};
 use serde_json::{Value, json};
 
 use crate::analysis::rules::{self, Severity};
-use crate::analysis::{Analysis, Finding, Speaker};
+use crate::analysis::{Analysis, Finding, Related, Speaker};
 use crate::text::LineIndex;
 
 /// A checked draft, borrowed for as long as it takes to render its part of the output.
@@ -68,8 +68,17 @@ pub fn human_file(
         writeln!(out, "    {text_line}")?;
         writeln!(out, "    {pad}{c}{}{reset}", "^".repeat(width))?;
         for r in &f.related {
-            let (rl, rc) = idx.line_col(file.text, r.span.start);
-            writeln!(out, "    note: {}:{rl}:{rc}: {}", file.name, r.message)?;
+            match &r.place {
+                Some(p) => writeln!(
+                    out,
+                    "    note: {}:{}:{}: {}",
+                    p.file, p.line, p.column, r.message
+                )?,
+                None => {
+                    let (rl, rc) = idx.line_col(file.text, r.span.start);
+                    writeln!(out, "    note: {}:{rl}:{rc}: {}", file.name, r.message)?;
+                }
+            }
         }
     }
     Ok(counts)
@@ -118,13 +127,28 @@ fn finding_json(f: &Finding, text: &str, idx: &LineIndex) -> Value {
         "column": column,
         "end_line": end_line,
         "end_column": end_column,
-        "related": f.related.iter().map(|r| json!({"message": r.message, "start": r.span.start, "end": r.span.end})).collect::<Vec<_>>(),
+        "related": f.related.iter().map(related_json).collect::<Vec<_>>(),
         "fixes": f.fixes.iter().map(|x| json!({
             "title": x.title,
             "preferred": x.preferred,
             "edits": x.edits.iter().map(|e| json!({"start": e.span.start, "end": e.span.end, "new_text": e.new_text})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// A related location: in the draft (byte offsets), or in a source file (its
+/// path, offsets in it, line and column, and a transcript's time).
+fn related_json(r: &Related) -> Value {
+    let mut v = json!({"message": r.message, "start": r.span.start, "end": r.span.end});
+    if let Some(p) = &r.place {
+        v["file"] = json!(p.file);
+        v["line"] = json!(p.line);
+        v["column"] = json!(p.column);
+        v["end_line"] = json!(p.end_line);
+        v["end_column"] = json!(p.end_column);
+        v["timestamp"] = json!(p.timestamp);
+    }
+    v
 }
 
 pub fn json_file(file: &CheckedFile) -> Value {
@@ -201,6 +225,20 @@ pub fn sarif_results(file: &CheckedFile) -> Vec<Value> {
                         }
                     }
                 }],
+                "relatedLocations": f.related.iter().enumerate().map(|(i, r)| {
+                    let (artifact, region) = match &r.place {
+                        Some(p) => (
+                            p.file.trim_start_matches("./").replace('\\', "/"),
+                            json!({"startLine": p.line, "startColumn": p.column, "endLine": p.end_line, "endColumn": p.end_column}),
+                        ),
+                        None => (uri.clone(), region(&r.span)),
+                    };
+                    json!({
+                        "id": i,
+                        "message": {"text": r.message},
+                        "physicalLocation": {"artifactLocation": {"uri": artifact}, "region": region},
+                    })
+                }).collect::<Vec<_>>(),
                 "partialFingerprints": {"primaryLocationLineHash": format!("{}:{}:{}", f.rule, line, column)},
                 "fixes": fixes,
             })
@@ -265,6 +303,17 @@ pub fn speakers_json(out: &mut impl Write, text: &str, a: &Analysis) -> io::Resu
                 "attributed": q.attributed(),
                 "nested_in": q.nested_in,
                 "continues": q.continues,
+                "source": q.found.as_ref().map(|f| json!({
+                    "file": f.place.file,
+                    "line": f.place.line,
+                    "column": f.place.column,
+                    "timestamp": f.place.timestamp,
+                    "exact": f.exact,
+                    "shared_words": f.shared,
+                    "words": f.words,
+                    "speaker": f.speaker,
+                    "passage": f.passage,
+                })),
             })
         })
         .collect();
@@ -300,7 +349,29 @@ fn snippet(s: &str, max: usize) -> String {
     }
 }
 
-pub fn speakers_human(out: &mut impl Write, text: &str, a: &Analysis) -> io::Result<()> {
+/// Where the quote sheet says a quotation's words are: the place, how close,
+/// or nowhere.
+fn source_column(q: &crate::analysis::Quote) -> String {
+    match &q.found {
+        Some(f) if f.exact => f.place.label(),
+        Some(f) => format!(
+            "{} (close: {} of {} words)",
+            f.place.label(),
+            f.shared,
+            f.words
+        ),
+        None => "NOT IN THE SOURCES".into(),
+    }
+}
+
+/// The quote sheet; with `checked` (the draft has sources), each quotation's
+/// place in them.
+pub fn speakers_human(
+    out: &mut impl Write,
+    text: &str,
+    a: &Analysis,
+    checked: bool,
+) -> io::Result<()> {
     let idx = LineIndex::new(text);
     writeln!(out, "Quotations")?;
     for (i, q) in a.quotes.iter().enumerate() {
@@ -326,6 +397,9 @@ pub fn speakers_human(out: &mut impl Write, text: &str, a: &Analysis) -> io::Res
             snippet(&text[q.span.clone()], 70),
             who
         )?;
+        if checked && q.kind != crate::analysis::QuoteKind::Term {
+            writeln!(out, "        source: {}", source_column(q))?;
+        }
     }
     writeln!(out, "\nPeople")?;
     for p in &a.people {

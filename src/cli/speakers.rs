@@ -29,6 +29,10 @@ pub struct SpeakersArgs {
     /// `copydesk.maxDocumentBytes` is the same limit).
     #[arg(long, value_name = "BYTES", default_value_t = crate::text::MAX_DRAFT_BYTES)]
     max_bytes: usize,
+    /// Look each quotation up in this source material too (a folder, a file or
+    /// a pattern; repeatable), as `copydesk check --sources` does.
+    #[arg(long, value_name = "PATH")]
+    sources: Vec<PathBuf>,
 }
 
 pub fn run(args: SpeakersArgs) -> u8 {
@@ -50,11 +54,23 @@ pub fn run(args: SpeakersArgs) -> u8 {
             return 2;
         }
     };
-    let analysis = analyze(&draft.text, &config.options(draft.format));
+    let options = super::check::options_with_material(
+        &args.file,
+        &draft,
+        &config,
+        &crate::material::Library::default(),
+        &args.sources,
+    );
+    let analysis = analyze(&draft.text, &options);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match args.format {
-        SpeakersFormat::Human => output::speakers_human(&mut out, &draft.text, &analysis),
+        SpeakersFormat::Human => output::speakers_human(
+            &mut out,
+            &draft.text,
+            &analysis,
+            !options.material.sources.is_empty(),
+        ),
         SpeakersFormat::Json => output::speakers_json(&mut out, &draft.text, &analysis),
     };
     let _ = out.flush();

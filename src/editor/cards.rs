@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::{first_words, lookup};
+use crate::analysis::material::word_diff;
 use crate::analysis::{Analysis, How, QuoteKind, Speaker};
 
 /// A quotation as a line of a card: its first words and where it stands.
@@ -42,6 +43,70 @@ pub struct QuoteCard {
     pub others: Vec<QuoteRef>,
     /// For an unattributed quotation: the last person named before it.
     pub named_before: Option<(String, Range<usize>)>,
+}
+
+/// Where a quotation's words are in the draft's sources, for a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InSources {
+    /// Word for word, at this place, in this voice.
+    Exact {
+        place: String,
+        voice: Option<String>,
+    },
+    /// Not as quoted; the closest passage, with the words that differ marked
+    /// on both sides (`~~draft~~`, `**source**`).
+    Close {
+        place: String,
+        shared: usize,
+        words: usize,
+        draft: String,
+        source: String,
+    },
+    /// In none of the sources.
+    Nowhere,
+}
+
+/// A quotation looked up in the sources (none for a term).
+pub fn in_sources(a: &Analysis, text: &str, index: usize) -> Option<InSources> {
+    let q = &a.quotes[index];
+    if q.kind == QuoteKind::Term {
+        return None;
+    }
+    let Some(found) = &q.found else {
+        return Some(InSources::Nowhere);
+    };
+    if found.exact {
+        return Some(InSources::Exact {
+            place: found.place.label(),
+            voice: found.speaker.clone(),
+        });
+    }
+    let inner = text.get(q.inner.clone()).unwrap_or("");
+    let diff = word_diff(inner, &found.passage);
+    Some(InSources::Close {
+        place: found.place.label(),
+        shared: found.shared,
+        words: found.words,
+        draft: marked(inner, &diff.draft, "~~"),
+        source: marked(&found.passage, &diff.source, "**"),
+    })
+}
+
+/// `text` flattened to one line, with the words flagged as differing between `mark`s.
+fn marked(text: &str, words: &[(Range<usize>, bool)], mark: &str) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for (span, differs) in words {
+        out.push_str(&text[at..span.start]);
+        if *differs {
+            out.push_str(&format!("{mark}{}{mark}", &text[span.clone()]));
+        } else {
+            out.push_str(&text[span.clone()]);
+        }
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Everything the story says about one person.
@@ -140,6 +205,39 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(card.others.iter().any(|o| o.first_words == "possible."));
+    }
+
+    #[test]
+    fn a_changed_word_is_marked_on_both_sides() {
+        let notes = "Q: When?\nHALE: The bridge opens in May.\nQ: Sure?\nHALE: Yes.\n";
+        let story =
+            "“The bridge opens in June,” Jane Hale said. “Yes,” she added. “We won,” she said.\n";
+        let mut options = Options::default();
+        options.material.sources = vec![std::sync::Arc::new(
+            crate::analysis::material::Source::parse("notes.txt", notes),
+        )];
+        let a = analyze(story, &options);
+        match in_sources(&a, story, 0) {
+            Some(InSources::Close {
+                draft,
+                source,
+                shared: 4,
+                words: 5,
+                ..
+            }) => {
+                assert_eq!(draft, "The bridge opens in ~~June~~,");
+                assert_eq!(source, "The bridge opens in **May**");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            in_sources(&a, story, 1),
+            Some(InSources::Exact {
+                place: "notes.txt:4".into(),
+                voice: Some("HALE".into())
+            })
+        );
+        assert_eq!(in_sources(&a, story, 2), Some(InSources::Nowhere));
     }
 
     #[test]

@@ -87,13 +87,24 @@ pub fn server(encoding: Encoding, pull: bool) -> ServerCapabilities {
     }
 }
 
-/// Asks the client to report changes to any `copydesk.toml`.
+/// Asks the client to report changes to any `copydesk.toml` and to the files
+/// drafts cite as their sources.
 pub fn watch_config() -> Registration {
     let options = DidChangeWatchedFilesRegistrationOptions {
-        watchers: vec![FileSystemWatcher {
-            glob_pattern: GlobPattern::String(format!("**/{}", config::FILE_NAME)),
-            kind: None,
-        }],
+        watchers: vec![
+            FileSystemWatcher {
+                glob_pattern: GlobPattern::String(format!("**/{}", config::FILE_NAME)),
+                kind: None,
+            },
+            // The source material drafts cite, re-read when it changes.
+            FileSystemWatcher {
+                glob_pattern: GlobPattern::String(format!(
+                    "**/*.{{{}}}",
+                    crate::material::EXTENSIONS.join(",")
+                )),
+                kind: None,
+            },
+        ],
     };
     Registration {
         id: "copydesk-config".into(),

@@ -1,5 +1,6 @@
 //! Findings as LSP diagnostics: source `copydesk`, the rule id as code, a link to
-//! the rule's section of the README, and related locations in the same draft.
+//! the rule's section of the README, and related locations in the draft or in
+//! the sources it cites.
 
 use std::sync::OnceLock;
 
@@ -8,10 +9,11 @@ use tower_lsp_server::lsp_types::{
     NumberOrString, Position, Range, Uri,
 };
 
-use super::positions::{Encoding, to_range};
+use super::positions::{Encoding, position_in_file, to_range};
 use super::snapshot::{Outcome, Snapshot};
 use crate::analysis::rules;
-use crate::analysis::{Finding, Severity};
+use crate::analysis::{Finding, Severity, SourcePlace};
+use tower_lsp_server::UriExt;
 
 pub const SOURCE: &str = "copydesk";
 
@@ -48,9 +50,15 @@ pub fn diagnostic(snap: &Snapshot, uri: &Uri, f: &Finding, enc: Encoding) -> Dia
     let related = f
         .related
         .iter()
-        .map(|r| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), to_range(&snap.rope, &r.span, enc)),
-            message: r.message.clone(),
+        .filter_map(|r| {
+            let location = match &r.place {
+                Some(place) => source_location(snap, place, enc)?,
+                None => Location::new(uri.clone(), to_range(&snap.rope, &r.span, enc)),
+            };
+            Some(DiagnosticRelatedInformation {
+                location,
+                message: r.message.clone(),
+            })
         })
         .collect::<Vec<_>>();
     Diagnostic {
@@ -64,6 +72,19 @@ pub fn diagnostic(snap: &Snapshot, uri: &Uri, f: &Finding, enc: Encoding) -> Dia
         tags: None,
         data: None,
     }
+}
+
+/// Where a place in a source file is, for the client to open.
+fn source_location(snap: &Snapshot, place: &SourcePlace, enc: Encoding) -> Option<Location> {
+    let uri = Uri::from_file_path(std::path::Path::new(&place.file))?;
+    let range = match snap.material.sources.iter().find(|s| s.name == place.file) {
+        Some(s) => Range::new(
+            position_in_file(&s.text, place.line - 1, place.span.start, enc),
+            position_in_file(&s.text, place.end_line - 1, place.span.end, enc),
+        ),
+        None => Range::default(),
+    };
+    Some(Location::new(uri, range))
 }
 
 /// Every diagnostic of a snapshot, in text order.

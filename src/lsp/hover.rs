@@ -7,7 +7,7 @@ use tower_lsp_server::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKin
 use super::positions::{Encoding, to_position, to_range};
 use super::snapshot::Snapshot;
 use crate::analysis::QuoteKind;
-use crate::editor::cards::{self, Attribution, QuoteRef};
+use crate::editor::cards::{self, Attribution, InSources, QuoteRef};
 use crate::editor::lookup;
 
 /// 1-based line of a byte offset, as a person reads it.
@@ -35,6 +35,32 @@ fn titled(name: &str, titles: &[String]) -> String {
         format!("**{name}**")
     } else {
         format!("**{name}** · {}", titles.join("; "))
+    }
+}
+
+/// Where the quotation's words are in the sources, and for a changed quotation
+/// the two versions one above the other with the differing words marked.
+fn sources_section(out: &mut String, check: InSources) {
+    match check {
+        InSources::Exact { place, voice } => {
+            let _ = write!(out, "**In the sources**, word for word: {place}");
+            if let Some(v) = voice {
+                let _ = write!(out, ", said by {v}");
+            }
+        }
+        InSources::Close {
+            place,
+            shared,
+            words,
+            draft,
+            source,
+        } => {
+            let _ = write!(
+                out,
+                "**Not in the sources as quoted**: the closest passage, {place}, has {shared} of its {words} words.\n\n> Draft: {draft}\n>\n> Source: {source}"
+            );
+        }
+        InSources::Nowhere => out.push_str("**In none of the sources**: no passage comes close."),
     }
 }
 
@@ -92,6 +118,12 @@ pub fn hover(snap: &Snapshot, offset: usize, enc: Encoding) -> Option<Hover> {
                 };
                 let _ = write!(out, "\n\n{how}");
                 quote_list(&mut out, snap, "Other quotations:", &card.others);
+            }
+        }
+        if !snap.material.sources.is_empty() {
+            if let Some(check) = cards::in_sources(a, &snap.text, i) {
+                out.push_str("\n\n");
+                sources_section(&mut out, check);
             }
         }
         (out, q.span.clone())

@@ -160,6 +160,22 @@ pub fn to_position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     Position::new(line as u32, character as u32)
 }
 
+/// The position of byte `offset` of a file that is not open (a source the
+/// draft cites), on its 0-based `line`.
+pub fn position_in_file(text: &str, line: usize, offset: usize, enc: Encoding) -> Position {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let character = match enc {
+        Encoding::Utf8 => offset - start,
+        Encoding::Utf16 | Encoding::Utf32 => before[start..].chars().map(|c| enc.units(c)).sum(),
+    };
+    Position::new(line as u32, character as u32)
+}
+
 /// Up to this many bytes from a line's start, a column is counted by reading the
 /// line; past it (or off a boundary), the rope's indexes answer.
 const SHORT_STRETCH: usize = 4096;

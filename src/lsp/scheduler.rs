@@ -19,6 +19,8 @@ use super::snapshot::{Outcome, Snapshot};
 use super::state::Shared;
 use super::{diagnostics, shield};
 use crate::analysis::{Options, analyze};
+use crate::config::Config;
+use crate::material::{self, Library};
 use crate::text::Format;
 
 /// Test hooks, on only when `COPYDESK_LSP_TEST_HOOKS` is set: a draft holding
@@ -42,6 +44,11 @@ struct Job {
     rope: Rope,
     format: Format,
     options: Options,
+    /// Where the draft is, its config and the sources read so far: the
+    /// material it declares is settled with its text.
+    path: Option<std::path::PathBuf>,
+    config: Arc<Config>,
+    library: Arc<Library>,
     cursor: Option<usize>,
     changed_at: std::time::Instant,
     limit: usize,
@@ -68,7 +75,7 @@ impl Job {
         (snap, diags)
     }
 
-    fn analyse(self) -> Snapshot {
+    fn analyse(mut self) -> Snapshot {
         let bytes = self.rope.len_bytes();
         let (text, outcome) = if bytes > self.limit {
             (
@@ -83,6 +90,9 @@ impl Job {
             if test_hooks() && text.contains(PANIC_MARKER) {
                 panic!("test hook: the draft asks the analysis to panic");
             }
+            let declared =
+                material::declared(self.path.as_deref(), &text, self.format, &self.config, &[]);
+            self.options.material = self.library.material(&declared);
             let analysis = analyze(&text, &self.options);
             (text, Outcome::Analysed(analysis))
         };
@@ -94,6 +104,7 @@ impl Job {
             format: self.format,
             cursor: self.cursor,
             outcome,
+            material: self.options.material,
         }
     }
 }
@@ -151,6 +162,9 @@ fn next_job(shared: &Shared, uri: &Uri) -> Next {
         rope: d.doc.rope.clone(),
         format,
         options,
+        path: d.path.clone(),
+        config: d.config.clone(),
+        library: shared.library.clone(),
         cursor: d.cursor,
         changed_at: d.changed_at,
         limit: settings.max_document_bytes,

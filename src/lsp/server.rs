@@ -391,6 +391,9 @@ impl LanguageServer for Backend {
                 if let Err(e) = self.shared.workspace().reload(&path) {
                     errors.push(e);
                 }
+            } else {
+                // A source changed, appeared or went: read it again when next cited.
+                self.shared.library.forget(&path);
             }
         }
         for e in errors {

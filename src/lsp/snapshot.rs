@@ -3,6 +3,7 @@
 
 use ropey::Rope;
 
+use crate::analysis::material::Material;
 use crate::analysis::{Analysis, Finding};
 use crate::editor::typing;
 use crate::text::Format;
@@ -15,6 +16,8 @@ pub struct Snapshot {
     pub format: Format,
     pub cursor: Option<usize>,
     pub outcome: Outcome,
+    /// The sources the draft declared, as read for this analysis.
+    pub material: Material,
 }
 
 pub enum Outcome {

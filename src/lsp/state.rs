@@ -19,6 +19,7 @@ use super::settings::Settings;
 use super::snapshot::Snapshot;
 use super::workspace::Workspace;
 use crate::config::Config;
+use crate::material::Library;
 use crate::text::Format;
 
 /// What was agreed with the client at `initialize`.
@@ -85,6 +86,8 @@ pub struct Shared {
     pub session: RwLock<Session>,
     pub settings: RwLock<Settings>,
     pub workspace: Mutex<Workspace>,
+    /// Source material read once for every document that cites it.
+    pub library: Arc<Library>,
 }
 
 /// Locks without ever panicking: a poisoned lock still holds usable state, since

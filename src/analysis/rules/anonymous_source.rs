@@ -58,6 +58,7 @@ fn check(context: &Context, severity: Severity) -> Vec<Finding> {
             related: vec![Related {
                 message: "the quotation".into(),
                 span: q.span.clone(),
+                place: None,
             }],
             fixes: Vec::new(),
         });

@@ -53,6 +53,7 @@ fn check(context: &Context, severity: Severity) -> Vec<Finding> {
             related: vec![Related {
                 message: "the full name first appears here".into(),
                 span: full.span.clone(),
+                place: None,
             }],
             fixes: vec![Fix {
                 title: format!("Use the full name “{winner}”"),

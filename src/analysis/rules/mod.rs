@@ -9,12 +9,15 @@
 mod anonymous_source;
 mod first_reference;
 mod name_spelling;
+mod quote_not_in_source;
+mod quote_speaker_mismatch;
 mod unattributed_quote;
 mod unbalanced_quote;
 
 use serde::Serialize;
 
 use super::marks::LoneMark;
+use super::material::Material;
 use super::model::{Analysis, Edit, Finding, Fix};
 use super::options::Options;
 use super::spelling::NameCluster;
@@ -23,6 +26,8 @@ use crate::text::{Format, ProseMap};
 pub use anonymous_source::RULE as ANONYMOUS_SOURCE;
 pub use first_reference::RULE as FIRST_REFERENCE;
 pub use name_spelling::RULE as NAME_SPELLING;
+pub use quote_not_in_source::RULE as QUOTE_NOT_IN_SOURCE;
+pub use quote_speaker_mismatch::RULE as QUOTE_SPEAKER_MISMATCH;
 pub use unattributed_quote::RULE as UNATTRIBUTED_QUOTE;
 pub use unbalanced_quote::RULE as UNBALANCED_QUOTE;
 
@@ -69,6 +74,8 @@ pub struct Context<'a> {
     pub line_ending: &'static str,
     /// For each paragraph, whether it is set in title case (a headline).
     pub title_case_blocks: &'a [bool],
+    /// The sources the draft declares.
+    pub material: &'a Material,
 }
 
 impl Context<'_> {
@@ -113,6 +120,17 @@ impl Context<'_> {
             || self.title_case_blocks.get(b).copied().unwrap_or(false)
             || opening_line
     }
+}
+
+/// The first `n` words of a quotation, and an ellipsis if more follow.
+pub(crate) fn first_words(inner: &str, n: usize) -> String {
+    let mut words = inner.split_whitespace();
+    let shown: Vec<&str> = words.by_ref().take(n).collect();
+    let mut s = shown.join(" ");
+    if words.next().is_some() {
+        s.push('…');
+    }
+    s
 }
 
 /// A rule: its code, default severity, explanation and check.
@@ -162,6 +180,8 @@ pub static ALL: &[&Rule] = &[
     &ANONYMOUS_SOURCE,
     &NAME_SPELLING,
     &FIRST_REFERENCE,
+    &QUOTE_NOT_IN_SOURCE,
+    &QUOTE_SPEAKER_MISMATCH,
 ];
 
 /// The rule with this code.

@@ -116,6 +116,7 @@ fn cluster_findings(cluster: &NameCluster, severity: Severity) -> Vec<Finding> {
                     .map(|o| Related {
                         message: format!("spelled “{want}” here"),
                         span: o.span.clone(),
+                        place: None,
                     })
                     .into_iter()
                     .collect(),

@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use super::{Context, Severity, declare_rule, ignore_comment};
+use super::{Context, Severity, declare_rule, first_words, ignore_comment};
 use crate::analysis::model::{Edit, Finding, Fix, Quote, QuoteKind, Related};
 
 declare_rule! {
@@ -61,6 +61,7 @@ fn check(context: &Context, severity: Severity) -> Vec<Finding> {
                 .map(|(name, span)| Related {
                     message: ["last person named before it: ", name].concat(),
                     span,
+                    place: None,
                 })
                 .into_iter()
                 .collect();
@@ -130,17 +131,6 @@ fn last_before<'a>(
     let i = mentions.partition_point(|(w, _)| w.start < at);
     let (span, name) = mentions.get(i.checked_sub(1)?)?;
     Some((name, span.clone()))
-}
-
-/// The first `n` words of a quotation, and an ellipsis if more follow.
-fn first_words(inner: &str, n: usize) -> String {
-    let mut words = inner.split_whitespace();
-    let shown: Vec<&str> = words.by_ref().take(n).collect();
-    let mut s = shown.join(" ");
-    if words.next().is_some() {
-        s.push('…');
-    }
-    s
 }
 
 /// Puts an attribution after a quotation: “We won.” becomes “We won,” [who] said.
