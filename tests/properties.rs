@@ -49,6 +49,15 @@ const INTERESTING_PIECES: &[&str] = &[
     "[^1]: ",
     "<!--",
     "-->",
+    "WEBVTT\n\n",
+    "00:00:01.000 --> 00:00:04,500\n",
+    "<v Jane Hale>",
+    "</v>",
+    "HALE: ",
+    "Q: ",
+    "[00:01:23] ",
+    "…",
+    "[it]",
     "<!-- copydesk-ignore -->\n",
     "<!-- copydesk-ignore unattributed-quote -->\n",
     "<https://example.test/a>",
@@ -199,6 +208,16 @@ proptest! {
     fn any_bytes_decoded_lossily_are_sound(bytes in prop::collection::vec(any::<u8>(), 0..800)) {
         fuzzing::analysis::fuzz(&bytes, Format::PlainText);
         fuzzing::analysis::fuzz(&bytes, Format::Markdown);
+    }
+
+    /// A draft checked against a source: the source made of the same kind of
+    /// pieces (so quotations are found in it, exactly or nearly), read as a
+    /// transcript and as notes.
+    #[test]
+    fn drafts_checked_against_any_source_are_sound(text in draft(), source in draft(), markdown in any::<bool>()) {
+        let format = if markdown { Format::Markdown } else { Format::PlainText };
+        fuzzing::analysis::analyze_with_sources_checked(&text, &source, format).map_err(TestCaseError::fail)?;
+        fuzzing::analysis::analyze_with_sources_checked(&text, &text, format).map_err(TestCaseError::fail)?;
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! [`analyze`] runs one pass in one direction (see `pipeline.rs`): prose map →
 //! paragraphs and sentences → quotations → people and mentions → attribution →
-//! spelling → findings. It knows nothing of editors, files or the protocol, so the
+//! spelling → sources → findings. It knows nothing of editors, files or the protocol, so the
 //! command line and the language server show identical findings.
 
 pub mod attribution;

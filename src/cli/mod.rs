@@ -36,6 +36,7 @@ Examples:
   copydesk check story.md --format sarif > copydesk.sarif
   cat story.txt | copydesk check -
   copydesk check story.md --config newsroom/copydesk.toml
+  copydesk check --sources examples/notes examples/bridge-vote.md
   copydesk check drafts/ --jobs 2 --stats";
 
 const SPEAKERS_EXAMPLES: &str = "\

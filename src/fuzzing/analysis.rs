@@ -27,6 +27,45 @@ pub fn analyze_checked(text: &str, format: Format) -> Result<Analysis, Violation
     Ok(a)
 }
 
+/// Analyses `text` with `source` as its one source material, read as each of
+/// the formats a source can be (`source.vtt`, `.srt`, `.txt`), and checks the
+/// result: every place in the source a range of the source's text.
+pub fn analyze_with_sources_checked(
+    text: &str,
+    source: &str,
+    format: Format,
+) -> Result<(), Violation> {
+    for name in ["source.vtt", "source.srt", "source.txt"] {
+        let mut options = Options::new(format);
+        let parsed = std::sync::Arc::new(crate::analysis::material::Source::parse(name, source));
+        options.material.sources = vec![parsed];
+        let a = analyze(text, &options);
+        check(text, &a)?;
+        let places = a
+            .quotes
+            .iter()
+            .filter_map(|q| q.found.as_ref().map(|f| &f.place))
+            .chain(
+                a.findings
+                    .iter()
+                    .flat_map(|f| f.related.iter().filter_map(|r| r.place.as_deref())),
+            );
+        for p in places {
+            ensure!(
+                p.file == name,
+                "a place in {} while the source is {name}",
+                p.file
+            );
+            in_text(source, &p.span, &format!("place in {name}"))?;
+            ensure!(
+                p.line >= 1 && p.end_line >= p.line,
+                "place in {name}: lines {p:?}"
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Everything that must hold of an analysis of `text`.
 pub fn check(text: &str, a: &Analysis) -> Result<(), Violation> {
     check_offsets(text, a)?;
@@ -82,7 +121,14 @@ fn check_offsets(text: &str, a: &Analysis) -> Result<(), Violation> {
     }
     for (i, f) in a.findings.iter().enumerate() {
         in_text(text, &f.span, &format!("finding {i} ({}) span", f.rule))?;
-        for (j, r) in f.related.iter().enumerate() {
+        // A related place in a source is checked against the source's text
+        // (`analyze_with_sources_checked`).
+        for (j, r) in f
+            .related
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.place.is_none())
+        {
             in_text(text, &r.span, &format!("finding {i} related {j}"))?;
         }
     }

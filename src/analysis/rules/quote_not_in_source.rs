@@ -119,6 +119,9 @@ fn source_words(text: &str, q: &Quote, found: &Found) -> Option<Fix> {
         };
         passage.replace_range(..first.len_utf8(), &cased);
     }
+    if text[span.clone()] == passage {
+        return None;
+    }
     Some(Fix {
         title: format!("Use the words of {}", found.place.label()),
         edits: vec![Edit {
