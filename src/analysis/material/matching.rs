@@ -200,7 +200,7 @@ fn closest(s: &Source, words: &[&str]) -> Option<(usize, usize, usize)> {
                 .iter()
                 .map(|w| w.folded.as_str())
                 .collect();
-            let pairs = tightened(common_words(words, &window), words, &window);
+            let pairs = densest(&tightened(common_words(words, &window), words, &window));
             let (&(qa, sa), &(qb, sb)) = (pairs.first()?, pairs.last()?);
             // Widen over the words the quotation has before the first shared
             // word and after the last, within the turn.
@@ -222,6 +222,29 @@ fn widen(s: &Source, at: usize, by: usize, forward: bool) -> usize {
         i = next;
     }
     i
+}
+
+/// The longest stretch of shared words that stand together in the source (no
+/// more than a few words further apart than in the quotation), so a stray
+/// "with" three lines up does not stretch the passage to it.
+fn densest(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    const SLACK: usize = 3;
+    let mut best: &[(usize, usize)] = &[];
+    let mut start = 0;
+    for i in 1..=pairs.len() {
+        let apart = |k: usize| {
+            let (q0, s0) = pairs[k - 1];
+            let (q1, s1) = pairs[k];
+            s1 - s0 > q1 - q0 + SLACK
+        };
+        if i == pairs.len() || apart(i) {
+            if i - start > best.len() {
+                best = &pairs[start..i];
+            }
+            start = i;
+        }
+    }
+    best.to_vec()
 }
 
 /// Moves each shared word to its last occurrence before the next shared word,

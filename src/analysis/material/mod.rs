@@ -27,6 +27,8 @@ pub struct Source {
     pub name: String,
     pub text: String,
     pub turns: Vec<Turn>,
+    /// The text with all but speech blanked (cue timings, tags, labels).
+    speech: String,
     /// The words of its speech, in order.
     words: Vec<Word>,
     /// The turn each word belongs to.
@@ -58,6 +60,7 @@ impl Source {
         Source {
             name,
             text,
+            speech,
             turns,
             words,
             turn_of,
@@ -88,22 +91,18 @@ impl Source {
         }
     }
 
-    /// The words `first..=last` as the source reads, line breaks and the
-    /// transcript's timings between cues left out.
+    /// The words `first..=last` as the source reads, with the punctuation
+    /// between them, the line breaks and the transcript's timings and tags left out.
     fn passage(&self, first: usize, last: usize) -> String {
         let mut out = String::new();
         for i in first..=last {
             if i > first {
-                let same_turn = self.turn_of[i] == self.turn_of[i - 1];
-                let between = &self.text[self.words[i - 1].span.end..self.words[i].span.start];
-                if same_turn && !between.trim().is_empty() {
-                    out.push_str(&between.split_whitespace().collect::<Vec<_>>().join(" "));
-                    if between.ends_with(char::is_whitespace) {
-                        out.push(' ');
-                    }
-                } else if same_turn {
-                    out.push_str(if between.is_empty() { "" } else { " " });
-                } else {
+                let between = &self.speech[self.words[i - 1].span.end..self.words[i].span.start];
+                if between.starts_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+                out.push_str(&between.split_whitespace().collect::<Vec<_>>().join(" "));
+                if between.ends_with(char::is_whitespace) && !between.trim().is_empty() {
                     out.push(' ');
                 }
             }

@@ -128,6 +128,7 @@ fn source_words(text: &str, q: &Quote, found: &Found) -> Option<Fix> {
             span,
             new_text: passage,
         }],
-        preferred: true,
+        // Preferred when the passage is plainly the one quoted: most words the same.
+        preferred: found.shared * 5 >= found.words * 4,
     })
 }
