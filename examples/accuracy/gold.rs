@@ -3,7 +3,8 @@
 //! copydesk counts as that person.
 //!
 //! Quotation marks are found here with a deliberately plain reading, independent
-//! of copydesk's: within a paragraph (a line), `“` opens and `”` closes; a
+//! of copydesk's: within a paragraph (a line), `“` opens and `”` closes (German
+//! `„` and `“`, `»` and `«`; Swiss and French `«` and `»`); a
 //! straight `"` or a doubled apostrophe `''` opens when nothing is open and closes
 //! what it opened. A mark left open runs to the end of its paragraph (the
 //! newsroom's multi-paragraph form, or a stray mark). Single quotes are left out:
@@ -45,7 +46,7 @@ fn scan_line(line: &str, base: usize, out: &mut Vec<GoldQuote>) {
     let mut i = 0;
     while i < body.len() {
         let rest = &body[i..];
-        let mark = ["“", "”", "''", "\""]
+        let mark = ["“", "”", "''", "\"", "„", "»", "«"]
             .into_iter()
             .find(|m| rest.starts_with(m));
         let Some(mark) = mark else {
@@ -53,8 +54,14 @@ fn scan_line(line: &str, base: usize, out: &mut Vec<GoldQuote>) {
             continue;
         };
         match (open, mark) {
-            (None, "“" | "\"" | "''") => open = Some((i, i + mark.len(), mark)),
-            (Some((start, inner, "“")), "”") | (Some((start, inner, "\"")), "\"") => {
+            (None, "“" | "\"" | "''" | "„" | "»" | "«") => {
+                open = Some((i, i + mark.len(), mark))
+            }
+            (Some((start, inner, "“")), "”")
+            | (Some((start, inner, "\"")), "\"")
+            | (Some((start, inner, "„")), "“")
+            | (Some((start, inner, "»")), "«")
+            | (Some((start, inner, "«")), "»") => {
                 push(out, base, start, inner, i, i + mark.len());
                 open = None;
             }
@@ -124,6 +131,11 @@ const NOT_CONTENT: &[&str] = &[
     "he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "we", "us", "our",
     "i", "me", "my", "it", "its", "you", "your", "who", "whom", "that", "this", "these", "those",
     "one", "s", "mr", "mrs", "ms", "miss", "dr", "jr", "sr", "said", "says", "say",
+    // German, for the German Wikinews corpus.
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+    "und", "oder", "von", "vom", "zu", "zum", "zur", "im", "am", "an", "auf", "mit", "aus", "bei",
+    "für", "er", "sie", "ihm", "ihn", "ihr", "ihre", "ihren", "sein", "seine", "seinen", "wir",
+    "ich", "es", "man", "herr", "frau", "sagte", "sagt", "laut",
 ];
 
 /// Personal and relative pronouns: a Source that is only one of these ("he",
@@ -156,6 +168,19 @@ const PRONOUNS: &[&str] = &[
     "whose",
     "which",
     "that",
+    // German.
+    "er",
+    "sie",
+    "ihm",
+    "ihn",
+    "ihr",
+    "wir",
+    "ich",
+    "es",
+    "der",
+    "die",
+    "dieser",
+    "diese",
 ];
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {

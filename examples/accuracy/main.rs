@@ -14,6 +14,7 @@
 //! `name-spelling` finding on one is a false alarm. The two faults are put in
 //! mechanically (see `inject.rs`) and each is analysed as an article of its own.
 
+mod dewiki;
 mod gold;
 mod inject;
 mod polnear;
@@ -39,6 +40,10 @@ struct Args {
     /// Which split to read.
     #[arg(long, default_value = "train")]
     split: String,
+    /// Which corpus the data folder holds: `polnear` (English) or `de-wikinews`
+    /// (German Wikinews, `uhh-lt/german-news-quotation-attribution-2024`).
+    #[arg(long, default_value = "polnear", value_parser = ["polnear", "de-wikinews"])]
+    corpus: String,
     /// Print every miss of this class with its paragraph (repeatable):
     /// not-found, no-speaker, wrong-speaker, false-unattributed, cut-missed,
     /// false-spelling, typo-missed.
@@ -121,7 +126,7 @@ struct Measure {
 
 #[derive(Serialize)]
 struct Report<'a> {
-    corpus: &'static str,
+    corpus: &'a str,
     split: &'a str,
     articles: usize,
     measures: &'a [Measure],
@@ -137,7 +142,11 @@ fn main() {
         );
         std::process::exit(2);
     }
-    let mut articles = match polnear::read_split(&args.data, &args.split) {
+    let read = match args.corpus.as_str() {
+        "de-wikinews" => dewiki::read_split,
+        _ => polnear::read_split,
+    };
+    let mut articles = match read(&args.data, &args.split) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("accuracy: {e}");
@@ -202,7 +211,10 @@ fn main() {
         },
     ];
 
-    println!("PolNeAR {} split: {n} articles, {words} words", args.split);
+    println!(
+        "{} {} split: {n} articles, {words} words",
+        args.corpus, args.split
+    );
     println!();
     println!("| measure | figure | count | target |");
     println!("|---|---|---|---|");
@@ -235,11 +247,14 @@ fn main() {
         }
     }
 
-    let path = args
-        .json
-        .unwrap_or_else(|| PathBuf::from(format!("target/accuracy-{}.json", args.split)));
+    let path = args.json.unwrap_or_else(|| {
+        PathBuf::from(format!(
+            "target/accuracy-{}-{}.json",
+            args.corpus, args.split
+        ))
+    });
     let report = Report {
-        corpus: "polnear",
+        corpus: &args.corpus,
         split: &args.split,
         articles: n,
         measures: &measures,

@@ -144,7 +144,7 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<Relation> {
 }
 
 /// For each scalar-value offset (and one past the end), its byte offset.
-fn char_to_byte(text: &str) -> Vec<usize> {
+pub fn char_to_byte(text: &str) -> Vec<usize> {
     let mut at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     at.push(text.len());
     at
