@@ -48,7 +48,8 @@ pub struct Config {
     pub people: Vec<HouseName>,
     /// Rule settings: a severity, or `None` for "off".
     pub rules: HashMap<String, Option<Severity>>,
-    pub language: Language,
+    /// The drafts' language, when the house style sets one.
+    pub language: Option<Language>,
     pub words: Words,
     /// `[sources]`: for drafts matching a pattern, the source material their
     /// quotations are checked against. Patterns are relative to the config's folder.
@@ -90,6 +91,7 @@ impl Config {
         Options {
             format,
             language: self.language,
+            language_origin: crate::analysis::model::LanguageOrigin::Config,
             rules: self.rules.clone(),
             people: self.people.clone(),
             words: self.words.lexicon.clone(),
@@ -232,8 +234,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         });
     }
     let language = match raw.language {
-        None => Language::default(),
-        Some(code) => Language::parse(code.get_ref()).ok_or_else(|| {
+        None => None,
+        Some(code) => Some(Language::parse(code.get_ref()).ok_or_else(|| {
             let known: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
             error_at(
                 path,
@@ -245,7 +247,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                     known.join(", ")
                 ),
             )
-        })?,
+        })?),
     };
     let blank = |list: &[String]| list.iter().any(|w| w.trim().is_empty());
     let w = raw.words;
@@ -289,7 +291,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         people,
         rules: rules_out,
         language,
-        words: Words::new(language, additions),
+        words: Words::new(language.unwrap_or_default(), additions),
     })
 }
 

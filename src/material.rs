@@ -24,54 +24,9 @@ pub const EXTENSIONS: &[&str] = &["vtt", "srt", "txt", "md", "markdown"];
 /// The largest source read: ten hours of transcript is about one megabyte.
 pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The names a draft's front matter gives under `sources:` (YAML, as a
-/// flow list or a block list, or TOML between `+++` lines).
+/// The names a draft's front matter gives under `sources:`.
 pub fn front_matter_sources(text: &str, format: Format) -> Vec<String> {
-    if format != Format::Markdown {
-        return Vec::new();
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines();
-    let fence = match lines.next().map(str::trim_end) {
-        Some("---") => "---",
-        Some("+++") => "+++",
-        _ => return Vec::new(),
-    };
-    let block: Vec<&str> = lines.take_while(|l| l.trim_end() != fence).collect();
-    if fence == "+++" {
-        #[derive(serde::Deserialize)]
-        struct Front {
-            #[serde(default)]
-            sources: Vec<String>,
-        }
-        return toml::from_str::<Front>(&block.join("\n"))
-            .map(|f| f.sources)
-            .unwrap_or_default();
-    }
-    let mut out = Vec::new();
-    let mut in_list = false;
-    for line in block {
-        if let Some(value) = line.strip_prefix("sources:") {
-            let value = value.trim();
-            in_list = value.is_empty();
-            if let Some(flow) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-                out.extend(flow.split(',').map(unquote).filter(|s| !s.is_empty()));
-            } else if !value.is_empty() {
-                out.push(unquote(value));
-            }
-        } else if in_list {
-            match line.trim_start().strip_prefix("- ") {
-                Some(item) => out.push(unquote(item)),
-                None if line.starts_with([' ', '\t']) || line.trim().is_empty() => {}
-                None => in_list = false,
-            }
-        }
-    }
-    out
-}
-
-fn unquote(s: &str) -> String {
-    s.trim().trim_matches(['"', '\'']).trim().to_string()
+    crate::text::front_matter::list(text, format, "sources")
 }
 
 /// Everything a draft at `draft` (if it is a file) declares as its material:
@@ -109,6 +64,9 @@ pub fn declared(
 /// transcript share one reading of it.
 #[derive(Debug, Default)]
 pub struct Library {
+    /// Folders a source's name is shown relative to (the editor's workspace
+    /// folders); a source outside them is shown by its path.
+    bases: Mutex<Vec<PathBuf>>,
     read: Mutex<HashMap<PathBuf, Result<Arc<Source>, String>>>,
     /// The files each declared folder or pattern stood for.
     expanded: Mutex<HashMap<PathBuf, Result<Vec<PathBuf>, String>>>,
@@ -152,10 +110,28 @@ impl Library {
     }
 
     fn source(&self, file: &Path) -> Result<Arc<Source>, String> {
+        let name = self.name_of(file);
         lock(&self.read)
             .entry(file.to_path_buf())
-            .or_insert_with(|| read_source(file).map(Arc::new))
+            .or_insert_with(|| read_source(file, name).map(Arc::new))
             .clone()
+    }
+
+    /// Shows sources relative to these folders from now on.
+    pub fn show_relative_to(&self, folders: Vec<PathBuf>) {
+        *lock(&self.bases) = folders;
+        lock(&self.read).clear();
+    }
+
+    /// A source's name for output: relative to the innermost folder holding
+    /// it, else as given.
+    fn name_of(&self, file: &Path) -> String {
+        let bases = lock(&self.bases);
+        let relative = bases
+            .iter()
+            .filter_map(|b| file.strip_prefix(b).ok())
+            .min_by_key(|r| r.components().count());
+        shown(relative.unwrap_or(file))
     }
 
     /// Forgets a file that changed on disk (and which files folders and
@@ -176,7 +152,7 @@ fn shown(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-fn read_source(file: &Path) -> Result<Source, String> {
+fn read_source(file: &Path, name: String) -> Result<Source, String> {
     let size = std::fs::metadata(file).map_err(io_why)?.len();
     if size > MAX_SOURCE_BYTES {
         return Err(format!(
@@ -190,7 +166,9 @@ fn read_source(file: &Path) -> Result<Source, String> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    Ok(Source::parse(shown(file), text))
+    let mut source = Source::parse(name, text);
+    source.path = file.display().to_string();
+    Ok(source)
 }
 
 /// An error reading a file, as a reader says it: "no such file or directory".
@@ -259,24 +237,6 @@ fn walk(dir: &Path, matcher: Option<&GlobMatcher>) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn front_matter_lists_in_yaml_and_toml() {
-        let flow = "---\ntitle: x\nsources: [notes/a.vtt, \"releases/b.txt\"]\n---\nBody\n";
-        assert_eq!(
-            front_matter_sources(flow, Format::Markdown),
-            ["notes/a.vtt", "releases/b.txt"]
-        );
-        let block = "---\nsources:\n  - notes/a.vtt\n  - 'c d.srt'\ndesk: metro\n---\n";
-        assert_eq!(
-            front_matter_sources(block, Format::Markdown),
-            ["notes/a.vtt", "c d.srt"]
-        );
-        let toml = "+++\nsources = [\"n.txt\"]\n+++\n";
-        assert_eq!(front_matter_sources(toml, Format::Markdown), ["n.txt"]);
-        assert!(front_matter_sources(block, Format::PlainText).is_empty());
-        assert!(front_matter_sources("sources: [a]\n", Format::Markdown).is_empty());
-    }
 
     #[test]
     fn folders_patterns_and_missing_files() {

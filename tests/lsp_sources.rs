@@ -56,7 +56,7 @@ fn quotations_are_checked_against_the_sources_the_draft_names() {
         changed["message"]
             .as_str()
             .unwrap()
-            .contains("has 6 of its 7 words"),
+            .contains("at notes/ferry.vtt:4 (00:00:02), has 6 of its 7 words"),
         "{changed}"
     );
     let related = &changed["relatedInformation"][0]["location"];

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::lexicon::Gender;
+use super::lexicon::{Gender, Language};
 use super::rules::Severity;
 
 /// Whether a quotation is speech standing on its own (`full`), a fragment
@@ -230,6 +230,39 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub people: Vec<Person>,
     pub findings: Vec<Finding>,
+    /// The language the draft was read in, and how it was chosen.
+    pub language: Language,
+    pub language_origin: LanguageOrigin,
+}
+
+/// How a draft's language was chosen, most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LanguageOrigin {
+    /// `lang:` in the draft's front matter.
+    FrontMatter,
+    /// `language` in `copydesk.toml`.
+    Config,
+    /// The editor's setting.
+    Editor,
+    /// Told from the draft's words.
+    Detected,
+    /// Nothing to tell it by: English.
+    #[default]
+    Default,
+}
+
+impl LanguageOrigin {
+    /// As a hover or quote sheet says it: "set in the front matter".
+    pub fn describe(self) -> &'static str {
+        match self {
+            LanguageOrigin::FrontMatter => "set in the front matter",
+            LanguageOrigin::Config => "set in copydesk.toml",
+            LanguageOrigin::Editor => "set in the editor",
+            LanguageOrigin::Detected => "detected",
+            LanguageOrigin::Default => "the default",
+        }
+    }
 }
 
 impl Analysis {

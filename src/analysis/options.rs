@@ -5,14 +5,19 @@ use std::sync::Arc;
 
 use super::lexicon::{Language, Lexicon};
 use super::material::Material;
+use super::model::LanguageOrigin;
 use super::rules::{self, Severity};
 use super::spelling::HouseName;
-use crate::text::Format;
+use crate::text::{Format, front_matter};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub format: Format,
-    pub language: Language,
+    /// The language set for the draft (by the house style or the editor), or
+    /// `None` to take the front matter's or tell it from the text.
+    pub language: Option<Language>,
+    /// Where `language` was set.
+    pub language_origin: LanguageOrigin,
     /// Per-rule severity overrides; `None` turns a rule off.
     pub rules: HashMap<String, Option<Severity>>,
     /// People the newsroom spells a set way.
@@ -32,11 +37,31 @@ impl Options {
         }
     }
 
-    /// The word lists the analysis reads.
-    pub fn lexicon(&self) -> &Lexicon {
+    /// The word lists for a draft in `language`: the newsroom's, when they
+    /// are of that language, else the built-in ones.
+    pub fn lexicon(&self, language: Language) -> &Lexicon {
         match &self.words {
-            Some(words) => words,
-            None => Lexicon::for_language(self.language),
+            Some(words) if words.language == language => words,
+            _ => Lexicon::for_language(language),
+        }
+    }
+
+    /// The language of `text` and how it was chosen: the front matter's
+    /// `lang:`, else the one set in the options, else told from the words,
+    /// else English.
+    pub fn language_of(&self, text: &str) -> (Language, LanguageOrigin) {
+        if let Some(l) = front_matter::value(text, self.format, "lang")
+            .or_else(|| front_matter::value(text, self.format, "language"))
+            .and_then(|code| Language::parse(&code))
+        {
+            return (l, LanguageOrigin::FrontMatter);
+        }
+        if let Some(l) = self.language {
+            return (l, self.language_origin);
+        }
+        match Language::detect(text) {
+            Some(l) => (l, LanguageOrigin::Detected),
+            None => (Language::default(), LanguageOrigin::Default),
         }
     }
 

@@ -22,7 +22,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     if u32::try_from(text.len()).is_err() {
         return Analysis::default();
     }
-    let lex = options.lexicon();
+    let (language, language_origin) = options.language_of(text);
+    let lex = options.lexicon(language);
     // Prose map: a same-length copy with everything but prose blanked.
     let prose = ProseMap::new(text, options.format);
     let masked: &str = &prose.masked;
@@ -79,6 +80,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         quotes,
         people: persons,
         findings: Vec::new(),
+        language,
+        language_origin,
     };
     // Each quotation looked up in the draft's sources.
     material::look_up(&mut analysis, text, &options.material);

@@ -177,6 +177,7 @@ fn check(
         name: &draft.name,
         text: &draft.text,
         findings: &analysis.findings,
+        language: analysis.language,
     };
     Ok(Checked {
         rendered: renderer.render(&file),

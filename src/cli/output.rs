@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Write};
 use serde_json::{Value, json};
 
 use crate::analysis::rules::{self, Severity};
-use crate::analysis::{Analysis, Finding, Related, Speaker};
+use crate::analysis::{Analysis, Finding, Language, Related, Speaker};
 use crate::text::LineIndex;
 
 /// A checked draft, borrowed for as long as it takes to render its part of the output.
@@ -15,6 +15,8 @@ pub struct CheckedFile<'a> {
     pub name: &'a str,
     pub text: &'a str,
     pub findings: &'a [Finding],
+    /// The language the draft was read in.
+    pub language: Language,
 }
 
 /// Colour only for a person at a terminal, and never when NO_COLOR is set.
@@ -155,6 +157,7 @@ pub fn json_file(file: &CheckedFile) -> Value {
     let idx = LineIndex::new(file.text);
     json!({
         "path": file.name,
+        "language": file.language.code(),
         "findings": file.findings.iter().map(|f| finding_json(f, file.text, &idx)).collect::<Vec<_>>(),
     })
 }
@@ -335,7 +338,13 @@ pub fn speakers_json(out: &mut impl Write, text: &str, a: &Analysis) -> io::Resu
             })
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &json!({"quotes": quotes, "people": people}))?;
+    let doc = json!({
+        "language": a.language.code(),
+        "language_origin": a.language_origin,
+        "quotes": quotes,
+        "people": people,
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 
@@ -373,6 +382,12 @@ pub fn speakers_human(
     checked: bool,
 ) -> io::Result<()> {
     let idx = LineIndex::new(text);
+    writeln!(
+        out,
+        "Language: {} ({})\n",
+        a.language.name(),
+        a.language_origin.describe()
+    )?;
     writeln!(out, "Quotations")?;
     for (i, q) in a.quotes.iter().enumerate() {
         let line = idx.line_col(text, q.span.start).0;

@@ -76,14 +76,16 @@ pub fn diagnostic(snap: &Snapshot, uri: &Uri, f: &Finding, enc: Encoding) -> Dia
 
 /// Where a place in a source file is, for the client to open.
 fn source_location(snap: &Snapshot, place: &SourcePlace, enc: Encoding) -> Option<Location> {
-    let uri = Uri::from_file_path(std::path::Path::new(&place.file))?;
-    let range = match snap.material.sources.iter().find(|s| s.name == place.file) {
-        Some(s) => Range::new(
-            position_in_file(&s.text, place.line - 1, place.span.start, enc),
-            position_in_file(&s.text, place.end_line - 1, place.span.end, enc),
-        ),
-        None => Range::default(),
-    };
+    let source = snap
+        .material
+        .sources
+        .iter()
+        .find(|s| s.name == place.file)?;
+    let uri = Uri::from_file_path(std::path::Path::new(&source.path))?;
+    let range = Range::new(
+        position_in_file(&source.text, place.line - 1, place.span.start, enc),
+        position_in_file(&source.text, place.end_line - 1, place.span.end, enc),
+    );
     Some(Location::new(uri, range))
 }
 

@@ -128,6 +128,11 @@ pub fn hover(snap: &Snapshot, offset: usize, enc: Encoding) -> Option<Hover> {
         }
         (out, q.span.clone())
     };
+    let text = format!(
+        "{text}\n\n---\nRead as {} ({})",
+        a.language.name(),
+        a.language_origin.describe()
+    );
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,

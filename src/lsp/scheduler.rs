@@ -18,6 +18,7 @@ use super::positions::Encoding;
 use super::snapshot::{Outcome, Snapshot};
 use super::state::Shared;
 use super::{diagnostics, shield};
+use crate::analysis::model::LanguageOrigin;
 use crate::analysis::{Options, analyze};
 use crate::config::Config;
 use crate::material::{self, Library};
@@ -153,6 +154,10 @@ fn next_job(shared: &Shared, uri: &Uri) -> Next {
     }
     let format = d.format(uri);
     let mut options = d.config.options(format);
+    if options.language.is_none() && settings.draft_language.is_some() {
+        options.language = settings.draft_language;
+        options.language_origin = LanguageOrigin::Editor;
+    }
     for (rule, setting) in &settings.rules {
         options.rules.insert(rule.clone(), *setting);
     }

@@ -232,7 +232,10 @@ impl LanguageServer for Backend {
             .session
             .write()
             .unwrap_or_else(|e| e.into_inner()) = session;
-        self.shared.workspace().set_folders(folders_of(&params));
+        let folders = folders_of(&params);
+        // Sources are shown relative to the workspace folder they are in.
+        self.shared.library.show_relative_to(folders.clone());
+        self.shared.workspace().set_folders(folders);
         if let Some(options) = &params.initialization_options {
             self.apply_settings(options).await;
         }
@@ -418,6 +421,7 @@ impl LanguageServer for Backend {
                 .collect();
             folders.retain(|f| !removed.contains(f));
             folders.extend(params.event.added.iter().filter_map(|f| path_of(&f.uri)));
+            self.shared.library.show_relative_to(folders.clone());
             ws.set_folders(folders);
         }
         self.reresolve_configs().await;

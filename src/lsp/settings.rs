@@ -5,6 +5,7 @@
 //! { "rules": { "first-reference": "off", "unattributed-quote": "error" },
 //!   "enabledRules": ["unattributed-quote", "name-spelling"],
 //!   "languages": ["markdown", "plaintext", "text"],
+//!   "draftLanguage": "de",
 //!   "debounceMs": 50,
 //!   "maxDocumentBytes": 5000000 }
 //! ```
@@ -17,6 +18,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::analysis::Language;
 use crate::analysis::rules::{self, Severity};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +26,9 @@ pub struct Settings {
     /// Rule settings over the house style: a severity, or `None` for off.
     pub rules: HashMap<String, Option<Severity>>,
     pub languages: Vec<String>,
+    /// The language drafts are written in, under the house style's and the
+    /// front matter's; `None` tells it from each draft's words.
+    pub draft_language: Option<Language>,
     pub debounce: Duration,
     pub max_document_bytes: usize,
 }
@@ -36,6 +41,7 @@ impl Default for Settings {
         Settings {
             rules: HashMap::new(),
             languages: vec!["markdown".into(), "plaintext".into(), "text".into()],
+            draft_language: None,
             debounce: DEFAULT_DEBOUNCE,
             max_document_bytes: DEFAULT_MAX_BYTES,
         }
@@ -105,6 +111,22 @@ impl Settings {
                         .collect()
                 }
                 None => problems.push("copydesk.languages should be a list of language ids".into()),
+            }
+        }
+        if let Some(lang) = obj.get("draftLanguage").filter(|v| !v.is_null()) {
+            match lang.as_str() {
+                Some("" | "auto") => s.draft_language = None,
+                Some(code) => match Language::parse(code) {
+                    Some(l) => s.draft_language = Some(l),
+                    None => {
+                        let known: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+                        problems.push(format!(
+                            "unknown copydesk.draftLanguage `{code}`; the languages are {} (or auto)",
+                            known.join(", ")
+                        ))
+                    }
+                },
+                None => problems.push("copydesk.draftLanguage should be a language code".into()),
             }
         }
         if let Some(ms) = obj.get("debounceMs").filter(|v| !v.is_null()) {

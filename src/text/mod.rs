@@ -3,6 +3,7 @@
 //! The analysis works in byte offsets of the original UTF-8 text. Line and column
 //! numbers are derived from them only when something is shown to a person.
 
+pub mod front_matter;
 pub mod lines;
 mod markdown;
 pub mod prose;

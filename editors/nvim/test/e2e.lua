@@ -5,8 +5,13 @@
 -- Opens a draft with an unattributed quotation and a name spelled two ways, and
 -- checks what a reporter would see: both diagnostics at their lines, the speaker in
 -- a hover, the spelling fix applied by its code action, diagnostics that follow the
--- edits, the quote sheet and :checkhealth. Any failed expectation raises, so nvim
--- exits non-zero.
+-- edits, the quote sheet and :checkhealth. Then a second draft that names its
+-- source material in front matter (fixture/sourced: pier.md and notes/pier.vtt):
+-- a quotation with a word the transcript lacks (quote-not-in-source, its related
+-- information at the transcript's passage, the hover with both versions, the
+-- quick fix that puts the transcript's words in), one credited to someone the
+-- transcript does not give it to (quote-speaker-mismatch), and the quote sheet's
+-- source lines. Any failed expectation raises, so nvim exits non-zero.
 
 local bin = assert(arg[1], "usage: e2e.lua PATH-TO-COPYDESK")
 local here = vim.fs.dirname(vim.fs.normalize(debug.getinfo(1, "S").source:sub(2)))
@@ -52,31 +57,78 @@ vim.cmd("edit " .. vim.fn.fnameescape(dir .. "/draft.md"))
 local buf = vim.api.nvim_get_current_buf()
 check(vim.bo[buf].filetype == "markdown", "the draft opens as markdown")
 
-local client
-vim.wait(TIMEOUT, function()
-  client = vim.lsp.get_clients({ bufnr = buf, name = "copydesk" })[1]
-  return client ~= nil
-end, 20)
+--- The copydesk client attached to `b`, waiting for it to attach.
+local function client_of(b)
+  local found
+  vim.wait(TIMEOUT, function()
+    found = vim.lsp.get_clients({ bufnr = b, name = "copydesk" })[1]
+    return found ~= nil
+  end, 20)
+  return found
+end
+
+local client = client_of(buf)
 check(client ~= nil, "the copydesk server attaches to the draft")
 check(client.config.root_dir == dir, "the root is the folder holding copydesk.toml")
 
---- The rules flagged in the buffer, as "rule@line" (1-based lines).
-local function flagged()
+--- The rules flagged in a buffer (the draft unless told), as "rule@line" (1-based lines).
+local function flagged(b)
   local out = {}
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
+  for _, d in ipairs(vim.diagnostic.get(b or buf)) do
     out[d.code .. "@" .. (d.lnum + 1)] = d
   end
   return out
 end
 
-local function wait_for(pred, what)
+local function wait_for(pred, what, b)
   local ok = vim.wait(TIMEOUT, function()
-    return pred(flagged())
+    return pred(flagged(b))
   end, 20)
   if not ok then
-    print(vim.inspect(vim.tbl_keys(flagged())))
+    print(vim.inspect(vim.tbl_keys(flagged(b))))
   end
   check(ok, what)
+end
+
+--- The text of the hover at a position (0-based line and UTF-16 character).
+local function hover_at(b, line, character)
+  local hover = vim.lsp.buf_request_sync(b, "textDocument/hover", {
+    textDocument = { uri = vim.uri_from_bufnr(b) },
+    position = { line = line, character = character },
+  }, TIMEOUT)
+  local text = ""
+  for _, r in pairs(hover or {}) do
+    local contents = r.result and r.result.contents
+    if type(contents) == "table" then
+      text = text .. (contents.value or vim.inspect(contents))
+    elseif type(contents) == "string" then
+      text = text .. contents
+    end
+  end
+  return text
+end
+
+--- The first code action for a diagnostic whose title passes `pick`.
+local function action_for(b, diagnostic, pick)
+  local actions = vim.lsp.buf_request_sync(b, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(b) },
+    range = diagnostic.user_data.lsp.range,
+    context = { diagnostics = { diagnostic.user_data.lsp } },
+  }, TIMEOUT)
+  for _, r in pairs(actions or {}) do
+    for _, a in ipairs(r.result or {}) do
+      if a.edit and pick(a.title) then
+        return a
+      end
+    end
+  end
+  local titles = {}
+  for _, r in pairs(actions or {}) do
+    for _, a in ipairs(r.result or {}) do
+      titles[#titles + 1] = a.title
+    end
+  end
+  print("code actions offered: " .. vim.inspect(titles))
 end
 
 wait_for(function(f)
@@ -84,36 +136,14 @@ wait_for(function(f)
 end, "unattributed-quote on line 9 and name-spelling on line 11")
 
 -- Hover over the attributed quotation on line 5: the speaker card names him.
-local hover = vim.lsp.buf_request_sync(buf, "textDocument/hover", {
-  textDocument = { uri = vim.uri_from_bufnr(buf) },
-  position = { line = 4, character = 4 },
-}, TIMEOUT)
-local hover_text = ""
-for _, r in pairs(hover or {}) do
-  local contents = r.result and r.result.contents
-  if type(contents) == "table" then
-    hover_text = hover_text .. (contents.value or vim.inspect(contents))
-  elseif type(contents) == "string" then
-    hover_text = hover_text .. contents
-  end
-end
+local hover_text = hover_at(buf, 4, 4)
 check(hover_text:find("Daniel Okafor", 1, true) ~= nil, "the hover on the quotation names Daniel Okafor")
 
 -- The spelling fix, applied as a code action.
 local spelling = flagged()["name-spelling@11"]
-local actions = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {
-  textDocument = { uri = vim.uri_from_bufnr(buf) },
-  range = spelling.user_data.lsp.range,
-  context = { diagnostics = { spelling.user_data.lsp } },
-}, TIMEOUT)
-local fix
-for _, r in pairs(actions or {}) do
-  for _, a in ipairs(r.result or {}) do
-    if a.edit and a.title:find("Okafor", 1, true) and not fix then
-      fix = a
-    end
-  end
-end
+local fix = action_for(buf, spelling, function(title)
+  return title:find("Okafor", 1, true) ~= nil
+end)
 check(fix ~= nil, "a code action offers the story's spelling")
 vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding)
 local text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n")
@@ -156,6 +186,87 @@ local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
 check(report:find("OK copydesk %d+%.%d+") ~= nil, ":checkhealth copydesk reports the binary and its version")
 check(report:find("config: " .. dir .. "/copydesk.toml", 1, true) ~= nil,
   ":checkhealth copydesk reports the copydesk.toml it found")
+
+-- A draft that names its source material in its front matter (sources:
+-- [notes/pier.vtt]): each quotation is checked against the transcript. The
+-- transcript has "May" where the draft has "April" in the first quotation, and
+-- gives the second to Marta Quill where the draft credits Tomas Reyes; the third
+-- is in it word for word.
+local sourced = dir .. "/sourced"
+vim.fn.mkdir(sourced .. "/notes", "p")
+for _, name in ipairs({ "pier.md", "notes/pier.vtt" }) do
+  vim.fn.writefile(vim.fn.readfile(here .. "/fixture/sourced/" .. name), sourced .. "/" .. name)
+end
+local vtt = sourced .. "/notes/pier.vtt"
+vim.cmd("hide edit " .. vim.fn.fnameescape(sourced .. "/pier.md"))
+local sbuf = vim.api.nvim_get_current_buf()
+check(vim.bo[sbuf].filetype == "markdown", "the draft with sources opens as markdown")
+local sclient = client_of(sbuf)
+check(sclient ~= nil, "the copydesk server attaches to the draft with sources")
+
+wait_for(function(f)
+  return f["quote-not-in-source@7"] ~= nil and f["quote-speaker-mismatch@9"] ~= nil
+end, "quote-not-in-source on line 7 and quote-speaker-mismatch on line 9", sbuf)
+local sf = flagged(sbuf)
+local source_rules = {}
+for key in pairs(sf) do
+  if key:find("^quote%-") then
+    source_rules[#source_rules + 1] = key
+  end
+end
+table.sort(source_rules)
+check(vim.deep_equal(source_rules, { "quote-not-in-source@7", "quote-speaker-mismatch@9" }),
+  "only those two quotations are flagged against the source (the third is in it word for word): "
+    .. table.concat(source_rules, ", "))
+
+local missing = sf["quote-not-in-source@7"]
+check(missing.message:find("is not in the sources as quoted", 1, true) ~= nil
+    and missing.message:find("notes/pier.vtt:4 (00:00:03)", 1, true) ~= nil
+    and missing.message:find("has 8 of its 9 words", 1, true) ~= nil,
+  "the quote-not-in-source message names the closest passage: " .. missing.message)
+local related = (missing.user_data.lsp.relatedInformation or {})[1]
+check(related ~= nil and related.location.uri == vim.uri_from_fname(vtt),
+  "its related information points at the transcript: " .. vim.inspect(related and related.location.uri))
+local r = related.location.range
+local vtt_lines = vim.fn.readfile(vtt)
+check(r.start.line == 3 and r["end"].line == 3
+    and vtt_lines[4]:sub(r.start.character + 1, r["end"].character) == "The pier reopens on the first Saturday of May",
+  "the related range is the transcript's passage")
+
+local mismatch = sf["quote-speaker-mismatch@9"]
+check(mismatch.message:find("credited to Tomas Reyes", 1, true) ~= nil
+    and mismatch.message:find("gives these words to Marta Quill", 1, true) ~= nil,
+  "quote-speaker-mismatch says the transcript gives the words to Marta Quill: " .. mismatch.message)
+
+local card = hover_at(sbuf, 6, 4)
+check(card:find("Not in the sources as quoted", 1, true) ~= nil
+    and card:find("~~April~~", 1, true) ~= nil and card:find("**May**", 1, true) ~= nil,
+  "the hover on the quotation says it is not in the sources as quoted, April struck for May")
+card = hover_at(sbuf, 10, 4)
+check(card:find("In the sources", 1, true) ~= nil and card:find("Not in the sources", 1, true) == nil,
+  "the hover on the third quotation says it is in the sources")
+
+-- The quote sheet of the saved draft gives each quotation its passage.
+vim.cmd("CopydeskQuoteSheet")
+sheet = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+check(sheet:find("Quote sheet: pier.md", 1, true) ~= nil
+    and sheet:find("source: " .. vtt .. ":4 (00:00:03) (close: 8 of 9 words)", 1, true) ~= nil
+    and sheet:find("source: " .. vtt .. ":7 (00:00:08)", 1, true) ~= nil,
+  "the quote sheet gives each quotation its source passage")
+vim.cmd("close")
+check(vim.api.nvim_get_current_buf() == sbuf, "closing the sheet goes back to the draft with sources")
+
+local use_words = action_for(sbuf, missing, function(title)
+  return vim.startswith(title, "Use the words of ")
+end)
+check(use_words ~= nil and use_words.title:find("pier.vtt:4 (00:00:03)", 1, true) ~= nil,
+  "a code action offers the transcript's words: " .. vim.inspect(use_words and use_words.title))
+vim.lsp.util.apply_workspace_edit(use_words.edit, sclient.offset_encoding)
+check(vim.api.nvim_buf_get_lines(sbuf, 6, 7, false)[1] == "“The pier reopens on the first Saturday of May,” Marta Quill said.",
+  "the fixed quotation holds the transcript's words")
+wait_for(function(f)
+  return f["quote-not-in-source@7"] == nil and f["quote-speaker-mismatch@9"] ~= nil
+end, "quote-not-in-source goes once the fix is applied; the speaker mismatch stays", sbuf)
 
 vim.lsp.stop_client(client.id)
 print("all checks passed")

@@ -25,6 +25,14 @@
 //     `copydesk check`'s findings too;
 //  2. typing a new unattributed quotation adds a diagnostic at its line;
 //  3. the quote sheet command shows `copydesk speakers` output beside the draft;
+//  q. a draft that names its sources in front matter (sourced/library.md, with
+//     the notes of a phone call in sourced/notes/library-call.txt) shows
+//     `copydesk check`'s findings: quote-not-in-source (its message, its related
+//     location at the notes' passage) and quote-speaker-mismatch, also in the
+//     Problems panel; the hover on the quotation shows both versions; the quick
+//     fix puts the notes' words in; the quote sheet gives each quotation its
+//     source line; and notes changed on disk are read again (the file watcher's
+//     workspace/didChangeWatchedFiles reached the server);
 //  4. switching the rule off in settings.json removes it while name-spelling
 //     stays: workspace/didChangeConfiguration reached the server;
 //  5. pointing copydesk.path nowhere restarts the extension into an error
@@ -67,6 +75,9 @@ const workspace = path.join(work, "workspace");
 const draft = path.join(workspace, "draft.md");
 /** The repository's sample draft, the one the README's quick start checks. */
 const sample = path.join(workspace, "bridge-vote.md");
+/** A draft that names its source material in front matter, and that material: notes of a phone call. */
+const sourced = path.join(workspace, "sourced", "library.md");
+const sourceNotes = path.join(workspace, "sourced", "notes", "library-call.txt");
 const testLog = path.join(work, "test-log.jsonl");
 const settingsFile = path.join(userData, "User", "settings.json");
 // In code-server the extension runs on the "remote" machine, where settings of
@@ -151,6 +162,7 @@ function prepare() {
   fs.mkdirSync(workspace, { recursive: true });
   fs.copyFileSync(path.join(HERE, "draft.md"), draft);
   fs.copyFileSync(path.join(HERE, "..", "..", "..", "examples", "bridge-vote.md"), sample);
+  fs.cpSync(path.join(HERE, "sourced"), path.dirname(sourced), { recursive: true });
   // Present from the start, so opening it later creates nothing under the test's hands.
   fs.mkdirSync(path.dirname(workspaceSettingsFile), { recursive: true });
   writeJson(workspaceSettingsFile, {});
@@ -334,13 +346,15 @@ async function run(page) {
 
   // 3. The quote sheet, from the command palette.
   await runCommand(page, "copydesk: Show Quote Sheet");
-  const sheet = await waitForEvent("the quote sheet", 0, (e) => e.event === "quoteSheet");
+  const sheet = await waitForEvent("the quote sheet", 0, (e) => e.event === "quoteSheet" && e.draft.endsWith("/draft.md"));
   for (const needle of ["# Quote sheet: draft.md", "Quotations", "People", "Helen Okafor", "Dev Sharma", "unsaved changes"]) {
     if (!sheet.event.text.includes(needle)) fail(`the quote sheet lacks "${needle}":\n${sheet.event.text}`);
   }
   await page.locator(".tab", { hasText: "Quote sheet: draft.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   passed++;
   log("3 ok: the quote sheet (copydesk speakers) is open beside the draft");
+
+  await checkSources(page);
 
   // 4. Switching the rule off in settings.json reaches the running server.
   await editSettings(page, "Preferences: Open User Settings (JSON)", settingsFile, userSettings({ "copydesk.rules.unattributed-quote": "off" }));
@@ -366,7 +380,126 @@ async function run(page) {
   log("5 ok: a wrong copydesk.path gives an error notification that says how to install copydesk");
 }
 
-/** Hovers the mouse over the start of the line holding `text` until a hover shows `expected`. */
+/** The words of line `n` (1-based) of a file. */
+function lineOf(file, n) {
+  return fs.readFileSync(file, "utf8").split("\n")[n - 1];
+}
+
+/** The text a test-log range covers in a file (one line). */
+function covered(file, r) {
+  if (r.line !== r.endLine) fail(`expected a one-line range: ${JSON.stringify(r)}`);
+  return lineOf(file, r.line + 1).slice(r.character, r.endCharacter);
+}
+
+/**
+ * q. The draft that names its sources. The notes have "October" where the
+ * draft's first quotation has "November", and give the second quotation to
+ * Adeyemi where the draft credits Owen Pike.
+ */
+async function checkSources(page) {
+  const expected = expectedFindings(sourced);
+  for (const k of ["quote-not-in-source@8:0", "quote-speaker-mismatch@10:0"]) {
+    if (!expected.includes(k)) fail(`copydesk check should find ${k} in sourced/library.md, found ${expected.join(", ")}`);
+  }
+  const isSourced = (e) => e.event === "diagnostics" && e.uri.endsWith("/sourced/library.md");
+  const byRule = (e, rule) => e.diagnostics.filter((d) => d.code === rule);
+
+  // The findings, their messages, and the related location in the notes.
+  await openDraft(page, "library.md");
+  const shown = await waitForEvent("library.md's diagnostics to match `copydesk check`", 0, (e) => isSourced(e) && keys(e).join() === expected.join());
+  const [missing] = byRule(shown.event, "quote-not-in-source");
+  for (const needle of ["“We open the doors again on…” is not in the sources as quoted", "library-call.txt:4", "has 14 of its 15 words"]) {
+    if (!missing.message.includes(needle)) fail(`the quote-not-in-source message lacks "${needle}": ${missing.message}`);
+  }
+  const related = missing.related?.[0];
+  if (!related || decodeURIComponent(new URL(related.uri).pathname) !== sourceNotes) {
+    fail(`the quote-not-in-source diagnostic should point at ${sourceNotes}: ${JSON.stringify(missing.related)}`);
+  }
+  const passage = covered(sourceNotes, related);
+  if (passage !== "We open the doors again on the ninth of October, once the roof is dry") {
+    fail(`the related location should be the notes' passage, covers "${passage}"`);
+  }
+  const [mismatch] = byRule(shown.event, "quote-speaker-mismatch");
+  for (const needle of ["credited to Owen Pike", "gives these words to ADEYEMI"]) {
+    if (!mismatch.message.includes(needle)) fail(`the quote-speaker-mismatch message lacks "${needle}": ${mismatch.message}`);
+  }
+  passed++;
+  log(`q1 ok: library.md shows ${expected.join(", ")}; quote-not-in-source points at the notes' passage "${passage}"`);
+
+  // The Problems panel lists both, with their messages (filtered to the two
+  // rules' codes, so neither row is scrolled out of view).
+  await runCommand(page, "View: Focus Problems (Errors, Warnings, Infos)");
+  const filter = page.locator('.part.panel input[placeholder^="Filter"]').first();
+  await filter.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await filter.fill("quote-");
+  for (const message of [/is not in the sources as quoted: the closest passage, at \S*library-call\.txt:4/, /gives these words to ADEYEMI/]) {
+    await page.locator(".markers-panel .monaco-list-row", { hasText: message }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  }
+  passed++;
+  log("q2 ok: the Problems panel lists quote-not-in-source and quote-speaker-mismatch with their messages");
+
+  // The hover on the quotation: both versions, the differing words marked.
+  // (The diagnostic's own hover says "is not in the sources", lower case.)
+  const card = await hoverShows(page, "We open the doors again", /Not in the sources as quoted/);
+  for (const needle of ["Draft:", "Source:", "November", "October"]) {
+    if (!card.text.includes(needle)) fail(`the hover lacks "${needle}": ${card.text}`);
+  }
+  if (!/<del>November<\/del>/.test(card.html) || !/<strong>October<\/strong>/.test(card.html)) {
+    fail(`the hover should strike "November" and embolden "October": ${card.html}`);
+  }
+  passed++;
+  log("q3 ok: the hover shows the draft's and the notes' versions, November struck for October");
+
+  // The quick fix, from the editor's Quick Fix menu.
+  const quoteLine = page.locator(".monaco-editor .view-line", { hasText: "We open the doors again" }).first();
+  await quoteLine.click({ position: { x: 40, y: 5 } });
+  await page.keyboard.press("Control+.");
+  const item = page.locator(".action-widget .monaco-list-row", { hasText: "Use the words of" }).first();
+  await item.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const title = (await item.innerText()).trim();
+  if (!title.includes("library-call.txt:4")) fail(`the quick fix should name the notes' line: "${title}"`);
+  await item.click();
+  const fixed = await waitForEvent("quote-not-in-source to go once the quick fix is applied", shown.index + 1, (e) =>
+    isSourced(e) && byRule(e, "quote-not-in-source").length === 0 && byRule(e, "quote-speaker-mismatch").length === 1,
+  );
+  // Saved, the draft holds the notes' words (read from disk: a long line wraps on screen).
+  const want = "“We open the doors again on the ninth of October, once the roof is dry,” Adeyemi said.";
+  await page.keyboard.press("Control+S");
+  const savedAt = Date.now();
+  while (lineOf(sourced, 9) !== want) {
+    if (Date.now() - savedAt > STEP_TIMEOUT_MS) fail(`the fixed draft was not saved with the notes' words; line 9 reads: ${lineOf(sourced, 9)}`);
+    await sleep(200);
+  }
+  passed++;
+  log(`q4 ok: the quick fix "${title}" put the notes' words in; quote-not-in-source is gone, the speaker mismatch stays`);
+
+  // The quote sheet of the saved draft gives each quotation its source line:
+  // the first now word for word.
+  const sheetFrom = readLog().length;
+  await runCommand(page, "copydesk: Show Quote Sheet");
+  const sheet = await waitForEvent("library.md's quote sheet", sheetFrom, (e) => e.event === "quoteSheet" && e.draft.endsWith("/sourced/library.md"));
+  for (const line of [/^ +source: \S*library-call\.txt:4$/m, /^ +source: \S*library-call\.txt:6$/m]) {
+    if (!line.test(sheet.event.text)) fail(`the quote sheet lacks a line ${line}:\n${sheet.event.text}`);
+  }
+  await page.locator(".tab", { hasText: "Quote sheet: library.md" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  passed++;
+  log("q5 ok: the quote sheet gives each quotation its line in the notes");
+
+  // The reporter corrects the notes on disk: "November" after all. The draft
+  // (fixed to "October") is now what the notes do not say.
+  fs.writeFileSync(sourceNotes, fs.readFileSync(sourceNotes, "utf8").replace("ninth of October", "ninth of November"));
+  await waitForEvent("quote-not-in-source to come back once the notes change on disk", fixed.index + 1, (e) =>
+    isSourced(e) && byRule(e, "quote-not-in-source").some((d) => d.line === 8 && d.message.includes("library-call.txt:4")),
+  );
+  passed++;
+  log("q6 ok: the notes changed on disk were read again: the quotation is flagged against the new words");
+}
+
+/**
+ * Hovers the mouse over the start of the line holding `text` until a hover
+ * shows `expected` (a string, matched ignoring case, or a regular expression);
+ * returns that hover's text and HTML.
+ */
 async function hoverShows(page, text, expected) {
   const line = page.locator(".monaco-editor .view-line", { hasText: text }).first();
   await line.waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -379,9 +512,10 @@ async function hoverShows(page, text, expected) {
     await line.hover({ position: { x, y: 5 } });
     try {
       await hover.waitFor({ state: "visible", timeout: 3_000 });
+      const shown = { text: await hover.innerText(), html: await hover.innerHTML() };
       // Off the text again, so the hover goes and takes nothing with it.
       await page.mouse.move(0, 0);
-      return;
+      return shown;
     } catch {
       // not yet
     }
@@ -395,7 +529,9 @@ async function openDraft(page, name = "draft.md") {
   const input = page.locator(".quick-input-widget input");
   await input.waitFor({ timeout: STEP_TIMEOUT_MS });
   await input.fill(name);
-  await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The focused row, not any row: until the list is filtered, Enter would open
+  // the editor opened last.
+  await page.locator(".quick-input-list .monaco-list-row.focused", { hasText: name }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press("Enter");
   await page.locator(".tab.active", { hasText: name }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
 }

@@ -21,6 +21,8 @@ export const RULE_IDS = [
   "anonymous-source",
   "name-spelling",
   "first-reference",
+  "quote-not-in-source",
+  "quote-speaker-mismatch",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -4,7 +4,8 @@
  * in the extension host's environment, every change of copydesk's diagnostics
  * (and a few lifecycle events) is appended to that file as one JSON object per
  * line. Reading the editor's own diagnostics API, not the screen, lets the
- * test assert rule ids, severities and lines exactly.
+ * test assert rule ids, severities, lines, messages and related locations
+ * exactly.
  *
  * Unset (every real use), nothing is registered and nothing is written.
  */
@@ -48,6 +49,14 @@ export function logDiagnostics(source: string): vscode.Disposable {
           line: d.range.start.line,
           character: d.range.start.character,
           message: d.message,
+          related: (d.relatedInformation ?? []).map((r) => ({
+            uri: r.location.uri.toString(),
+            line: r.location.range.start.line,
+            character: r.location.range.start.character,
+            endLine: r.location.range.end.line,
+            endCharacter: r.location.range.end.character,
+            message: r.message,
+          })),
         })),
       });
     }

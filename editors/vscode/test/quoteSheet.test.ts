@@ -64,3 +64,33 @@ test("unsaved changes are flagged, and backticks in the output cannot close the 
   assert.match(md, /unsaved changes/);
   assert.match(md, /\n````text\nthe ```code``` quote\n````\n$/);
 });
+
+test("a draft that names its sources keeps each quotation's source line in the sheet, as the CLI prints it", () => {
+  // `copydesk speakers` on a draft with `sources:` in its front matter.
+  const out = [
+    "Quotations",
+    "  #1   line 9    full     “We open the doors again on the ninth of November, once the roof is dr…",
+    "        Ruth Adeyemi (Adeyemi said)",
+    "        source: notes/library-call.txt:4 (close: 14 of 15 words)",
+    "  #2   line 11   full     “About four hundred books were lost to the water,”",
+    "        Owen Pike (said Owen Pike)",
+    "        source: notes/library-call.txt:6",
+    "  #3   line 13   full     “Nobody told us the roof was that old,”",
+    "        Owen Pike (Pike added)",
+    "        source: NOT IN THE SOURCES",
+    "",
+  ].join("\n");
+  const md = quoteSheetMarkdown("library.md", out, false);
+  const block = md.split("\n").slice(md.split("\n").indexOf("```text") + 1);
+  for (const line of [
+    "        source: notes/library-call.txt:4 (close: 14 of 15 words)",
+    "        source: notes/library-call.txt:6",
+    "        source: NOT IN THE SOURCES",
+  ]) {
+    assert.ok(block.includes(line), `the sheet's code block lacks ${JSON.stringify(line)}:\n${md}`);
+  }
+  // Each source line stays under its own quotation.
+  const at = (line: string) => block.indexOf(line);
+  assert.ok(at("        Ruth Adeyemi (Adeyemi said)") < at("        source: notes/library-call.txt:4 (close: 14 of 15 words)"));
+  assert.ok(at("        source: notes/library-call.txt:4 (close: 14 of 15 words)") < at("  #2   line 11   full     “About four hundred books were lost to the water,”"));
+});

@@ -8,6 +8,7 @@
 
 mod grammar;
 mod language;
+mod lists;
 mod nicknames;
 
 use std::borrow::Cow;
@@ -19,6 +20,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub use grammar::Suffixes;
 pub use language::Language;
 pub use nicknames::Nicknames;
+
+use lists::Lists;
 
 bitflags! {
     /// What a word can be. A word may be several things at once ("general").
@@ -195,6 +198,8 @@ impl Additions {
 
 #[derive(Clone)]
 pub struct Lexicon {
+    /// The language whose lists these are.
+    pub language: Language,
     /// Every listed word, lowercase, apostrophes straight.
     words: FxHashMap<Box<str>, WordInfo>,
     places: FxHashSet<Box<str>>,
@@ -218,55 +223,6 @@ impl std::fmt::Debug for Lexicon {
             .finish_non_exhaustive()
     }
 }
-
-/// The lists of one language, as the files hold them.
-struct Lists {
-    cue_verbs: &'static str,
-    headline_cues: &'static str,
-    cue_phrases: &'static str,
-    pronouns: &'static str,
-    descriptions: &'static str,
-    anonymous: &'static str,
-    given_names: &'static [&'static str],
-    nicknames: &'static str,
-    titles: &'static str,
-    term_signals: &'static str,
-    places: &'static str,
-    organisations: &'static str,
-    grammar: &'static str,
-    /// Lists whose every entry takes one flag.
-    plain: &'static [(&'static str, Flags)],
-}
-
-const ENGLISH: Lists = Lists {
-    cue_verbs: include_str!("en/cue_verbs.txt"),
-    headline_cues: include_str!("en/headline_cues.txt"),
-    cue_phrases: include_str!("en/cue_phrases.txt"),
-    pronouns: include_str!("en/pronouns.txt"),
-    descriptions: include_str!("en/descriptions.txt"),
-    anonymous: include_str!("en/anonymous.txt"),
-    given_names: &[
-        include_str!("en/given_names.txt"),
-        include_str!("en/given_names_more.txt"),
-    ],
-    nicknames: include_str!("en/nicknames.txt"),
-    titles: include_str!("en/titles.txt"),
-    term_signals: include_str!("en/term_signals.txt"),
-    places: include_str!("en/places.txt"),
-    organisations: include_str!("en/organisations.txt"),
-    grammar: include_str!("en/grammar.txt"),
-    plain: &[
-        (include_str!("en/modifiers.txt"), Flags::MODIFIER),
-        (include_str!("en/adjectives.txt"), Flags::ADJECTIVE),
-        (include_str!("en/stopwords.txt"), Flags::STOP),
-        (include_str!("en/days_months.txt"), Flags::DAY_MONTH),
-        (include_str!("en/aux.txt"), Flags::AUX),
-        (include_str!("en/org_words.txt"), Flags::ORG_WORD),
-        (include_str!("en/abbreviations.txt"), Flags::ABBREVIATION),
-        (include_str!("en/elisions.txt"), Flags::ELISION),
-        (include_str!("en/particles.txt"), Flags::PARTICLE),
-    ],
-};
 
 /// The entries of a list: trimmed, without blank lines and comments.
 fn entries(data: &str) -> impl Iterator<Item = &str> {
@@ -302,10 +258,15 @@ pub fn is_given_name(word: &str) -> bool {
 impl Lexicon {
     /// The built-in lexicon of a language, read once.
     pub fn for_language(language: Language) -> &'static Lexicon {
-        static ENGLISH_LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        match language {
-            Language::English => ENGLISH_LEXICON.get_or_init(|| Lexicon::load(&ENGLISH)),
-        }
+        static ENGLISH: OnceLock<Lexicon> = OnceLock::new();
+        static GERMAN: OnceLock<Lexicon> = OnceLock::new();
+        static FRENCH: OnceLock<Lexicon> = OnceLock::new();
+        let (cell, lists) = match language {
+            Language::English => (&ENGLISH, &lists::ENGLISH),
+            Language::German => (&GERMAN, &lists::GERMAN),
+            Language::French => (&FRENCH, &lists::FRENCH),
+        };
+        cell.get_or_init(|| Lexicon::load(lists, language))
     }
 
     /// This lexicon with a newsroom's words added.
@@ -323,8 +284,9 @@ impl Lexicon {
         lex
     }
 
-    fn load(lists: &Lists) -> Lexicon {
+    fn load(lists: &Lists, language: Language) -> Lexicon {
         let mut lex = Lexicon {
+            language,
             words: FxHashMap::default(),
             places: FxHashSet::default(),
             organisations: FxHashSet::default(),

@@ -82,7 +82,8 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 fn text_turns(text: &str, mask: &mut Mask) -> Vec<Turn> {
     // A label is a speaker's when it recurs (an interview goes back and forth),
-    // or is Q or A; a one-off "FOR IMMEDIATE RELEASE:" is not a voice.
+    // or the notes are an interview's; a one-off "FOR IMMEDIATE RELEASE:" is
+    // not a voice, but still ends the turn before it.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (_, line) in lines(text) {
         let (_, rest) = timestamp_prefix(line);
@@ -90,7 +91,9 @@ fn text_turns(text: &str, mask: &mut Mask) -> Vec<Turn> {
             *seen.entry(label).or_default() += 1;
         }
     }
-    let is_voice = |l: &str| seen.get(l).is_some_and(|&n| n >= 2) || l == "Q" || l == "A";
+    // In an interview (Q and A) every label is a voice.
+    let interview = seen.contains_key("Q") || seen.contains_key("A");
+    let is_voice = |l: &str| interview || seen.get(l).is_some_and(|&n| n >= 2);
     let mut turns: Vec<Turn> = Vec::new();
     let mut open: Option<Turn> = None;
     for (start, line) in lines(text) {
@@ -109,13 +112,21 @@ fn text_turns(text: &str, mask: &mut Mask) -> Vec<Turn> {
             mask.blank(start..rest_at);
         }
         let end = start + line.len();
-        match label(rest).filter(|(l, _)| is_voice(l)) {
-            Some((speaker, len)) => {
+        match label(rest) {
+            Some((speaker, len)) if is_voice(&speaker) => {
                 turns.extend(open.take());
                 mask.blank(start..rest_at + len);
                 open = Some(Turn {
                     span: rest_at + len..end,
                     speaker: Some(speaker),
+                    timestamp,
+                });
+            }
+            Some(_) => {
+                turns.extend(open.take());
+                open = Some(Turn {
+                    span: rest_at..end,
+                    speaker: None,
                     timestamp,
                 });
             }
@@ -323,18 +334,18 @@ mod tests {
 
     #[test]
     fn typed_notes_with_recurring_labels_and_a_one_off_heading() {
-        let notes = "CONTACT: press office\n\nQ: Will it pass?\nHALE: Yes.\n\nIt will pass by May.\n[00:03:10] Q: Why?\n**HALE:** Because the money is there.\n";
+        let notes = "CONTACT: press office\n\nROSS: Will it pass?\nHALE: Yes.\n\nIt will pass by May.\n[00:03:10] ROSS: Why?\n**HALE:** Because the money is there.\n";
         assert_eq!(
             speech(notes, SourceFormat::Text),
             [
                 (None, None, "CONTACT: press office".into()),
-                (Some("Q".into()), None, "Will it pass?".into()),
+                (Some("ROSS".into()), None, "Will it pass?".into()),
                 (
                     Some("HALE".into()),
                     None,
                     "Yes. It will pass by May.".into()
                 ),
-                (Some("Q".into()), Some("00:03:10".into()), "Why?".into()),
+                (Some("ROSS".into()), Some("00:03:10".into()), "Why?".into()),
                 (
                     Some("HALE".into()),
                     None,
@@ -342,6 +353,29 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn in_an_interview_a_label_said_once_is_a_voice() {
+        let notes = "Q: Will it pass?\nPIKE: Not this year.\nQ: Why not?\nMORALES: Ask him.\n";
+        let voices: Vec<_> = speech(notes, SourceFormat::Text)
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(
+            voices,
+            [
+                Some("Q".into()),
+                Some("PIKE".into()),
+                Some("Q".into()),
+                Some("MORALES".into())
+            ]
+        );
+        // Outside an interview a one-off label is text, but it is nobody's
+        // turn carried on from the label before.
+        let notes = "HALE: Yes.\nHALE: No.\nNOTE: the mic cut out here.\n";
+        let turns = speech(notes, SourceFormat::Text);
+        assert_eq!(turns[2], (None, None, "NOTE: the mic cut out here.".into()));
     }
 
     #[test]

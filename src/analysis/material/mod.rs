@@ -23,8 +23,11 @@ use crate::text::LineIndex;
 /// One source, read and indexed.
 #[derive(Debug)]
 pub struct Source {
-    /// The path as the draft's declaration resolves it, as output shows it.
+    /// The source as output shows it.
     pub name: String,
+    /// Where it was read from, for an editor to open it; the name when it was
+    /// not read from a file.
+    pub path: String,
     pub text: String,
     pub turns: Vec<Turn>,
     /// The text with all but speech blanked (cue timings, tags, labels).
@@ -58,6 +61,7 @@ impl Source {
         }
         let lines = LineIndex::new(&text);
         Source {
+            path: name.clone(),
             name,
             text,
             speech,
