@@ -60,6 +60,7 @@ function serverSettings(scope?: vscode.Uri): ServerSettings {
   return toServerSettings({
     rules: config.get("rules"),
     languages: config.get("languages"),
+    draftLanguage: config.get("draftLanguage"),
     debounceMs: config.get("debounceMs"),
     maxDocumentBytes: config.get("maxDocumentBytes"),
   });

@@ -6,6 +6,7 @@
  * ```json
  * { "rules": { "unattributed-quote": "error", "first-reference": "off" },
  *   "languages": ["markdown", "plaintext"],
+ *   "draftLanguage": "auto",
  *   "debounceMs": 50,
  *   "maxDocumentBytes": 5000000 }
  * ```
@@ -41,6 +42,8 @@ export type RuleSetting = (typeof RULE_SETTINGS)[number];
 export const RULE_DEFAULT = "default";
 
 export const DEFAULT_LANGUAGES: readonly string[] = ["markdown", "plaintext"];
+/** The languages drafts can be written in; `auto` tells each draft's from its words. */
+export const DRAFT_LANGUAGES = ["auto", "en", "de", "fr"] as const;
 export const DEFAULT_DEBOUNCE_MS = 50;
 /** The server clamps the debounce to this too. */
 export const MAX_DEBOUNCE_MS = 10_000;
@@ -50,6 +53,7 @@ export const DEFAULT_MAX_DOCUMENT_BYTES = 5_000_000;
 export interface EditorSettings {
   rules?: unknown;
   languages?: unknown;
+  draftLanguage?: unknown;
   debounceMs?: unknown;
   maxDocumentBytes?: unknown;
 }
@@ -58,6 +62,7 @@ export interface EditorSettings {
 export interface ServerSettings {
   rules: Partial<Record<RuleId, RuleSetting>>;
   languages: string[];
+  draftLanguage: (typeof DRAFT_LANGUAGES)[number];
   debounceMs: number;
   maxDocumentBytes: number;
 }
@@ -71,6 +76,9 @@ export function toServerSettings(editor: EditorSettings): ServerSettings {
   return {
     rules: ruleSettings(editor.rules),
     languages: languages(editor.languages),
+    draftLanguage: (DRAFT_LANGUAGES as readonly unknown[]).includes(editor.draftLanguage)
+      ? (editor.draftLanguage as ServerSettings["draftLanguage"])
+      : "auto",
     debounceMs: wholeNumber(editor.debounceMs, DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS),
     maxDocumentBytes: wholeNumber(editor.maxDocumentBytes, DEFAULT_MAX_DOCUMENT_BYTES, Number.MAX_SAFE_INTEGER),
   };

@@ -15,6 +15,7 @@ test("an untouched settings object gives the server's defaults and no rule overr
   assert.deepEqual(toServerSettings(defaults), {
     rules: {},
     languages: ["markdown", "plaintext"],
+    draftLanguage: "auto",
     debounceMs: 50,
     maxDocumentBytes: 5_000_000,
   });
@@ -70,5 +71,12 @@ test("debounce and size limit are whole, non-negative numbers, the debounce at m
 test("the result is plain JSON, as sent over the wire", () => {
   const got = toServerSettings({ rules: { "first-reference": "off" }, languages: ["markdown"], debounceMs: 10 });
   assert.deepEqual(JSON.parse(JSON.stringify(got)), got);
-  assert.deepEqual(Object.keys(got).sort(), ["debounceMs", "languages", "maxDocumentBytes", "rules"]);
+  assert.deepEqual(Object.keys(got).sort(), ["debounceMs", "draftLanguage", "languages", "maxDocumentBytes", "rules"]);
+});
+
+test("the drafts' language reaches the server; anything else is auto", () => {
+  assert.equal(toServerSettings({ draftLanguage: "de" }).draftLanguage, "de");
+  assert.equal(toServerSettings({ draftLanguage: "fr" }).draftLanguage, "fr");
+  assert.equal(toServerSettings({ draftLanguage: "klingon" }).draftLanguage, "auto");
+  assert.equal(toServerSettings({}).draftLanguage, "auto");
 });
