@@ -135,7 +135,7 @@ const NOT_CONTENT: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
     "und", "oder", "von", "vom", "zu", "zum", "zur", "im", "am", "an", "auf", "mit", "aus", "bei",
     "für", "er", "sie", "ihm", "ihn", "ihr", "ihre", "ihren", "sein", "seine", "seinen", "wir",
-    "ich", "es", "man", "herr", "frau", "sagte", "sagt", "laut",
+    "ich", "es", "herr", "frau", "sagte", "sagt", "laut",
 ];
 
 /// Personal and relative pronouns: a Source that is only one of these ("he",

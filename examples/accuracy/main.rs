@@ -166,26 +166,31 @@ fn main() {
 
     let n = articles.len();
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    // Each corpus's issue sets its own bar for the three attribution measures.
+    let (speaker_bar, end_bar, false_bar) = match args.corpus.as_str() {
+        "de-wikinews" => ((0.85, "≥ 0.85"), (0.80, "≥ 0.80"), (0.30, "≤ 0.30")),
+        _ => ((0.90, "≥ 0.90"), (0.88, "≥ 0.88"), (0.15, "≤ 0.15")),
+    };
     let measures = [
         Measure {
             name: "speaker right, of the quotations found",
             value: ratio(tally.right, tally.found),
-            target: "≥ 0.90",
-            meets: ratio(tally.right, tally.found) >= 0.90,
+            target: speaker_bar.1,
+            meets: ratio(tally.right, tally.found) >= speaker_bar.0,
             of: format!("{} of {}", tally.right, tally.found),
         },
         Measure {
             name: "end to end: attributed quotation found and speaker right",
             value: ratio(tally.right, tally.attributed),
-            target: "≥ 0.88",
-            meets: ratio(tally.right, tally.attributed) >= 0.88,
+            target: end_bar.1,
+            meets: ratio(tally.right, tally.attributed) >= end_bar.0,
             of: format!("{} of {}", tally.right, tally.attributed),
         },
         Measure {
             name: "false unattributed-quote warnings per article",
             value: ratio(tally.false_unattributed, n),
-            target: "≤ 0.15",
-            meets: ratio(tally.false_unattributed, n) <= 0.15,
+            target: false_bar.1,
+            meets: ratio(tally.false_unattributed, n) <= false_bar.0,
             of: format!("{} in {n} articles", tally.false_unattributed),
         },
         Measure {

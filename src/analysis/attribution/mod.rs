@@ -13,6 +13,7 @@ mod labels;
 mod pronouns;
 mod sources;
 mod titled;
+mod word_order;
 
 use std::ops::Range;
 
@@ -166,6 +167,23 @@ fn nearest_cue(cues: &[FoundCue], t: usize) -> Option<&FoundCue> {
 }
 
 impl Attributor<'_> {
+    /// Whether a speaker plainly starts at token `k`: a person known as one (by
+    /// a title, a given name, an earlier full name), a pronoun, or a
+    /// determiner, title or description opening a description. In German,
+    /// where every noun is capitalised, a capital alone is no evidence.
+    fn speaker_evident_at(&self, k: usize) -> bool {
+        let Some(tok) = self.tokens.get(k) else {
+            return false;
+        };
+        match self.people.run_at(k) {
+            Some(run) => matches!(
+                self.people.runs[run].class,
+                RunClass::Person(_) | RunClass::Unlinked
+            ),
+            None => tok.has(Flags::DETERMINER | Flags::PRONOUN | Flags::TITLE | Flags::DESCRIPTION),
+        }
+    }
+
     fn is_word(&self, t: usize, w: &str) -> bool {
         cues::is_word(self.tokens, self.text, t, w)
     }
@@ -217,6 +235,17 @@ impl Attributor<'_> {
                 // clause's subject, never the words after it.
                 CueKind::Verb if t > s.start && self.tokens[t - 1].has(Flags::OBJECT_LEAD) => {
                     (self.subject(si, s.start, t), t)
+                }
+                // German: the verb second, its subject right after it.
+                CueKind::Verb
+                    if word_order::speaker_after_verb_first(self.lex.language)
+                        && self.speaker_evident_at(t + 1) =>
+                {
+                    (
+                        self.source_right_near(t + 1, s.end, si)
+                            .or_else(|| self.source_left(t, s.start, si)),
+                        t,
+                    )
                 }
                 CueKind::Verb => (
                     self.inverted_source(t, s.clone(), si)

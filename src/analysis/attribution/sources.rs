@@ -382,6 +382,16 @@ impl Attributor<'_> {
         let span = self.people.name_span(run, self.tokens);
         match self.people.runs[run].class {
             RunClass::Person(e) => Some((Speaker::Person(e), span)),
+            // One capitalised word that is a head noun ("Regierungskreisen",
+            // a German noun) is a description, not a name.
+            RunClass::Candidate
+                if self.people.runs[run].name.len() == 1
+                    && self.tokens[self.people.runs[run].name.start]
+                        .has(Flags::ANONYMOUS | Flags::DESCRIPTION) =>
+            {
+                let head = self.people.runs[run].name.start;
+                Some(self.description_ending(head, head, head))
+            }
             RunClass::Candidate | RunClass::Unlinked => {
                 let e = self.people.promote(run, self.tokens, self.text)?;
                 Some((Speaker::Person(e), span))
@@ -495,7 +505,12 @@ impl Attributor<'_> {
     }
 
     /// The source within a few words after a cue.
-    fn source_right_near(&mut self, from: usize, end: usize, si: usize) -> Option<Found> {
+    pub(super) fn source_right_near(
+        &mut self,
+        from: usize,
+        end: usize,
+        si: usize,
+    ) -> Option<Found> {
         let mut determiner = false;
         // "said economist Jane Doe", "said the president", "said an engineer who …"
         for k in from..end.min(from + 6) {

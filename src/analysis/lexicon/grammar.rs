@@ -20,6 +20,10 @@ pub struct Suffixes {
     pub person_by_age: Vec<Box<str>>,
     /// Endings that make a word from a name ("Clintons", "Trumpian").
     pub name_derived: Vec<Box<str>>,
+    /// Endings a word inflects by, so either of two words differing by one is
+    /// the other's form ("Neuwahl", "Neuwahlen"): for languages whose nouns
+    /// take capitals and endings, where a plural is no second spelling.
+    pub inflected: Vec<Box<str>>,
     /// A contraction's ending ("We’ve").
     pub contraction: Vec<Box<str>>,
 }
@@ -69,6 +73,15 @@ impl Suffixes {
 
     /// Whether `word` is made from `name` by a derivational ending ("Trumpian"
     /// from "Trump"), compared folded.
+    /// Whether one word is the other with an inflecting ending.
+    pub fn inflected(&self, a: &str, b: &str) -> bool {
+        let ends = |long: &str, short: &str| {
+            long.strip_prefix(short)
+                .is_some_and(|rest| self.inflected.iter().any(|e| e.as_ref() == rest))
+        };
+        ends(a, b) || ends(b, a)
+    }
+
     pub fn derived_from(&self, word: &str, name: &str) -> bool {
         // An ending that repeats the name's last letter is a doubled letter
         // ("Gibbss"), not an ending.
@@ -120,6 +133,7 @@ pub(super) fn load(lex: &mut Lexicon, list: &str) {
             "suffix-not-a-name" => lex.suffixes.not_a_name = endings(words),
             "suffix-person-by-age" => lex.suffixes.person_by_age = endings(words),
             "suffix-name-derived" => lex.suffixes.name_derived = endings(words),
+            "suffix-inflected" => lex.suffixes.inflected = endings(words),
             "suffix-contraction" => lex.suffixes.contraction = endings(words),
             _ => {
                 let Some(flags) = role_flags(role) else {

@@ -20,7 +20,9 @@ pub fn another_form(written: &str, expected: &str, lex: &Lexicon) -> bool {
     }
     let (ww, ew) = (words(written), words(expected));
     if ww.len() == 1 && ew.len() == 1 {
-        return suffixes.derived_from(&w, &e) || compound_of(written, expected);
+        return suffixes.derived_from(&w, &e)
+            || suffixes.inflected(&w, &e)
+            || compound_of(written, expected);
     }
     if ww.len() < 2 || ew.len() < 2 {
         return false;
