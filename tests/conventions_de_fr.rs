@@ -97,6 +97,11 @@ fn german_phrases_pronouns_reported_speech_and_anonymous_sources() {
                 "Nach Angaben von Ingrid Wolf ist der Plan „völlig verfehlt“.",
                 "Ingrid Wolf",
             ),
+            // The speaker right before the phrase, though another was named first.
+            (
+                "Jonas Müller legte den Plan vor. Der Plan sei Ingrid Wolf zufolge „völlig verfehlt“.",
+                "Ingrid Wolf",
+            ),
             (
                 "„Die Lage ist ernst“, heißt es in dem Bericht des Ministeriums.",
                 "dem Bericht",
@@ -234,4 +239,14 @@ fn german_genitives_and_plurals_are_forms_not_misspellings() {
     // A slip in the surname is still caught.
     let text = "Ingrid Wolf besuchte Kiel. Wolf sprach dort. Wolf blieb zwei Tage. Am Ende sagte Wolff: „Es war gut.“";
     assert_eq!(german_spelling(text), ["Wolff"]);
+}
+
+#[test]
+fn zufolge_takes_the_speaker_right_before_it() {
+    let mut options = Options::new(Format::PlainText);
+    options.language = Some(Language::German);
+    let text = "Ingrid Wolf zufolge sei der Plan, den Jonas Müller vorlegte, „völlig verfehlt“.";
+    let a = analyze(text, &options);
+    let cue = a.quotes[0].cue.as_ref().map(|c| c.text(text));
+    assert_eq!(cue.as_deref(), Some("Ingrid Wolf zufolge"));
 }

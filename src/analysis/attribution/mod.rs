@@ -197,6 +197,11 @@ impl Attributor<'_> {
                 CueKind::Phrase(len, PhraseSource::After) => {
                     (self.source_right(t + len, s.end, si), t + len - 1)
                 }
+                CueKind::Phrase(len, PhraseSource::Before) => (
+                    self.name_right_before(t)
+                        .or_else(|| self.source_left(t, s.start, si)),
+                    t + len - 1,
+                ),
                 CueKind::Phrase(len, PhraseSource::Subject) => {
                     (self.subject(si, s.start, t), t + len - 1)
                 }

@@ -176,6 +176,8 @@ pub enum PhraseSource {
     After,
     /// "in a statement": the sentence's subject.
     Subject,
+    /// "Merkel zufolge": the name right before the phrase.
+    Before,
 }
 
 /// Words a newsroom adds to the built-in lists in `copydesk.toml`.
@@ -358,10 +360,10 @@ impl Lexicon {
         }
         for line in entries(lists.cue_phrases) {
             let (kind, words) = line.split_once(' ').unwrap_or(("", ""));
-            let source = if kind == "after" {
-                PhraseSource::After
-            } else {
-                PhraseSource::Subject
+            let source = match kind {
+                "after" => PhraseSource::After,
+                "before" => PhraseSource::Before,
+                _ => PhraseSource::Subject,
             };
             let words: Vec<Box<str>> = words.split_whitespace().map(Box::from).collect();
             if let (Some(first), Some(last)) = (words.first(), words.last()) {

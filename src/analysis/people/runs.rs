@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{NameRun, RunClass, lower_name};
-use crate::analysis::lexicon::{Flags, Lexicon};
+use crate::analysis::lexicon::{Flags, Language, Lexicon};
 use crate::analysis::tokens::{Case, Kind, Token};
 
 /// A capitalised word that can be part of a name.
@@ -78,7 +78,32 @@ pub fn find(
         }
         i = end;
     }
+    if lex.language == Language::German {
+        nouns_are_not_names(&mut runs, tokens, text);
+    }
     runs
+}
+
+/// German capitalises every noun. A capitalised word the draft writes after an
+/// article somewhere ("der Bericht", "den Worten") is a noun there and
+/// everywhere: alone, it is no name. A person's surname takes no article.
+fn nouns_are_not_names(runs: &mut [NameRun], tokens: &[Token], text: &str) {
+    let nouns: rustc_hash::FxHashSet<&str> = tokens
+        .windows(2)
+        .filter(|w| {
+            w[0].has(Flags::DETERMINER) && w[0].is_lowercase_word() && w[1].is_capitalised()
+        })
+        .map(|w| w[1].stem(text))
+        .collect();
+    for run in runs.iter_mut() {
+        let single = run.name.len() == 1;
+        if single
+            && run.class == RunClass::Candidate
+            && nouns.contains(tokens[run.name.start].stem(text))
+        {
+            run.class = RunClass::Other;
+        }
+    }
 }
 
 /// Where the run of name words starting at `start` ends (exclusive).
@@ -313,4 +338,37 @@ fn classify(
         class,
         words: name_words.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens;
+
+    /// The class of each one-word run of `text` read in `language`.
+    fn single_word_classes(text: &str, language: Language) -> Vec<(String, RunClass)> {
+        let lex = Lexicon::for_language(language);
+        let paragraph = 0..text.len();
+        let toks = tokens::tokenize(text, std::slice::from_ref(&paragraph), &[], lex);
+        find(&toks, text, lex, &|_| false)
+            .into_iter()
+            .filter(|r| r.name.len() == 1)
+            .map(|r| (toks[r.name.start].stem(text).to_string(), r.class))
+            .collect()
+    }
+
+    #[test]
+    fn a_german_noun_written_after_an_article_is_no_name() {
+        let text = "Im Rat sprach der Ausschuss. Ausschuss und Rat stritten. Wolf kam spät.";
+        let classes = single_word_classes(text, Language::German);
+        assert!(
+            classes.contains(&("Ausschuss".into(), RunClass::Other)),
+            "{classes:?}"
+        );
+        // A surname with no article stays a possible name.
+        assert!(
+            classes.contains(&("Wolf".into(), RunClass::Candidate)),
+            "{classes:?}"
+        );
+    }
 }

@@ -113,9 +113,11 @@ fn narrative_mentions<'a>(context: &'a Context) -> Vec<(Range<usize>, &'a str)> 
         .flat_map(|p| p.mentions.iter().map(move |m| (m, p.name.as_str())))
         .filter(|(m, _)| !quoted(m))
         .map(|(m, name)| {
+            // After the last space, which may be more than a byte (a no-break space).
             let start = context.text[m.clone()]
-                .rfind(char::is_whitespace)
-                .map_or(m.start, |i| m.start + i + 1);
+                .char_indices()
+                .rfind(|(_, c)| c.is_whitespace())
+                .map_or(m.start, |(i, c)| m.start + i + c.len_utf8());
             (start..m.end, name)
         })
         .collect();
@@ -208,6 +210,14 @@ mod tests {
         let plain = analyze(text, &Options::new(Format::PlainText));
         let f = plain.findings.iter().find(|f| f.rule == RULE.code).unwrap();
         assert_eq!(f.fixes.len(), 1, "plain text has no comments");
+    }
+
+    #[test]
+    fn the_last_name_is_pointed_at_after_a_no_break_space() {
+        let text = "Ana\u{a0}Ruiz spoke.\n\n“We won.” The hall emptied.\n";
+        let a = crate::analyze(text, &crate::Options::new(Format::PlainText));
+        let f = a.findings.iter().find(|f| f.rule == RULE.code).unwrap();
+        assert_eq!(&text[f.related[0].span.clone()], "Ruiz");
     }
 
     #[test]
