@@ -250,3 +250,9 @@ fn zufolge_takes_the_speaker_right_before_it() {
     let cue = a.quotes[0].cue.as_ref().map(|c| c.text(text));
     assert_eq!(cue.as_deref(), Some("Ingrid Wolf zufolge"));
 }
+
+#[test]
+fn german_spellings_of_one_name_are_one_person_and_a_particle_is_part_of_it() {
+    let text = "Jonas Müller sprach am Montag. Mueller sagte, der Plan sei gut. Am Dienstag sprach Müller erneut. Anna Strauß kam später. Strauss lobte den Plan. Strauß blieb. Wolodymyr Selenskyj reiste nach Berlin. Selenskyj traf den Kanzler. Zelensky sagte, er sei dankbar. Ursula von der Leyen sprach. Von der Leyen sagte, sie sei froh.";
+    assert_eq!(german_spelling(text), ["Mueller", "Strauss", "Zelensky"]);
+}
