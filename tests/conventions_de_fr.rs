@@ -6,14 +6,14 @@
 use copydesk::analysis::{Language, Options, analyze};
 use copydesk::text::Format;
 
-/// The speaker credited with the draft's first quotation, as named.
+/// The speaker credited with the draft's last quotation, as named.
 fn speaker(language: Language, text: &str) -> Option<String> {
     let mut options = Options::new(Format::PlainText);
     options.language = Some(language);
     let a = analyze(text, &options);
     let q = a
         .quotes
-        .first()
+        .last()
         .unwrap_or_else(|| panic!("no quotation in {text}"));
     a.speaker_name(q).map(str::to_string)
 }
@@ -109,6 +109,12 @@ fn german_phrases_pronouns_reported_speech_and_anonymous_sources() {
             (
                 "„Wir prüfen das“, sagte eine Sprecherin des Ministeriums.",
                 "eine Sprecherin",
+            ),
+            // A title alone after an article: the office-holder, not the man
+            // quoted before.
+            (
+                "„Es ist Zeit“, sagte Jonas Müller. „Ich gehe“, sagte der Papst.",
+                "Papst",
             ),
             (
                 "„Wir prüfen das“, hieß es aus Regierungskreisen.",

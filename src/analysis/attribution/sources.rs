@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::Attributor;
-use crate::analysis::lexicon::{Flags, Gender};
+use crate::analysis::lexicon::{Flags, Gender, Language};
 use crate::analysis::model::{Description, Speaker};
 use crate::analysis::people::RunClass;
 
@@ -411,8 +411,13 @@ impl Attributor<'_> {
             RunClass::Other | RunClass::HeadlineWord => {
                 let last = self.people.runs[run].name.end - 1;
                 let floor = self.people.runs[run].first_token().saturating_sub(2);
-                self.tokens[last]
-                    .has(Flags::DESCRIPTION)
+                // "der Papst": a title alone, after an article, names the
+                // office-holder as a description does.
+                let titled = self.tokens[last].has(Flags::TITLE)
+                    && last > 0
+                    && self.tokens[last - 1].has(Flags::DETERMINER)
+                    && self.lex.language == Language::German;
+                (self.tokens[last].has(Flags::DESCRIPTION) || titled)
                     .then(|| self.description_ending(last, last, floor))
             }
         }
