@@ -57,6 +57,7 @@ impl Language {
     /// too few of them are there to tell.
     pub fn detect(text: &str) -> Option<Language> {
         const ENOUGH: usize = 5;
+        const CLEAR: usize = 30;
         let words = function_words();
         let mut votes = [0usize; 3];
         // The opening of a long text tells as well as all of it.
@@ -68,9 +69,17 @@ impl Language {
             .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty())
         {
-            let lower = word.to_lowercase();
-            if let Some(&l) = words.get(lower.as_str()) {
+            // Borrowed when already lowercase, as most words are.
+            let lower = super::lowercase(word);
+            if let Some(&l) = words.get(lower.as_ref()) {
                 votes[l as usize] += 1;
+                // Once one language leads plainly, the rest will not change it
+                // (and the check stays cheap on every keystroke).
+                let mut sorted = votes;
+                sorted.sort_unstable();
+                if sorted[2] >= CLEAR && sorted[2] >= 3 * sorted[1] {
+                    break;
+                }
             }
         }
         let (best, &most) = votes
