@@ -57,10 +57,17 @@ pub struct Config {
 }
 
 /// One line of `[sources]`: `"stories/bridge/*.md" = ["notes/bridge/**"]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SourceMap {
-    pub drafts: String,
+    /// The drafts' pattern, compiled once when the config is read.
+    pub drafts: globset::GlobMatcher,
     pub material: Vec<String>,
+}
+
+impl PartialEq for SourceMap {
+    fn eq(&self, other: &SourceMap) -> bool {
+        self.drafts.glob() == other.drafts.glob() && self.material == other.material
+    }
 }
 
 /// The newsroom's additions to the word lists, and the lists built with them
@@ -266,22 +273,26 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     };
     let mut sources = Vec::new();
     for (drafts, material) in raw.sources {
+        let mut globs = Vec::new();
         for pattern in std::iter::once(&drafts).chain(&material) {
-            if let Err(e) = globset::Glob::new(pattern.get_ref()) {
-                return Err(error_at(
-                    path,
-                    text,
-                    Some(pattern.span()),
-                    format!(
-                        "`{}` is not a file pattern: {}",
-                        pattern.get_ref(),
-                        e.kind()
-                    ),
-                ));
+            match globset::Glob::new(pattern.get_ref()) {
+                Ok(glob) => globs.push(glob),
+                Err(e) => {
+                    return Err(error_at(
+                        path,
+                        text,
+                        Some(pattern.span()),
+                        format!(
+                            "`{}` is not a file pattern: {}",
+                            pattern.get_ref(),
+                            e.kind()
+                        ),
+                    ));
+                }
             }
         }
         sources.push(SourceMap {
-            drafts: drafts.into_inner(),
+            drafts: globs[0].compile_matcher(),
             material: material.into_iter().map(Spanned::into_inner).collect(),
         });
     }

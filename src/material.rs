@@ -16,18 +16,13 @@ use globset::{Glob, GlobMatcher};
 
 use crate::analysis::material::{Material, Source, Unreadable};
 use crate::config::Config;
-use crate::text::Format;
+use crate::text::{Format, front_matter};
 
 /// The file endings a folder of material is searched for.
 pub const EXTENSIONS: &[&str] = &["vtt", "srt", "txt", "md", "markdown"];
 
 /// The largest source read: ten hours of transcript is about one megabyte.
 pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// The names a draft's front matter gives under `sources:`.
-pub fn front_matter_sources(text: &str, format: Format) -> Vec<String> {
-    crate::text::front_matter::list(text, format, "sources")
-}
 
 /// Everything a draft at `draft` (if it is a file) declares as its material:
 /// its front matter's, its config's, and `extra` (the command line's).
@@ -39,7 +34,7 @@ pub fn declared(
     extra: &[PathBuf],
 ) -> Vec<PathBuf> {
     let draft_dir = draft.and_then(Path::parent).unwrap_or(Path::new(""));
-    let mut out: Vec<PathBuf> = front_matter_sources(text, format)
+    let mut out: Vec<PathBuf> = front_matter::list(text, format, "sources")
         .iter()
         .map(|name| draft_dir.join(name))
         .collect();
@@ -47,10 +42,7 @@ pub fn declared(
         let base = config_file.parent().unwrap_or(Path::new(""));
         let relative = draft.strip_prefix(base).unwrap_or(draft);
         for map in &config.sources {
-            let matches = Glob::new(&map.drafts)
-                .map(|g| g.compile_matcher().is_match(relative))
-                .unwrap_or(false);
-            if matches {
+            if map.drafts.is_match(relative) {
                 out.extend(map.material.iter().map(|m| base.join(m)));
             }
         }
