@@ -262,3 +262,58 @@ fn german_spellings_of_one_name_are_one_person_and_a_particle_is_part_of_it() {
     let text = "Jonas Müller sprach am Montag. Mueller sagte, der Plan sei gut. Am Dienstag sprach Müller erneut. Anna Strauß kam später. Strauss lobte den Plan. Strauß blieb. Wolodymyr Selenskyj reiste nach Berlin. Selenskyj traf den Kanzler. Zelensky sagte, er sei dankbar. Ursula von der Leyen sprach. Von der Leyen sagte, sie sei froh.";
     assert_eq!(german_spelling(text), ["Mueller", "Strauss", "Zelensky"]);
 }
+
+#[test]
+fn german_reported_speech_goes_on_through_konjunktiv_sentences() {
+    check(
+        Language::German,
+        &[
+            // Two sentences in Konjunktiv I after the cue, the quotation in the
+            // second: still the speaker's words.
+            (
+                "Ingrid Wolf sagte am Montag, der Plan sei gescheitert. Die Kosten seien zu hoch. Das Land habe „keinen Spielraum mehr“.",
+                "Ingrid Wolf",
+            ),
+            // Over a paragraph break too.
+            (
+                "Ingrid Wolf sagte am Montag, der Plan sei gescheitert.\n\nDas Land habe „keinen Spielraum mehr“.",
+                "Ingrid Wolf",
+            ),
+        ],
+    );
+    // A sentence in the indicative ends the report: the narrative speaks again.
+    let text = "Ingrid Wolf sagte am Montag, der Plan sei gescheitert. Das Parlament tagt am Dienstag. Die Vorlage trägt den Titel „Neue Wege“.";
+    assert_ne!(
+        speaker(Language::German, text).as_deref(),
+        Some("Ingrid Wolf"),
+        "{text}"
+    );
+}
+
+#[test]
+fn german_capitals_of_nouns_make_no_title_and_no_label() {
+    check(
+        Language::German,
+        &[
+            // Every noun is capitalised: "Opfer des Terrorismus" is a phrase of
+            // the speaker's, not a title nobody said.
+            (
+                "Jonas Müller sagte, das Land sei ein „Opfer des Terrorismus“.",
+                "Jonas Müller",
+            ),
+            // A noun before a colon ends a clause; it is no roundup label.
+            (
+                "Seinen Ärger brachte Jonas Müller deutlich zum Ausdruck: „Das ist nicht hinnehmbar.“",
+                "Jonas Müller",
+            ),
+        ],
+    );
+    // English keeps its titles: a title-case phrase in a cue sentence is a term.
+    let mut options = Options::new(Format::PlainText);
+    options.language = Some(Language::English);
+    let a = analyze(
+        "Jane Hale said she watched “Meet the Press” on Sunday.",
+        &options,
+    );
+    assert_eq!(a.quotes[0].speaker, None);
+}

@@ -44,7 +44,10 @@ pub fn shapes(
         .map(|(i, q)| {
             let inner = &masked[q.inner.clone()];
             let alone = stands_alone(q, masked, blocks[q.blocks.0].start);
+            // Where every noun is capitalised, a phrase of nouns reads like a
+            // title ("Opfer des Terrorismus") and its capitals say nothing.
             let title_case = !headlines[q.blocks.0]
+                && !lex.language.capitalises_nouns()
                 && is_title_case(inner)
                 && (!alone || at_most_words(inner, 5));
             let continues = continuation_of(q, siblings[i], raw, masked);

@@ -52,6 +52,10 @@ struct Salience {
     block: usize,
     /// The sentence ends with a colon ("He said:").
     ends_with_colon: bool,
+    /// Whose words the sentence reports: its last cue's source, or, for a
+    /// sentence in the mood of reported speech with no cue, the one the
+    /// sentence before reports.
+    reported: Option<Speaker>,
 }
 
 /// A top-level quotation's place: its index, its token and its sentence.
@@ -133,7 +137,12 @@ pub fn attribute(
             }
         }
         let persons = a.people.persons_in(s.clone());
+        let reported = match found.last() {
+            Some(c) => Some(c.speaker.clone()),
+            None => a.reported_speech_goes_on(s.clone()),
+        };
         a.salience.push(Salience {
+            reported,
             cue_sources: found.into_iter().map(|c| c.speaker).collect(),
             persons,
             block: tokens[s.start].block(),
@@ -351,6 +360,11 @@ impl Attributor<'_> {
                     }
                 }
             }
+            // A sentence in the mood of reported speech goes on with the words
+            // of the one reported last: „Der Plan sei „völlig verfehlt“.“
+            if found.is_none() {
+                found = self.salience[si].reported.clone();
+            }
             // A fragment worked into a sentence is taken as its subject's, a
             // person's, a group's or a document's: "Gorka made the point that
             // it would be “a third term.”", "The ad claims “he lied.”"
@@ -366,6 +380,21 @@ impl Attributor<'_> {
                 });
             }
         }
+    }
+
+    /// Whose reported speech the sentence `s` (with no cue of its own) goes
+    /// on with: the previous sentence's, in this paragraph or the one before,
+    /// when a verb of `s` is in the mood of reported speech (German "sei").
+    fn reported_speech_goes_on(&self, s: Range<usize>) -> Option<Speaker> {
+        let before = self.salience.last()?;
+        let block = self.tokens[s.start].block();
+        let near = before.block + 1 >= block;
+        let reported = s
+            .clone()
+            .any(|t| self.tokens[t].is_lowercase_word() && self.tokens[t].has(Flags::REPORTED));
+        (near && reported)
+            .then(|| before.reported.clone())
+            .flatten()
     }
 
     /// Whether the cue verb at `t` is a passive: a form of "be" before it, over
@@ -405,10 +434,17 @@ impl Attributor<'_> {
         let named = before
             .and_then(|run| self.person_before_affiliation(run, start))
             .or(before.filter(|&r| {
-                matches!(
-                    self.people.runs[r].class,
-                    RunClass::Person(_) | RunClass::Candidate | RunClass::Unlinked
-                )
+                let run = &self.people.runs[r];
+                match run.class {
+                    RunClass::Person(_) | RunClass::Unlinked => true,
+                    // A word not known as a name is a roundup's label only
+                    // when it is all there is before the colon ("Bush: “…”"),
+                    // not the end of a clause ("kam zum Ausdruck: „…“").
+                    RunClass::Candidate => {
+                        !self.lex.language.capitalises_nouns() || run.first_token() <= start
+                    }
+                    _ => false,
+                }
             }));
         let (speaker, span) = match named {
             Some(run) => self.source_of_run(run)?,

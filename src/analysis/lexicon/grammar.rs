@@ -114,6 +114,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "modal" => Flags::MODAL,
         "preposition" => Flags::PREPOSITION,
         "object-lead" => Flags::OBJECT_LEAD,
+        "reported-speech" => Flags::REPORTED,
         _ => return None,
     })
 }
@@ -154,7 +155,11 @@ mod tests {
 
     #[test]
     fn every_role_of_every_grammar_list_is_known() {
-        for list in [include_str!("en/grammar.txt")] {
+        for list in [
+            include_str!("en/grammar.txt"),
+            include_str!("de/grammar.txt"),
+            include_str!("fr/grammar.txt"),
+        ] {
             for line in entries(list) {
                 let role = line.split_whitespace().next().unwrap_or_default();
                 assert!(

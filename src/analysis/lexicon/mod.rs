@@ -123,6 +123,9 @@ bitflags! {
         /// "to", "with": a name after it is spoken to or with, not the speaker;
         /// a cue after "to" is an infinitive with no source of its own.
         const OBJECT_LEAD = 1 << 44;
+        /// A verb form of reported speech (German "sei", "habe"): a sentence
+        /// with one goes on reporting what the last speaker said.
+        const REPORTED = 1 << 45;
     }
 }
 

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{NameRun, RunClass, lower_name};
-use crate::analysis::lexicon::{Flags, Language, Lexicon};
+use crate::analysis::lexicon::{Flags, Lexicon};
 use crate::analysis::tokens::{Case, Kind, Token};
 
 /// A capitalised word that can be part of a name.
@@ -78,7 +78,7 @@ pub fn find(
         }
         i = end;
     }
-    if lex.language == Language::German {
+    if lex.language.capitalises_nouns() {
         nouns_are_not_names(&mut runs, tokens, text);
     }
     runs
@@ -343,6 +343,7 @@ fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::lexicon::Language;
     use crate::analysis::tokens;
 
     /// The class of each one-word run of `text` read in `language`.
