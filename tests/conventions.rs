@@ -581,6 +581,10 @@ fn different_people_and_things_are_never_one_person() {
         // An organisation and a person; an abbreviation and a surname.
         "Pfizer spoke. Tom Piper of DLA Piper said more. Piper left.",
         "The U.N. said so. Ana Un said more. Un left.",
+        // A word heading an "of" phrase of names is the phrase's.
+        "Andrew Hale spoke. Hale said so. He trained under Hall of Famer Tom Brandt, Hale said.",
+        // A given name in a list is not a slip for another person's surname.
+        "The panel: Erin McKee, Gary Smith, Mikee Johnson, Lara Moss. McKee said so. McKee left.",
     ] {
         assert_eq!(findings(text, "name-spelling"), 0, "{text}");
     }

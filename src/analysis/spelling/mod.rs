@@ -278,7 +278,17 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
         // A month is a date even where it is a given name too ("Jan. 1").
         let listed = !t.info().flags.is_empty() && !t.has(super::lexicon::Flags::GIVEN)
             || t.has(super::lexicon::Flags::DAY_MONTH);
-        if !plausible_name(word, text, span.start, lex) || listed {
+        // "a student of Hall of Famer Angelo Dundee": a word heading an "of"
+        // phrase of names ("Hall of Fame", "Bank of England") is that phrase's.
+        let heads_of_phrase = draft
+            .tokens
+            .get(run.name.end)
+            .is_some_and(|of| of.is_lowercase_word() && of.has(super::lexicon::Flags::OF))
+            && draft
+                .tokens
+                .get(run.name.end + 1)
+                .is_some_and(|n| n.is_capitalised());
+        if !plausible_name(word, text, span.start, lex) || listed || heads_of_phrase {
             continue;
         }
         let matched = *memo.entry(word).or_insert_with(|| finder.by_surname(word));
@@ -344,7 +354,10 @@ fn slips_inside(
         .clone()
         .filter_map(|i| {
             let t = &draft.tokens[i];
-            if !t.is_word() || !t.info().flags.is_empty() {
+            // A person's name gives the surname last: the words before it in
+            // "Mikee Johnson" are given names, no slip for a McKee.
+            let given_position = run.class == RunClass::Candidate && i + 1 < run.name.end;
+            if !t.is_word() || !t.info().flags.is_empty() || given_position {
                 return None;
             }
             let word = t.stem(draft.text);

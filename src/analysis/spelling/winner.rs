@@ -18,7 +18,7 @@ pub fn winner(written: &[String], family: &[&str], text: &str, lex: &Lexicon) ->
     let first_full = written
         .iter()
         .filter(full)
-        .find(|s| s.chars().any(char::is_lowercase))
+        .find(|s| s.chars().any(char::is_lowercase) && !held_shift(s))
         .or_else(|| written.iter().find(full));
     let Some(first_full) = first_full else {
         return majority(written);
@@ -54,6 +54,19 @@ pub fn winner(written: &[String], family: &[&str], text: &str, lex: &Lexicon) ->
     }
     let given = &first_full[..first_full.len() - surname.len()];
     format!("{given}{}", best.1)
+}
+
+/// Whether a word of `name` opens with two capitals and goes on in lowercase
+/// ("HIllary"): the shift key held a letter too long, never a spelling to
+/// follow. "McKee", "DeSantis" and "O'Brien" have a lowercase letter or a mark
+/// second.
+fn held_shift(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        let mut letters = w.chars();
+        letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_some_and(char::is_uppercase)
+            && letters.any(char::is_lowercase)
+    })
 }
 
 /// How many times `word` stands in `text` as a whole word.
@@ -116,11 +129,10 @@ mod tests {
         assert_eq!(win(&["Dorothy Woodds"], text), "Dorothy Woods");
         let text = "Dorothy Woodds, whose husband Ty Woods died, spoke. Woodds wrote.";
         assert_eq!(win(&["Dorothy Woodds", "Woodds"], text), "Dorothy Woodds");
-        // Another person's surname, when the story writes it often and this
-        // spelling only once.
-        let text = "Dorothy Woodds, whose husband Ty Woods died, spoke. Woods served. Woods wrote.";
-        assert_eq!(win(&["Dorothy Woodds"], text), "Dorothy Woods");
-        let text = "Dorothy Woodds, whose husband Ty Woods died, spoke. Woodds wrote.";
-        assert_eq!(win(&["Dorothy Woodds", "Woodds"], text), "Dorothy Woodds");
+        // A name typed with the shift key held does not set the spelling.
+        let text = "ANa Okafor spoke. Ana Okafor said no.";
+        assert_eq!(win(&["ANa Okafor", "Ana Okafor"], text), "Ana Okafor");
+        let text = "Ana McKee spoke. Ana McKee said no.";
+        assert_eq!(win(&["Ana McKee", "Ana Mckee"], text), "Ana McKee");
     }
 }
