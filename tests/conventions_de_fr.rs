@@ -245,6 +245,23 @@ fn german_genitives_and_plurals_are_forms_not_misspellings() {
     // A slip in the surname is still caught.
     let text = "Ingrid Wolf besuchte Kiel. Wolf sprach dort. Wolf blieb zwei Tage. Am Ende sagte Wolff: „Es war gut.“";
     assert_eq!(german_spelling(text), ["Wolff"]);
+    // A genitive full name written first does not set the spelling.
+    let text = "Das Leben Karl Weylas war kurz. Karl Weylas Jugend ist bekannt. Der Film heißt „Karl Weyla – ein Leben“.";
+    assert_eq!(german_spelling(text), Vec::<String>::new());
+    // One stem with two endings: the country's genitive and its people.
+    let text = "Die Torchance der Ghanaer kam spät. Dann jubelte Milovan Rajevac, der Trainer Ghanas, nach dem Spiel.";
+    assert_eq!(german_spelling(text), Vec::<String>::new());
+}
+
+#[test]
+fn german_nouns_beside_a_surname_are_nouns() {
+    // After an article or a number, or two letters off: a noun, not a slip
+    // ("Meter" beside a Meyer, "Gegner" beside a Gentner, "Marke" beside a Merkel).
+    let text = "Ralf Meyer lief. Meyer lief 500 Meter. Ralf Gentner spielte. Gentner schlug seinen Gegner. Angela Merkel kam. Merkel sprach. Als Marke gilt Smart.";
+    assert_eq!(german_spelling(text), Vec::<String>::new());
+    // A one-letter slip where a name stands is still caught.
+    let text = "Ralf Meyer lief. Meyer lief weit. Später sagte Meyr, er sei müde.";
+    assert_eq!(german_spelling(text), ["Meyr"]);
 }
 
 #[test]

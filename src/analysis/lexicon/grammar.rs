@@ -71,17 +71,27 @@ impl Suffixes {
         ends_in(&self.not_a_name, &lower) || ends_in(&self.contraction, &lower)
     }
 
-    /// Whether `word` is made from `name` by a derivational ending ("Trumpian"
-    /// from "Trump"), compared folded.
-    /// Whether one word is the other with an inflecting ending.
+    /// Whether two words are forms of one by their inflecting endings: one is
+    /// the other with an ending ("Neuwahl", "Neuwahlen"), or both are one stem
+    /// of four letters or more with two endings ("Ghanas", "Ghanaer").
     pub fn inflected(&self, a: &str, b: &str) -> bool {
-        let ends = |long: &str, short: &str| {
-            long.strip_prefix(short)
-                .is_some_and(|rest| self.inflected.iter().any(|e| e.as_ref() == rest))
-        };
-        ends(a, b) || ends(b, a)
+        let stems = |word| self.stems(word);
+        a != b
+            && stems(a)
+                .any(|sa| (sa == b || sa.chars().count() >= 4) && stems(b).any(|sb| sa == sb))
     }
 
+    /// `word` and what is left of it without each inflecting ending it has.
+    fn stems<'w>(&'w self, word: &'w str) -> impl Iterator<Item = &'w str> + 'w {
+        std::iter::once(word).chain(
+            self.inflected
+                .iter()
+                .filter_map(move |e| word.strip_suffix(e.as_ref())),
+        )
+    }
+
+    /// Whether `word` is made from `name` by a derivational ending ("Trumpian"
+    /// from "Trump"), compared folded.
     pub fn derived_from(&self, word: &str, name: &str) -> bool {
         // An ending that repeats the name's last letter is a doubled letter
         // ("Gibbss"), not an ending.

@@ -30,7 +30,7 @@ pub use likeness::{Likeness, fold, likeness};
 
 use super::lexicon::Lexicon;
 use super::people::{NameRun, People, RunClass};
-use super::tokens::Token;
+use super::tokens::{Case, Kind, Token};
 use crate::text::spaced;
 
 /// A person the newsroom spells a set way.
@@ -293,6 +293,15 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
         }
         let matched = *memo.entry(word).or_insert_with(|| finder.by_surname(word));
         if let Some((f, letters_apart)) = matched {
+            // Where every noun is capitalised, a capitalised word is a noun
+            // before it is a slip: one more than a letter off ("Marke" beside
+            // a Merkel), or after an article or a number ("500 Meter" beside a
+            // Meyer, "seinen Gegner" beside a Gentner), it is one.
+            let noun = lex.language.capitalises_nouns()
+                && (letters_apart > 1 || after_article_or_number(draft.tokens, run.first_token()));
+            if noun {
+                continue;
+            }
             // A capitalised word opening a sentence may be any word ("Call"
             // beside a Kall): only a one-letter slip from the same first
             // letter counts there.
@@ -338,6 +347,15 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
         }
     }
     extra
+}
+
+/// Whether the token before `t` is a lowercase article or a number.
+fn after_article_or_number(tokens: &[Token], t: usize) -> bool {
+    t.checked_sub(1).is_some_and(|p| {
+        let before = &tokens[p];
+        (before.is_lowercase_word() && before.has(super::lexicon::Flags::DETERMINER))
+            || before.kind() == Kind::Word(Case::Other)
+    })
 }
 
 /// A person's surname one letter off inside a longer name: "the Clintn

@@ -20,9 +20,20 @@ pub fn winner(written: &[String], family: &[&str], text: &str, lex: &Lexicon) ->
         .filter(full)
         .find(|s| s.chars().any(char::is_lowercase) && !held_shift(s))
         .or_else(|| written.iter().find(full));
-    let Some(first_full) = first_full else {
+    let Some(mut first_full) = first_full else {
         return majority(written);
     };
+    // "Karol Wojtylas Leben …" before "Karol Wojtyla": a name's genitive or
+    // plural is a form of it, never its spelling.
+    let base = |b: &&String| {
+        full(b)
+            && lex
+                .suffixes
+                .derived_from(&fold(surname_of(first_full)), &fold(surname_of(b)))
+    };
+    if let Some(b) = written.iter().find(base) {
+        first_full = b;
+    }
     let surname = surname_of(first_full);
     // Another spelling one letter off is a slip one way or the other; further
     // off is another person ("Franco" and Pope Francis). Most names have none,
@@ -134,5 +145,8 @@ mod tests {
         assert_eq!(win(&["ANa Okafor", "Ana Okafor"], text), "Ana Okafor");
         let text = "Ana McKee spoke. Ana McKee said no.";
         assert_eq!(win(&["Ana McKee", "Ana Mckee"], text), "Ana McKee");
+        // A name's plural or genitive written first is its form, not its spelling.
+        let text = "The Ana Okafors of this world. Ana Okafor spoke.";
+        assert_eq!(win(&["Ana Okafors", "Ana Okafor"], text), "Ana Okafor");
     }
 }
