@@ -334,3 +334,26 @@ fn german_capitals_of_nouns_make_no_title_and_no_label() {
     );
     assert_eq!(a.quotes[0].speaker, None);
 }
+
+#[test]
+fn german_compounds_are_what_their_last_part_is() {
+    check(
+        Language::German,
+        &[
+            // "Regierungssprecher" is a "Sprecher", "Linkspolitiker" a "Politiker".
+            (
+                "„Wir prüfen das“, sagte ein Regierungssprecher am Montag.",
+                "ein Regierungssprecher",
+            ),
+            (
+                "Gegenüber der Zeitung sagte der Linkspolitiker: „Wir helfen.“",
+                "Linkspolitiker",
+            ),
+            // "sprach von": the speaker after the verb.
+            (
+                "Von einer „gezielten Täuschung“ sprach der Grünen-Politiker Jonas Müller.",
+                "Jonas Müller",
+            ),
+        ],
+    );
+}

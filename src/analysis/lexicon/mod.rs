@@ -462,7 +462,35 @@ impl Lexicon {
             }
             _ => lowercase(word),
         };
-        self.words.get(key.as_ref()).copied().unwrap_or_default()
+        match self.words.get(key.as_ref()) {
+            Some(info) => *info,
+            None if self.language.compounds_nouns() => self.compound_head(&key),
+            None => WordInfo::default(),
+        }
+    }
+
+    /// What a compound noun is by its last part, where nouns are compounded
+    /// ("Regierungssprecher", "SPD-Innenexperte", "Bundesfinanzminister"): a
+    /// description, title or anonymous source when its head is one. Heads of
+    /// five letters or more, so "Hausfrau" takes no honorific.
+    fn compound_head(&self, lower: &str) -> WordInfo {
+        const MIN_HEAD: usize = 5;
+        const FROM_HEAD: Flags = Flags::DESCRIPTION
+            .union(Flags::TITLE)
+            .union(Flags::ANONYMOUS);
+        lower
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| &lower[i..])
+            .take_while(|head| head.chars().nth(MIN_HEAD - 1).is_some())
+            .find_map(|head| {
+                let info = self.words.get(head.trim_start_matches('-'))?;
+                info.has(FROM_HEAD).then(|| WordInfo {
+                    flags: info.flags & FROM_HEAD,
+                    gender: info.gender,
+                })
+            })
+            .unwrap_or_default()
     }
 
     /// Whether the lowercase phrase names a place.
