@@ -644,3 +644,26 @@ fn a_month_or_the_word_opening_a_quotation_is_no_slip_for_a_surname() {
         assert_eq!(findings(text, "name-spelling"), 0, "{text}");
     }
 }
+
+#[test]
+fn a_term_right_after_its_speech_verb_is_the_speakers_word() {
+    // The verb governs the term: it is what the speaker said or called it.
+    for (text, who) in [
+        (
+            "In a long answer, Tom Baker said “Channel Nine” five times.",
+            "Tom Baker",
+        ),
+        (
+            "Ana Ruiz called the council an “Old Boys Club” on Monday.",
+            "Ana Ruiz",
+        ),
+    ] {
+        let a = analysis(text);
+        assert_eq!(a.quotes[0].kind, QuoteKind::Term, "{text}");
+        assert_eq!(a.speaker_name(&a.quotes[0]), Some(who), "{text}");
+    }
+    // A title further on names a show, and nobody said it.
+    let text = "Tom Baker said he would watch the whole first season of “Meet the Press” again.";
+    let a = analysis(text);
+    assert_eq!(a.quotes[0].speaker, None, "{text}");
+}

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::attribution::{self, Attribution};
 use super::kinds::{self, Shape};
-use super::lexicon::Lexicon;
+use super::lexicon::{Flags, Lexicon};
 use super::marks::{self, RawQuote};
 use super::model::{Analysis, Quote, QuoteKind, Speaker};
 use super::options::Options;
@@ -101,6 +101,19 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analysis
 }
 
+/// Whether a speech verb governs the term after it, across the words
+/// `between`: a few words and no new clause. "said “CNN” five times", "called
+/// Mrs. Hale an “Iron Lady”", "a sign reading “Hale for Mayor”" credit the term;
+/// "said she watched “Meet the Press”" names a show, and credits nobody.
+fn governs(between: &str, lex: &Lexicon) -> bool {
+    const REACH: usize = 3;
+    kinds::at_most_words(between, REACH)
+        && !between.split_whitespace().any(|w| {
+            lex.word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .has(Flags::PRONOUN | Flags::CLAUSE_WORD)
+        })
+}
+
 /// Each quotation as reported: its kind settled, its attribution turned into a
 /// speaker and cue.
 fn quotations(
@@ -122,8 +135,16 @@ fn quotations(
             let kind = kinds::kind_of(shape, &masked[q.inner.clone()], how, lex);
             // A term by its surroundings or its words is credited to nobody, even
             // in a sentence with a cue ("appeared on “Meet the Press” and said"),
-            // unless it is nested in speech.
-            let att = att.filter(|_| kind != QuoteKind::Term || q.parent.is_some());
+            // unless it is nested in speech or its cue's verb governs it ("said
+            // “CNN” five times").
+            let att = att.filter(|a| {
+                kind != QuoteKind::Term
+                    || q.parent.is_some()
+                    || a.cue.as_ref().is_some_and(|c| {
+                        c.verb.end <= q.span.start
+                            && governs(&masked[c.verb.end..q.span.start], lex)
+                    })
+            });
             Quote {
                 span: q.span.clone(),
                 inner: q.inner.clone(),
