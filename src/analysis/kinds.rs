@@ -47,7 +47,7 @@ pub fn shapes(
             // Where every noun is capitalised, a phrase of nouns reads like a
             // title ("Opfer des Terrorismus") and its capitals say nothing.
             let title_case = !headlines[q.blocks.0]
-                && !lex.language.capitalises_nouns()
+                && !lex.traits.nouns_capitalised
                 && is_title_case(inner)
                 && (!alone || at_most_words(inner, 5));
             let continues = continuation_of(q, siblings[i], raw, masked);

@@ -441,7 +441,7 @@ impl Attributor<'_> {
                     // when it is all there is before the colon ("Bush: “…”"),
                     // not the end of a clause ("kam zum Ausdruck: „…“").
                     RunClass::Candidate => {
-                        !self.lex.language.capitalises_nouns() || run.first_token() <= start
+                        !self.lex.traits.nouns_capitalised || run.first_token() <= start
                     }
                     _ => false,
                 }

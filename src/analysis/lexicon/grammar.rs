@@ -28,6 +28,17 @@ pub struct Suffixes {
     pub contraction: Vec<Box<str>>,
 }
 
+/// What a language does with its nouns, where it matters to reading names.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Traits {
+    /// Every noun is capitalised (German): a capital is no sign of a name,
+    /// nor a run of capitals of a title.
+    pub nouns_capitalised: bool,
+    /// Compound nouns are one word (German): a word's last part says what it
+    /// is ("Regierungssprecher" is a "Sprecher").
+    pub nouns_compounded: bool,
+}
+
 fn ends_in(endings: &[Box<str>], word: &str) -> bool {
     endings.iter().any(|e| word.ends_with(e.as_ref()))
 }
@@ -146,6 +157,15 @@ pub(super) fn load(lex: &mut Lexicon, list: &str) {
             "suffix-name-derived" => lex.suffixes.name_derived = endings(words),
             "suffix-inflected" => lex.suffixes.inflected = endings(words),
             "suffix-contraction" => lex.suffixes.contraction = endings(words),
+            "trait" => {
+                for word in words {
+                    match word {
+                        "nouns-capitalised" => lex.traits.nouns_capitalised = true,
+                        "nouns-compounded" => lex.traits.nouns_compounded = true,
+                        _ => debug_assert!(false, "unknown trait in the grammar list: {word}"),
+                    }
+                }
+            }
             _ => {
                 let Some(flags) = role_flags(role) else {
                     debug_assert!(false, "unknown role in the grammar list: {role}");
@@ -173,7 +193,7 @@ mod tests {
             for line in entries(list) {
                 let role = line.split_whitespace().next().unwrap_or_default();
                 assert!(
-                    role.starts_with("suffix-") || role_flags(role).is_some(),
+                    role.starts_with("suffix-") || role == "trait" || role_flags(role).is_some(),
                     "{role}"
                 );
             }

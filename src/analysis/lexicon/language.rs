@@ -50,18 +50,6 @@ impl Language {
         }
     }
 
-    /// Whether the language capitalises every noun (German): there a capital
-    /// is no sign of a name, nor a run of capitals of a title.
-    pub fn capitalises_nouns(self) -> bool {
-        matches!(self, Language::German)
-    }
-
-    /// Whether the language writes compound nouns as one word, so that a
-    /// word's last part says what it is ("Regierungssprecher").
-    pub fn compounds_nouns(self) -> bool {
-        matches!(self, Language::German)
-    }
-
     pub const ALL: &'static [Language] = &[Language::English, Language::German, Language::French];
 
     /// The language most of a text's words belong to, by a vote of each

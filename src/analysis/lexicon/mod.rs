@@ -219,6 +219,8 @@ pub struct Lexicon {
     pub suffixes: Suffixes,
     /// Given names and their short forms.
     pub nicknames: Nicknames,
+    /// What the language does with its nouns, as its grammar list says.
+    pub traits: grammar::Traits,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -299,6 +301,7 @@ impl Lexicon {
             term_before: Vec::new(),
             anonymous_phrases: Vec::new(),
             suffixes: Suffixes::default(),
+            traits: grammar::Traits::default(),
             nicknames: Nicknames::load(entries(lists.nicknames)),
         };
         // First: the word endings it gives are read by the lists after it.
@@ -464,7 +467,7 @@ impl Lexicon {
         };
         match self.words.get(key.as_ref()) {
             Some(info) => *info,
-            None if self.language.compounds_nouns() => self.compound_head(&key),
+            None if self.traits.nouns_compounded => self.compound_head(&key),
             None => WordInfo::default(),
         }
     }

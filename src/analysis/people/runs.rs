@@ -78,7 +78,7 @@ pub fn find(
         }
         i = end;
     }
-    if lex.language.capitalises_nouns() {
+    if lex.traits.nouns_capitalised {
         nouns_are_not_names(&mut runs, tokens, text);
     }
     runs

@@ -297,7 +297,7 @@ fn extra_mentions(finder: &Finder, draft: &Draft, lex: &Lexicon) -> Vec<(usize, 
             // before it is a slip: one more than a letter off ("Marke" beside
             // a Merkel), or after an article or a number ("500 Meter" beside a
             // Meyer, "seinen Gegner" beside a Gentner), it is one.
-            let noun = lex.language.capitalises_nouns()
+            let noun = lex.traits.nouns_capitalised
                 && (letters_apart > 1 || after_article_or_number(draft.tokens, run.first_token()));
             if noun {
                 continue;
