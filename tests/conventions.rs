@@ -667,3 +667,14 @@ fn a_term_right_after_its_speech_verb_is_the_speakers_word() {
     let a = analysis(text);
     assert_eq!(a.quotes[0].speaker, None, "{text}");
 }
+
+#[test]
+fn a_quotation_after_a_colon_ends_its_sentence_at_its_own_stop() {
+    // The colon introduced it; the cue after its closing stop is the next
+    // sentence's, about something else.
+    let text = "A spokesman for the council explained at a meeting on Tuesday: “We are satisfied.” Then Ana Ruiz said the plan was sound.";
+    assert_eq!(
+        speaker(text).as_deref(),
+        Some("a spokesman for the council")
+    );
+}

@@ -357,3 +357,14 @@ fn german_compounds_are_what_their_last_part_is() {
         ],
     );
 }
+
+#[test]
+fn german_quotation_after_a_colon_ends_its_sentence() {
+    check(
+        Language::German,
+        &[(
+            "Ein Firmensprecher erklärte am Dienstag: „Wir sind zufrieden.“ Tatsächlich spricht die Praxis für den Plan.",
+            "ein Firmensprecher",
+        )],
+    );
+}

@@ -79,13 +79,13 @@ fn ends_sentence(tokens: &[Token], i: usize, masked: &str, quotes: &[RawQuote]) 
     }
 }
 
-/// Whether the quotation at `q` has its cue before it ("and said, “…”"): a cue
-/// after its closing stop then opens a sentence of its own ("The star then
-/// recalled …").
+/// Whether the quotation at `q` has its lead-in before it: a colon ("explained
+/// on Tuesday: “…”") or a cue and a comma ("and said, “…”"). A cue after its
+/// closing stop then opens a sentence of its own ("The star then recalled …").
 fn introduced_by_cue(tokens: &[Token], q: usize) -> bool {
     q >= 2
-        && matches!(tokens[q - 1].kind(), Kind::Punct(',' | ':'))
-        && tokens[q - 2].has(Flags::CUE)
+        && (tokens[q - 1].is_punct(':')
+            || tokens[q - 1].is_punct(',') && tokens[q - 2].has(Flags::CUE))
 }
 
 /// Whether the words from `from` on open with a cue clause ("Trump wrote",
