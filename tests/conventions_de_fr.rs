@@ -368,3 +368,10 @@ fn german_quotation_after_a_colon_ends_its_sentence() {
         )],
     );
 }
+
+#[test]
+fn german_es_of_heisst_es_is_nobody() {
+    // "heißt es": the empty subject "es" is no speaker.
+    let text = "Auf der Homepage des Vereins heißt es zur Begründung: „Wir wollen wachsen.“";
+    assert_ne!(speaker(Language::German, text).as_deref(), Some("es"), "{text}");
+}
