@@ -3,7 +3,7 @@
 //! phrases ("so Merkel", "laut", "selon", "d'après"), titles, pronouns and
 //! anonymous sources.
 
-use copydesk::analysis::{Language, Options, analyze};
+use copydesk::analysis::{Language, Options, QuoteKind, analyze};
 use copydesk::text::Format;
 
 /// The speaker credited with the draft's last quotation, as named.
@@ -373,5 +373,28 @@ fn german_quotation_after_a_colon_ends_its_sentence() {
 fn german_es_of_heisst_es_is_nobody() {
     // "heißt es": the empty subject "es" is no speaker.
     let text = "Auf der Homepage des Vereins heißt es zur Begründung: „Wir wollen wachsen.“";
-    assert_ne!(speaker(Language::German, text).as_deref(), Some("es"), "{text}");
+    assert_ne!(
+        speaker(Language::German, text).as_deref(),
+        Some("es"),
+        "{text}"
+    );
+}
+
+#[test]
+fn german_outlet_named_in_quotation_marks_is_the_source() {
+    check(
+        Language::German,
+        &[("Laut „Reuters“ ist die Lage „sehr ernst“.", "Reuters")],
+    );
+    // The outlet speaks the quotation before it; its own name is nobody's words.
+    let mut options = Options::new(Format::PlainText);
+    options.language = Some(Language::German);
+    let text = "„Die Lage ist sehr ernst“, schrieb „Die Zeit“ am Montag.";
+    let a = analyze(text, &options);
+    assert_eq!(a.speaker_name(&a.quotes[0]), Some("Die Zeit"), "{text}");
+    assert_eq!(a.quotes[1].speaker, None, "{text}");
+    // A name of four words in quotation marks is a name too, never unattributed.
+    let text = "„Die Lage ist sehr ernst“, schrieb „Die Neue Welt Zeitung“ am Montag.";
+    let a = analyze(text, &options);
+    assert_eq!(a.quotes[1].kind, QuoteKind::Term, "{text}");
 }

@@ -123,6 +123,13 @@ fn quotations(
     masked: &str,
     lex: &Lexicon,
 ) -> Vec<Quote> {
+    // Quotations that name a cue's source: an outlet in quotation marks
+    // (schrieb „Die Zeit“) is a name, not words of its own.
+    let sources: rustc_hash::FxHashSet<(usize, usize)> = attributions
+        .iter()
+        .flatten()
+        .filter_map(|a| a.cue.as_ref().map(|c| (c.source.start, c.source.end)))
+        .collect();
     raw.iter()
         .zip(attributions)
         .zip(shapes)
@@ -131,8 +138,14 @@ fn quotations(
             // “Ruiz Says Vote Is ‘Historic’”, not “Mayor Calls Vote ‘Historic’”.
             let att =
                 att.filter(|a| !shape.headline_fragment || matches!(a.speaker, Speaker::Person(_)));
+            let a_source = sources.contains(&(q.span.start, q.span.end));
+            let att = att.filter(|_| !a_source);
             let how = att.as_ref().map(|a| a.how);
-            let kind = kinds::kind_of(shape, &masked[q.inner.clone()], how, lex);
+            let kind = if a_source {
+                QuoteKind::Term
+            } else {
+                kinds::kind_of(shape, &masked[q.inner.clone()], how, lex)
+            };
             // A term by its surroundings or its words is credited to nobody, even
             // in a sentence with a cue ("appeared on “Meet the Press” and said"),
             // unless it is nested in speech or its cue's verb governs it ("said
