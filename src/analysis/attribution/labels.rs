@@ -1,5 +1,6 @@
 //! Speakers named by a label before a colon, as roundups and transcripts set
-//! them: "Ruiz, Channel Four: “…”", "HALE: “…”", "Q: “…”".
+//! them: "Ruiz, Channel Four: “…”", "HALE: “…”", "Q: “…”"; and outlets named
+//! in quotation marks where a source stands ("laut „Reuters“").
 
 use super::Attributor;
 use super::sources::Found;
@@ -92,5 +93,29 @@ impl Attributor<'_> {
             RunClass::Person(_) | RunClass::Unlinked | RunClass::Candidate
         );
         if named { self.source_of_run(run) } else { None }
+    }
+
+    /// An outlet's name in quotation marks where a source stands ("laut
+    /// „Reuters“", "schrieb „Die Zeit“"): a few words, each capitalised.
+    pub(super) fn outlet_in_quotes(&self, k: usize) -> Option<Found> {
+        let t = self.tokens[k];
+        let name = self.text[t.start()..t.end()].trim_matches(|c: char| !c.is_alphanumeric());
+        let named = !name.is_empty()
+            && name.split_whitespace().count() <= 4
+            && name.split_whitespace().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
+        named.then(|| {
+            let span = t.start()..t.end();
+            let outlet = Description {
+                text: name.to_string(),
+                span: span.clone(),
+                anonymous: false,
+                gender: Gender::Unknown,
+            };
+            (Speaker::Description(outlet), span)
+        })
     }
 }

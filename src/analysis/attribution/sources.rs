@@ -567,30 +567,6 @@ impl Attributor<'_> {
         None
     }
 
-    /// An outlet's name in quotation marks where a source stands ("laut
-    /// „Reuters“", "schrieb „Die Zeit“"): a few words, each capitalised.
-    fn outlet_in_quotes(&self, k: usize) -> Option<Found> {
-        let t = self.tokens[k];
-        let name = self.text[t.start()..t.end()].trim_matches(|c: char| !c.is_alphanumeric());
-        let named = !name.is_empty()
-            && name.split_whitespace().count() <= 4
-            && name.split_whitespace().all(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            });
-        named.then(|| {
-            let span = t.start()..t.end();
-            let outlet = Description {
-                text: name.to_string(),
-                span: span.clone(),
-                anonymous: false,
-                gender: Gender::Unknown,
-            };
-            (Speaker::Description(outlet), span)
-        })
-    }
-
     /// A person named right before token `t`, with nothing between.
     pub(super) fn name_right_before(&mut self, t: usize) -> Option<Found> {
         let run = self.people.run_at(t.checked_sub(1)?)?;
