@@ -3,14 +3,19 @@
 //! phrases ("so Merkel", "laut", "selon", "d'après"), titles, pronouns and
 //! anonymous sources.
 
-use copydesk::analysis::{Language, Options, QuoteKind, analyze};
+use copydesk::analysis::{Analysis, Language, Options, QuoteKind, analyze};
 use copydesk::text::Format;
+
+/// A plain-text draft analysed as written in `language`.
+fn read_as(language: Language, text: &str) -> Analysis {
+    let mut options = Options::new(Format::PlainText);
+    options.language = Some(language);
+    analyze(text, &options)
+}
 
 /// The speaker credited with the draft's last quotation, as named.
 fn speaker(language: Language, text: &str) -> Option<String> {
-    let mut options = Options::new(Format::PlainText);
-    options.language = Some(language);
-    let a = analyze(text, &options);
+    let a = read_as(language, text);
     let q = a
         .quotes
         .last()
@@ -137,13 +142,11 @@ fn german_phrases_pronouns_reported_speech_and_anonymous_sources() {
             ),
         ],
     );
-    let mut options = Options::new(Format::PlainText);
-    options.language = Some(Language::German);
     for text in [
         "„Wir prüfen das“, hieß es aus Regierungskreisen.",
         "„Wir prüfen das“, sagte ein Sprecher, der nicht genannt werden wollte.",
     ] {
-        let a = analyze(text, &options);
+        let a = read_as(Language::German, text);
         assert!(a.quotes[0].anonymous(), "{text}");
     }
 }
@@ -224,9 +227,7 @@ fn french_verbs_inversions_phrases_and_titles() {
 
 /// The name-spelling findings of a German draft, as "written → wanted".
 fn german_spelling(text: &str) -> Vec<String> {
-    let mut options = Options::new(Format::PlainText);
-    options.language = Some(Language::German);
-    let a = analyze(text, &options);
+    let a = read_as(Language::German, text);
     a.findings
         .iter()
         .filter(|f| f.rule == "name-spelling")
@@ -266,10 +267,8 @@ fn german_nouns_beside_a_surname_are_nouns() {
 
 #[test]
 fn zufolge_takes_the_speaker_right_before_it() {
-    let mut options = Options::new(Format::PlainText);
-    options.language = Some(Language::German);
     let text = "Ingrid Wolf zufolge sei der Plan, den Jonas Müller vorlegte, „völlig verfehlt“.";
-    let a = analyze(text, &options);
+    let a = read_as(Language::German, text);
     let cue = a.quotes[0].cue.as_ref().map(|c| c.text(text));
     assert_eq!(cue.as_deref(), Some("Ingrid Wolf zufolge"));
 }
@@ -326,11 +325,9 @@ fn german_capitals_of_nouns_make_no_title_and_no_label() {
         ],
     );
     // English keeps its titles: a title-case phrase in a cue sentence is a term.
-    let mut options = Options::new(Format::PlainText);
-    options.language = Some(Language::English);
-    let a = analyze(
+    let a = read_as(
+        Language::English,
         "Jane Hale said she watched “Meet the Press” on Sunday.",
-        &options,
     );
     assert_eq!(a.quotes[0].speaker, None);
 }
@@ -387,14 +384,12 @@ fn german_outlet_named_in_quotation_marks_is_the_source() {
         &[("Laut „Reuters“ ist die Lage „sehr ernst“.", "Reuters")],
     );
     // The outlet speaks the quotation before it; its own name is nobody's words.
-    let mut options = Options::new(Format::PlainText);
-    options.language = Some(Language::German);
     let text = "„Die Lage ist sehr ernst“, schrieb „Die Zeit“ am Montag.";
-    let a = analyze(text, &options);
+    let a = read_as(Language::German, text);
     assert_eq!(a.speaker_name(&a.quotes[0]), Some("Die Zeit"), "{text}");
     assert_eq!(a.quotes[1].speaker, None, "{text}");
     // A name of four words in quotation marks is a name too, never unattributed.
     let text = "„Die Lage ist sehr ernst“, schrieb „Die Neue Welt Zeitung“ am Montag.";
-    let a = analyze(text, &options);
+    let a = read_as(Language::German, text);
     assert_eq!(a.quotes[1].kind, QuoteKind::Term, "{text}");
 }
