@@ -119,7 +119,7 @@ fn german_phrases_pronouns_reported_speech_and_anonymous_sources() {
             // quoted before.
             (
                 "„Es ist Zeit“, sagte Jonas Müller. „Ich gehe“, sagte der Papst.",
-                "Papst",
+                "der Papst",
             ),
             (
                 "„Wir prüfen das“, hieß es aus Regierungskreisen.",
@@ -344,7 +344,7 @@ fn german_compounds_are_what_their_last_part_is() {
             ),
             (
                 "Gegenüber der Zeitung sagte der Linkspolitiker: „Wir helfen.“",
-                "Linkspolitiker",
+                "der Linkspolitiker",
             ),
             // "sprach von": the speaker after the verb.
             (
@@ -392,4 +392,31 @@ fn german_outlet_named_in_quotation_marks_is_the_source() {
     let text = "„Die Lage ist sehr ernst“, schrieb „Die Neue Welt Zeitung“ am Montag.";
     let a = read_as(Language::German, text);
     assert_eq!(a.quotes[1].kind, QuoteKind::Term, "{text}");
+}
+
+#[test]
+fn german_offices_and_documents_after_their_article_speak() {
+    check(
+        Language::German,
+        &[
+            // The article "der" is no relative pronoun before an office.
+            (
+                "Hier sparte der Bundespräsident nicht mit Kritik: „Jeder muss handeln.“",
+                "der Bundespräsident",
+            ),
+            // A lowercase word heads no noun phrase: "eine wachsende" is no one.
+            (
+                "Der Bundespräsident konstatierte eine wachsende „Kluft zwischen Arm und Reich“.",
+                "der Bundespräsident",
+            ),
+            (
+                "In einer gemeinsamen Erklärung hieß es, man sei „tief enttäuscht“.",
+                "einer gemeinsamen Erklärung",
+            ),
+            (
+                "Der Geschäftsführer des Verbandes konstatierte: „Wir sind am Ende.“",
+                "der Geschäftsführer",
+            ),
+        ],
+    );
 }

@@ -52,6 +52,19 @@ impl Attributor<'_> {
                     {
                         fallback = Some(run)
                     }
+                    // "Hier sparte der Bundespräsident nicht mit Kritik": an
+                    // office after its article is a description in subject
+                    // position.
+                    RunClass::Other
+                        if fallback.is_none()
+                            && self.people.runs[run].first_token() > clause
+                            && self.tokens[self.people.runs[run].first_token() - 1]
+                                .has(Flags::DETERMINER) =>
+                    {
+                        if let Some(found) = self.source_of_run(run) {
+                            return Some(found);
+                        }
+                    }
                     _ => {}
                 }
                 continue;

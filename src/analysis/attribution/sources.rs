@@ -291,7 +291,8 @@ impl Attributor<'_> {
             | Flags::MODIFIER
             | Flags::DETERMINER;
         let head = &self.tokens[k];
-        if !head.is_lowercase_word() || head.has(not_a_noun) {
+        // Where every noun takes a capital, a lowercase word heads nothing.
+        if !head.is_lowercase_word() || head.has(not_a_noun) || self.lex.traits.nouns_capitalised {
             return None;
         }
         let floor = k.saturating_sub(4).max(start);
@@ -455,7 +456,9 @@ impl Attributor<'_> {
         while m > floor {
             m -= 1;
             let t = &self.tokens[m];
-            if !t.is_word() || t.has(Flags::CUE | Flags::AUX | Flags::PRONOUN | Flags::RELATIVE) {
+            // German "der" is an article here and a relative pronoun elsewhere.
+            let relative = t.has(Flags::RELATIVE) && !t.has(Flags::THE);
+            if !t.is_word() || relative || t.has(Flags::CUE | Flags::AUX | Flags::PRONOUN) {
                 break;
             }
             if t.has(Flags::DETERMINER) || t.possessive() {
@@ -542,6 +545,7 @@ impl Attributor<'_> {
             let lower = t.is_lowercase_word();
             if determiner
                 && lower
+                && !self.lex.traits.nouns_capitalised
                 && !t.has(Flags::CUE | Flags::AUX | Flags::STOP)
                 && self.noun_phrase_ends(k + 1, end)
             {

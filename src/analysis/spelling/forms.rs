@@ -15,8 +15,10 @@ pub fn another_form(written: &str, expected: &str, lex: &Lexicon) -> bool {
     let suffixes = &lex.suffixes;
     let (w, e) = (fold(written), fold(expected));
     if w == e {
-        // Only case or marks differ: capitals alone are a style, not a spelling.
-        return !written.chars().any(char::is_lowercase) || written == expected;
+        // Only case or marks differ: capitals alone, on either side, are a
+        // style, not a spelling.
+        let capitals = |s: &str| !s.chars().any(char::is_lowercase);
+        return capitals(written) || capitals(expected) || written == expected;
     }
     let (ww, ew) = (words(written), words(expected));
     if ww.len() == 1 && ew.len() == 1 {
@@ -73,6 +75,7 @@ mod tests {
     fn forms_a_desk_leaves_alone() {
         for (w, e) in [
             ("HALVORSEN", "Halvorsen"),
+            ("Halvorsen", "HALVORSEN"),
             ("Halvorsens", "Halvorsen"),
             ("Mosses", "Moss"),
             ("Halvorsenian", "Halvorsen"),

@@ -91,10 +91,17 @@ fn whole_word_count(text: &str, word: &str) -> usize {
         .count()
 }
 
-/// The spelling written most often (the earliest of equals).
+/// The spelling written most often (the earliest of equals). Capitals alone
+/// ("die GRÜNEN") are a style, so they win only when nothing else is written.
 fn majority(written: &[String]) -> String {
+    let cased = |s: &&String| s.chars().any(char::is_lowercase);
+    let pool: Vec<&String> = if written.iter().any(|s| cased(&s)) {
+        written.iter().filter(cased).collect()
+    } else {
+        written.iter().collect()
+    };
     let mut counts: Vec<(&String, usize)> = Vec::new();
-    for s in written {
+    for s in pool {
         match counts.iter_mut().find(|(k, _)| *k == s) {
             Some((_, n)) => *n += 1,
             None => counts.push((s, 1)),
@@ -122,6 +129,12 @@ mod tests {
             text,
             Lexicon::for_language(Language::English),
         )
+    }
+
+    #[test]
+    fn a_name_set_in_capitals_never_outvotes_its_written_spelling() {
+        let text = "Die Grünen tagten. Die GRÜNEN stimmten. Die GRÜNEN gingen.";
+        assert_eq!(win(&["Grünen", "GRÜNEN", "GRÜNEN"], text), "Grünen");
     }
 
     #[test]
