@@ -312,6 +312,23 @@ fn a_fragment_worked_into_a_sentence_is_its_subjects() {
             .as_deref(),
         Some("Dana Levi")
     );
+    // The fragment's subject comes before the speaker of the quotation before.
+    assert_eq!(
+        speakers(
+            "“We will win,” said Ana Ruiz. Tom Hale sees the plan as “a fantasy” and will vote no."
+        )
+        .last()
+        .cloned()
+        .flatten()
+        .as_deref(),
+        Some("Tom Hale")
+    );
+    // "as X put it": the one right before the phrase.
+    assert_eq!(
+        speaker("Victor Lanz, who owed his win to, as an American diplomat put it, an “extreme makeover,” fled.")
+            .as_deref(),
+        Some("an American diplomat")
+    );
 }
 
 #[test]

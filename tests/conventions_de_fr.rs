@@ -413,6 +413,11 @@ fn german_offices_and_documents_after_their_article_speak() {
                 "In einer gemeinsamen Erklärung hieß es, man sei „tief enttäuscht“.",
                 "einer gemeinsamen Erklärung",
             ),
+            // A fragment is its sentence's subject's, not the last speaker's.
+            (
+                "„Wir gewinnen“, sagte Ana Ruiz. Tom Hale hält den Plan für „eine Fantasie“.",
+                "Tom Hale",
+            ),
             (
                 "Der Geschäftsführer des Verbandes konstatierte: „Wir sind am Ende.“",
                 "der Geschäftsführer",

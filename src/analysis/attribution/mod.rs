@@ -305,9 +305,17 @@ impl Attributor<'_> {
             let block_of = |tok: usize| self.tokens[tok].block();
             let opens_block = t == 0 || self.tokens[t - 1].block() < quotes[q].blocks.0;
             let mut found = None;
+            let start = self.sentences[si].start;
+            if t > start {
+                found = self.subject(si, start, t).map(|(sp, _)| sp);
+            }
             // Backwards: an attributed quotation earlier in the same paragraph, or
             // in the paragraph before when this one opens its paragraph.
-            if let Some(prev) = i.checked_sub(1).map(|j| placed[j]) {
+            if let Some(prev) = i
+                .checked_sub(1)
+                .map(|j| placed[j])
+                .filter(|_| found.is_none())
+            {
                 let pt = prev.token;
                 let same_block = block_of(pt) == quotes[q].blocks.0 || block_of(pt) == block_of(t);
                 let prev_block = block_of(pt) + 1 == quotes[q].blocks.0;
@@ -368,7 +376,6 @@ impl Attributor<'_> {
             // A fragment worked into a sentence is taken as its subject's, a
             // person's, a group's or a document's: "Gorka made the point that
             // it would be “a third term.”", "The ad claims “he lied.”"
-            let start = self.sentences[si].start;
             if found.is_none() && t > start {
                 found = self.subject(si, start, t).map(|(speaker, _)| speaker);
             }
