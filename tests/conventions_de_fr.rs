@@ -420,7 +420,34 @@ fn german_offices_and_documents_after_their_article_speak() {
             ),
             (
                 "Der Geschäftsführer des Verbandes konstatierte: „Wir sind am Ende.“",
-                "der Geschäftsführer",
+                "der Geschäftsführer des Verbandes",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn german_subject_opening_the_clause_speaks_not_the_object_after_the_verb() {
+    check(
+        Language::German,
+        &[
+            (
+                "Der Abgeordnete Jan Modder leitete den Ausschuss. Modder nannte die Absage der Ministerin einen „Vertrauensbruch“.",
+                "Jan Modder",
+            ),
+            (
+                "Der Kanzler Gerd Roth nahm Stellung. Er bezeichnete diese als eine „souveräne Entscheidung“.",
+                "Gerd Roth",
+            ),
+            // "des Verbandes" modifies the head before it.
+            (
+                "Der Geschäftsführer des Verbandes nannte sie „fahrlässig“ und ging.",
+                "der Geschäftsführer des Verbandes",
+            ),
+            // An object first: the capitalised noun is no speaker.
+            (
+                "Den Plan kritisierte die Ministerin Eva Roth als „Unsinn“.",
+                "Eva Roth",
             ),
         ],
     );

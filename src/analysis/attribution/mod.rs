@@ -23,6 +23,7 @@ use super::model::{Cue, How, Speaker};
 use super::people::{People, RunClass};
 use super::tokens::Token;
 use cues::{CueKind, CueWord};
+use sources::Found;
 
 /// A quotation's source, how it was found, and the cue's words if it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,6 +194,28 @@ impl Attributor<'_> {
         }
     }
 
+    /// The source before the verb at `t` when it is all that stands before
+    /// it in the sentence: a person already known, a pronoun or a
+    /// description; a capitalised word that may be a noun ("Den Plan
+    /// kritisierte …") is left alone, and so never made a person here.
+    fn subject_opening(&mut self, t: usize, start: usize, si: usize) -> Option<Found> {
+        let before = t.checked_sub(1).filter(|&k| k >= start)?;
+        let unknown = (start..t).any(|k| {
+            self.people.run_at(k).is_some_and(|r| {
+                let run = &self.people.runs[r];
+                let head = self.tokens[run.name.start];
+                run.class == RunClass::Candidate
+                    && !(run.name.len() == 1 && head.has(Flags::DESCRIPTION | Flags::ANONYMOUS))
+            })
+        });
+        if unknown || !self.speaker_evident_at(before) && self.people.run_at(before).is_none() {
+            return None;
+        }
+        let opener = self.tokens[start].start();
+        self.source_left(t, start, si)
+            .filter(|(_, span)| span.start == opener)
+    }
+
     fn is_word(&self, t: usize, w: &str) -> bool {
         cues::is_word(self.tokens, self.text, t, w)
     }
@@ -250,13 +273,16 @@ impl Attributor<'_> {
                 CueKind::Verb if t > s.start && self.tokens[t - 1].has(Flags::OBJECT_LEAD) => {
                     (self.subject(si, s.start, t), t)
                 }
-                // German: the verb second, its subject right after it.
+                // German: the verb second, its subject right after it, unless
+                // the subject itself opens the clause ("Modder nannte die
+                // Absage einen „Vertrauensbruch“").
                 CueKind::Verb
                     if word_order::speaker_after_verb_first(self.lex.language)
                         && self.speaker_evident_at(t + 1) =>
                 {
                     (
-                        self.source_right_near(t + 1, s.end, si)
+                        self.subject_opening(t, s.start, si)
+                            .or_else(|| self.source_right_near(t + 1, s.end, si))
                             .or_else(|| self.source_left(t, s.start, si)),
                         t,
                     )
