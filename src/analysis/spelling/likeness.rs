@@ -15,13 +15,19 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-fn sounds(s: &str) -> [String; 2] {
-    let dm = DoubleMetaphone::default();
+/// The sound of a spelling: its first four sounds, or all of them when
+/// `whole` ("Kartoffelsorte" and "Kartoffelstärke" begin alike and end apart).
+fn sounds(s: &str, whole: bool) -> [String; 2] {
+    let dm = if whole {
+        DoubleMetaphone::new(None)
+    } else {
+        DoubleMetaphone::default()
+    };
     [dm.encode(s), dm.encode_alternate(s)]
 }
 
-fn same_sound(fa: &str, fb: &str) -> bool {
-    let (sa, sb) = (sounds(fa), sounds(fb));
+fn same_sound(fa: &str, fb: &str, whole: bool) -> bool {
+    let (sa, sb) = (sounds(fa, whole), sounds(fb, whole));
     sa.iter().any(|x| !x.is_empty() && sb.contains(x))
 }
 
@@ -91,7 +97,7 @@ pub fn likeness_and_distance(fa: &str, fb: &str) -> (Likeness, Option<usize>) {
     // One letter apart from the same start, or two in a long name: near. Beyond
     // that only if they sound alike.
     let same_start = fa.as_bytes()[0] == fb.as_bytes()[0];
-    if d == 1 && other_consonant(fa, fb) && !same_sound(fa, fb) {
+    if d == 1 && other_consonant(fa, fb) && !same_sound(fa, fb, false) {
         // "Obama" / "Osama", "Wang" / "Fang": one consonant for another, far
         // apart on the keyboard and not alike in sound, makes another name.
         return (Likeness::None, Some(d));
@@ -99,8 +105,9 @@ pub fn likeness_and_distance(fa: &str, fb: &str) -> (Likeness, Option<usize>) {
     if (d == 1 || d == 2 && len >= 6) && same_start {
         return (Likeness::Near, Some(d));
     }
+    // Three letters apart, the names must sound alike to their last letter.
     let sound_decides = d == 1 || d == 2 && len >= 6 || d == 3 && len >= 8;
-    if sound_decides && same_sound(fa, fb) {
+    if sound_decides && same_sound(fa, fb, d == 3) {
         (Likeness::Near, Some(d))
     } else {
         (Likeness::None, Some(d))
@@ -200,6 +207,8 @@ mod tests {
             ("Biden", "Brown"),
             ("Lee", "Li"),
             ("Obama", "Osama"),
+            // Compounds that begin alike and end apart.
+            ("Kartoffelsorte", "Kartoffelstärke"),
         ] {
             assert_eq!(likeness(a, b), Likeness::None, "{a} / {b}");
         }
