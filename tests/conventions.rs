@@ -323,6 +323,10 @@ fn a_fragment_worked_into_a_sentence_is_its_subjects() {
         .as_deref(),
         Some("Tom Hale")
     );
+    // A term its sentence's subject uses is theirs: the hover names them.
+    let a = analysis("Senator Ana Ruiz named “Veep” as her favourite show.");
+    assert_eq!(a.quotes[0].kind, QuoteKind::Term);
+    assert_eq!(a.speaker_name(&a.quotes[0]), Some("Ana Ruiz"));
     // "as X put it": the one right before the phrase.
     assert_eq!(
         speaker("Victor Lanz, who owed his win to, as an American diplomat put it, an “extreme makeover,” fled.")

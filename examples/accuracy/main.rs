@@ -79,7 +79,7 @@ struct Miss {
     /// What copydesk said.
     #[serde(skip_serializing_if = "Option::is_none")]
     found: Option<String>,
-    /// How copydesk found its speaker (cue, continuing, nested).
+    /// How copydesk found its speaker (cue, continuing, nested, subject).
     #[serde(skip_serializing_if = "Option::is_none")]
     how: Option<&'static str>,
 }
@@ -332,6 +332,7 @@ fn measure(article: &Article, options: &Options) -> Tally {
                     copydesk::analysis::How::Cue => "cue",
                     copydesk::analysis::How::Continuing => "continuing",
                     copydesk::analysis::How::Nested => "nested",
+                    copydesk::analysis::How::Subject => "subject",
                 }),
                 ..miss(
                     "wrong-speaker",

@@ -100,6 +100,10 @@ pub enum How {
     Continuing,
     /// The speaker of the quotation it is nested in.
     Nested,
+    /// The subject of its own sentence, for a fragment worked into the
+    /// sentence with no speech verb ("Trump identified the judge as
+    /// “Spanish”"). The cue's words are the subject's.
+    Subject,
 }
 
 #[derive(Debug, Clone, Serialize)]

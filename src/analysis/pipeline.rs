@@ -7,7 +7,7 @@ use super::attribution::{self, Attribution};
 use super::kinds::{self, Shape};
 use super::lexicon::{Flags, Lexicon};
 use super::marks::{self, RawQuote};
-use super::model::{Analysis, Quote, QuoteKind, Speaker};
+use super::model::{Analysis, How, Quote, QuoteKind, Speaker};
 use super::options::Options;
 use super::people::People;
 use super::rules::{self, Context};
@@ -148,11 +148,13 @@ fn quotations(
             };
             // A term by its surroundings or its words is credited to nobody, even
             // in a sentence with a cue ("appeared on “Meet the Press” and said"),
-            // unless it is nested in speech or its cue's verb governs it ("said
-            // “CNN” five times").
+            // unless it is nested in speech, its cue's verb governs it ("said
+            // “CNN” five times"), or it is worked into a sentence whose subject
+            // uses it ("Trump identified the judge as “Spanish”").
             let att = att.filter(|a| {
                 kind != QuoteKind::Term
                     || q.parent.is_some()
+                    || a.how == How::Subject
                     || a.cue.as_ref().is_some_and(|c| {
                         c.verb.end <= q.span.start
                             && governs(&masked[c.verb.end..q.span.start], lex)

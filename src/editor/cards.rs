@@ -22,6 +22,8 @@ pub enum Attribution {
     Cue { words: String, span: Range<usize> },
     /// The speaker of an earlier quotation carries on.
     Continuing,
+    /// Worked into a sentence with no speech verb, it is its subject's.
+    Subject,
     /// Quoted inside another quotation, whose speaker is quoting it.
     Nested { parent: usize },
     /// Nobody is credited with it.
@@ -141,6 +143,7 @@ pub fn quote_card(a: &Analysis, text: &str, index: usize) -> QuoteCard {
         (Some(How::Nested), _) => Attribution::Nested {
             parent: q.nested_in.unwrap_or(index),
         },
+        (Some(How::Subject), _) => Attribution::Subject,
         (Some(How::Cue), Some(cue)) => Attribution::Cue {
             words: cue.text(text),
             span: cue.source.start.min(cue.verb.start)..cue.source.end.max(cue.verb.end),
@@ -205,6 +208,15 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(card.others.iter().any(|o| o.first_words == "possible."));
+    }
+
+    #[test]
+    fn a_term_its_sentences_subject_uses_is_credited_by_the_subject() {
+        let text = "Senator Ana Ruiz named “Veep” as her favourite show.\n";
+        let a = analyze(text, &Options::default());
+        let card = quote_card(&a, text, 0);
+        assert_eq!(card.speaker.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(card.attribution, Attribution::Subject);
     }
 
     #[test]

@@ -110,6 +110,9 @@ pub fn hover(snap: &Snapshot, offset: usize, enc: Encoding) -> Option<Hover> {
                     Attribution::Continuing => format!(
                         "No cue of its own: {speaker} carries on from the quotation before it"
                     ),
+                    Attribution::Subject => format!(
+                        "No speech verb: worked into a sentence whose subject is {speaker}"
+                    ),
                     Attribution::Nested { parent } => format!(
                         "Quoted within the quotation on line {}",
                         line(snap, a.quotes[*parent].span.start)

@@ -330,11 +330,25 @@ impl Attributor<'_> {
             }
             let block_of = |tok: usize| self.tokens[tok].block();
             let opens_block = t == 0 || self.tokens[t - 1].block() < quotes[q].blocks.0;
-            let mut found = None;
+            // A fragment worked into a sentence is taken as its subject's, a
+            // person's, a group's or a document's, before anyone's quoted
+            // earlier: "Gorka made the point that it would be “a third
+            // term.”", "The ad claims “he lied.”"
             let start = self.sentences[si].start;
             if t > start {
-                found = self.subject(si, start, t).map(|(sp, _)| sp);
+                if let Some((speaker, source)) = self.known_subject(si, start, t) {
+                    out[q] = Some(Attribution {
+                        speaker,
+                        cue: Some(Cue {
+                            verb: source.clone(),
+                            source,
+                        }),
+                        how: How::Subject,
+                    });
+                    continue;
+                }
             }
+            let mut found = None;
             // Backwards: an attributed quotation earlier in the same paragraph, or
             // in the paragraph before when this one opens its paragraph.
             if let Some(prev) = i
@@ -399,9 +413,7 @@ impl Attributor<'_> {
             if found.is_none() {
                 found = self.salience[si].reported.clone();
             }
-            // A fragment worked into a sentence is taken as its subject's, a
-            // person's, a group's or a document's: "Gorka made the point that
-            // it would be “a third term.”", "The ad claims “he lied.”"
+            // Else the subject, even a capitalised word not yet known as a name.
             if found.is_none() && t > start {
                 found = self.subject(si, start, t).map(|(speaker, _)| speaker);
             }

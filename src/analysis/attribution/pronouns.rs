@@ -16,6 +16,28 @@ impl Attributor<'_> {
     /// The subject of sentence `si`, for a participle or a phrase at `before`:
     /// the first person, pronoun or description in subject position.
     pub(super) fn subject(&mut self, si: usize, start: usize, before: usize) -> Option<Found> {
+        self.subject_of(si, start, before, true)
+    }
+
+    /// The subject as [`Self::subject`] finds it, but never a capitalised word
+    /// that only might be a name: with no speech verb in the sentence, nothing
+    /// says it is one ("Good jobs are “coming back”").
+    pub(super) fn known_subject(
+        &mut self,
+        si: usize,
+        start: usize,
+        before: usize,
+    ) -> Option<Found> {
+        self.subject_of(si, start, before, false)
+    }
+
+    fn subject_of(
+        &mut self,
+        si: usize,
+        start: usize,
+        before: usize,
+        candidates: bool,
+    ) -> Option<Found> {
         let clause = self.clause_start(start, before);
         let mut fallback: Option<usize> = None;
         let mut depth = 0i32;
@@ -44,6 +66,7 @@ impl Attributor<'_> {
                     // A lone capitalised word opening the sentence is its subject
                     // before a verb ("Trump gestured"), not before a noun
                     // ("Opposition leader …").
+                    RunClass::Candidate if !candidates && !self.lone_description(run) => {}
                     RunClass::Candidate | RunClass::Organisation
                         if fallback.is_none()
                             && !(t == start

@@ -385,11 +385,7 @@ impl Attributor<'_> {
             RunClass::Person(e) => Some((Speaker::Person(e), span)),
             // One capitalised word that is a head noun ("Regierungskreisen",
             // a German noun) is a description, not a name.
-            RunClass::Candidate
-                if self.people.runs[run].name.len() == 1
-                    && self.tokens[self.people.runs[run].name.start]
-                        .has(Flags::ANONYMOUS | Flags::DESCRIPTION) =>
-            {
+            RunClass::Candidate if self.lone_description(run) => {
                 let head = self.people.runs[run].name.start;
                 Some(self.description_ending(head, head, head))
             }
@@ -422,6 +418,13 @@ impl Attributor<'_> {
                     .then(|| self.description_ending(last, last, floor))
             }
         }
+    }
+
+    /// Whether a name run is one capitalised word that is a head noun
+    /// ("Regierungskreisen", a German noun): a description, not a name.
+    pub(super) fn lone_description(&self, run: usize) -> bool {
+        let r = &self.people.runs[run];
+        r.name.len() == 1 && self.tokens[r.name.start].has(Flags::ANONYMOUS | Flags::DESCRIPTION)
     }
 
     /// A description as a source, named as the story writes it: "The company"
