@@ -327,6 +327,13 @@ fn a_fragment_worked_into_a_sentence_is_its_subjects() {
     let a = analysis("Senator Ana Ruiz named “Veep” as her favourite show.");
     assert_eq!(a.quotes[0].kind, QuoteKind::Term);
     assert_eq!(a.speaker_name(&a.quotes[0]), Some("Ana Ruiz"));
+    // A clause of its own after a comma has a subject of its own.
+    assert_eq!(
+        speakers(
+            "Tom Hale greets the governor warmly, while Ana Ruiz refers to the mayor as “Tom.”"
+        ),
+        [Some("Ana Ruiz".to_string())]
+    );
     // "as X put it": the one right before the phrase.
     assert_eq!(
         speaker("Victor Lanz, who owed his win to, as an American diplomat put it, an “extreme makeover,” fled.")

@@ -336,7 +336,13 @@ impl Attributor<'_> {
             // term.”", "The ad claims “he lied.”"
             let start = self.sentences[si].start;
             if t > start {
-                if let Some((speaker, source)) = self.known_subject(si, start, t) {
+                let clause = self.own_clause(start, t);
+                let subject = self.known_subject(si, clause, t).or_else(|| {
+                    (clause > start)
+                        .then(|| self.known_subject(si, start, t))
+                        .flatten()
+                });
+                if let Some((speaker, source)) = subject {
                     out[q] = Some(Attribution {
                         speaker,
                         cue: Some(Cue {
@@ -425,6 +431,16 @@ impl Attributor<'_> {
                 });
             }
         }
+    }
+
+    /// Where the clause holding token `t` starts: after the last comma before
+    /// it that a conjunction follows ("…, while Trump calls him “Chris”"),
+    /// else at the sentence's `start`.
+    fn own_clause(&self, start: usize, t: usize) -> usize {
+        (start + 1..t)
+            .rev()
+            .find(|&k| self.tokens[k - 1].is_punct(',') && self.tokens[k].has(Flags::SUBORDINATOR))
+            .unwrap_or(start)
     }
 
     /// Whose reported speech the sentence `s` (with no cue of its own) goes

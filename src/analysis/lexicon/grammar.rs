@@ -136,6 +136,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "preposition" => Flags::PREPOSITION,
         "object-lead" => Flags::OBJECT_LEAD,
         "reported-speech" => Flags::REPORTED,
+        "subordinator" => Flags::SUBORDINATOR,
         _ => return None,
     })
 }

@@ -126,6 +126,9 @@ bitflags! {
         /// A verb form of reported speech (German "sei", "habe"): a sentence
         /// with one goes on reporting what the last speaker said.
         const REPORTED = 1 << 45;
+        /// A conjunction that opens a clause of its own after a comma ("…,
+        /// while Trump calls him “Chris”"): its subject is that clause's.
+        const SUBORDINATOR = 1 << 46;
     }
 }
 
