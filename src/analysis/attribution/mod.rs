@@ -435,10 +435,12 @@ impl Attributor<'_> {
 
     /// Where the clause holding token `t` starts: after the last comma before
     /// it that a conjunction follows ("…, while Trump calls him “Chris”"),
-    /// else at the sentence's `start`.
+    /// else at the sentence's `start`. Looks back no further than a subject
+    /// is looked for, so a sentence that never ends costs no more.
     fn own_clause(&self, start: usize, t: usize) -> usize {
         (start + 1..t)
             .rev()
+            .take(sources::REACH)
             .find(|&k| self.tokens[k - 1].is_punct(',') && self.tokens[k].has(Flags::SUBORDINATOR))
             .unwrap_or(start)
     }
