@@ -444,6 +444,11 @@ fn german_subject_opening_the_clause_speaks_not_the_object_after_the_verb() {
                 "Der Geschäftsführer des Verbandes nannte sie „fahrlässig“ und ging.",
                 "der Geschäftsführer des Verbandes",
             ),
+            // A document after a preposition is no subject.
+            (
+                "Der Unternehmer Elon Kramer äußerte sich. In der Meldung auf der Seite wird Kramer wie folgt zitiert: „Wir hoffen auf den Start.“",
+                "Elon Kramer",
+            ),
             // An object first: the capitalised noun is no speaker.
             (
                 "Den Plan kritisierte die Ministerin Eva Roth als „Unsinn“.",

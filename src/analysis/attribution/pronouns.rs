@@ -110,10 +110,16 @@ impl Attributor<'_> {
                     .is_some_and(|n| !n.has(Flags::DESCRIPTION))
             {
                 // Only a description in subject position: one with a determiner,
-                // or one that opens the sentence. A name set beside it wins
-                // ("Merseyside’s police commissioner, Andrea Kerr, praised").
+                // or one that opens the sentence, and not the object of a
+                // preposition ("In der Meldung wird Musk zitiert"). A name set
+                // beside it wins ("Merseyside’s police commissioner, Andrea
+                // Kerr, praised").
                 let (src, span) = self.description_ending(t, t, start);
-                if span.start < tok.start() || t == clause {
+                let np_start = self.tokens.partition_point(|k| k.start() < span.start);
+                let after_preposition = np_start > start
+                    && self.tokens[np_start - 1].is_word()
+                    && self.tokens[np_start - 1].has(Flags::PREPOSITION);
+                if (span.start < tok.start() || t == clause) && !after_preposition {
                     if let Some(run) = self.apposed_person(t + 1, before) {
                         return self.source_of_run(run);
                     }
