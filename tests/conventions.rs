@@ -85,6 +85,11 @@ fn documents_crowds_and_party_members_speak() {
         speaker("“Four more years!” the crowd chanted.").as_deref(),
         Some("the crowd")
     );
+    assert_eq!(
+        speaker("News outlets reported that the agency had “more than one conversation” with her.")
+            .as_deref(),
+        Some("News outlets")
+    );
 }
 
 #[test]
