@@ -202,10 +202,7 @@ impl Attributor<'_> {
         let before = t.checked_sub(1).filter(|&k| k >= start)?;
         let unknown = (start..t).any(|k| {
             self.people.run_at(k).is_some_and(|r| {
-                let run = &self.people.runs[r];
-                let head = self.tokens[run.name.start];
-                run.class == RunClass::Candidate
-                    && !(run.name.len() == 1 && head.has(Flags::DESCRIPTION | Flags::ANONYMOUS))
+                self.people.runs[r].class == RunClass::Candidate && !self.lone_description(r)
             })
         });
         if unknown || !self.speaker_evident_at(before) && self.people.run_at(before).is_none() {
@@ -357,11 +354,7 @@ impl Attributor<'_> {
             let mut found = None;
             // Backwards: an attributed quotation earlier in the same paragraph, or
             // in the paragraph before when this one opens its paragraph.
-            if let Some(prev) = i
-                .checked_sub(1)
-                .map(|j| placed[j])
-                .filter(|_| found.is_none())
-            {
+            if let Some(prev) = i.checked_sub(1).map(|j| placed[j]) {
                 let pt = prev.token;
                 let same_block = block_of(pt) == quotes[q].blocks.0 || block_of(pt) == block_of(t);
                 let prev_block = block_of(pt) + 1 == quotes[q].blocks.0;
