@@ -457,3 +457,41 @@ fn german_subject_opening_the_clause_speaks_not_the_object_after_the_verb() {
         ],
     );
 }
+
+#[test]
+fn german_hearer_after_a_preposition_is_no_speaker() {
+    check(
+        Language::German,
+        &[
+            // "gegenüber dem Tageblatt" is whom it was said to; the subject
+            // before the apposition speaks.
+            (
+                "Erik Bauer, der Sprecher der Fraktion, äußerte gegenüber dem Hamburger Tageblatt: „Wir sehen das kritisch.“",
+                "Erik Bauer",
+            ),
+            (
+                "Erik Bauer, der Sprecher der Fraktion, sagte vor Journalisten: „Wir sehen das kritisch.“",
+                "Erik Bauer",
+            ),
+            // "hieß es vom …", "verlautete": speech too.
+            (
+                "„Alles deutet auf einen Anschlag“, hieß es vom Abgeordneten Viktor Orlow.",
+                "Viktor Orlow",
+            ),
+            (
+                "„Der Fonds hilft dem Land“, verlautete ein Sprecher.",
+                "ein Sprecher",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn german_article_is_no_particle_of_a_name() {
+    // "Sprecher der Fraktion" is an office of a group, not a person named
+    // "der Fraktion"; "von der Leyen" keeps its particles.
+    let text = "Der Sprecher der Fraktion sagte, man sei mit dem Ergebnis zufrieden. Ursula von der Leyen sagte, sie sei froh.";
+    let a = read_as(Language::German, text);
+    let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(people, ["Ursula von der Leyen"], "{text}");
+}
