@@ -335,3 +335,14 @@ fn a_title_in_a_sentence_with_a_cue_is_credited_to_nobody() {
         a.quotes
     );
 }
+
+#[test]
+fn a_pronoun_means_the_main_clauses_subject_not_the_opening_clauses() {
+    // "When Ana Ruiz turned to …, Jane Brandt seized …": the one the next
+    // sentence's "he" or "she" means is Brandt, the main clause's subject.
+    let t = "Ana Ruiz hosted the debate. When Ruiz turned to taxes, Jane Brandt seized on the question. “Taxes are too high,” she said.";
+    assert_eq!(speaker_of(t, "“Taxes").as_deref(), Some("Jane Brandt"));
+    // Even when the opening clause has a speech verb of its own.
+    let t = "Ana Ruiz hosted the debate. When Ruiz asked about taxes, Jane Brandt seized on the question. “Taxes are too high,” she said.";
+    assert_eq!(speaker_of(t, "“Taxes").as_deref(), Some("Jane Brandt"));
+}

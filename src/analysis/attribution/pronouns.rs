@@ -216,19 +216,33 @@ impl Attributor<'_> {
             if block.saturating_sub(sal.block) > PARAGRAPHS_BACK {
                 break;
             }
+            // Its subject first: after an opening clause ("When Maddow pointed
+            // out …, Clinton seized on it"), the main clause's, before whoever
+            // spoke in the opening clause.
+            let sentence = self.sentences[s].clone();
+            let main = self.clause_start(sentence.start, sentence.end);
+            let subject = (main..sentence.end.min(main + REACH))
+                .find_map(|t| self.people.person_at(t))
+                .filter(|&e| fits(&Speaker::Person(e)));
+            if let (Some(e), true) = (subject, main > sentence.start) {
+                return Some(Speaker::Person(e));
+            }
             if let Some(found) = sal.cue_sources.iter().find(|o| fits(o)) {
                 return Some(found.clone());
             }
             // "He is trying to win over Trump's voters.": a sentence whose
             // subject is the same pronoun names others only as objects; the
             // referent is further back.
-            let opener = &self.tokens[self.sentences[s].start];
+            let opener = &self.tokens[sentence.start];
             if opener.has(Flags::PRONOUN) && opener.info().gender == g {
                 continue;
             }
             let named = &sal.persons;
-            let candidates = named.first().into_iter().chain(named.iter().rev());
-            if let Some(&e) = candidates.into_iter().find(|&&e| fits(&Speaker::Person(e))) {
+            let candidates = subject
+                .into_iter()
+                .chain(named.first().copied())
+                .chain(named.iter().rev().copied());
+            if let Some(e) = candidates.into_iter().find(|&e| fits(&Speaker::Person(e))) {
                 return Some(Speaker::Person(e));
             }
         }
