@@ -346,3 +346,14 @@ fn a_pronoun_means_the_main_clauses_subject_not_the_opening_clauses() {
     let t = "Ana Ruiz hosted the debate. When Ruiz asked about taxes, Jane Brandt seized on the question. “Taxes are too high,” she said.";
     assert_eq!(speaker_of(t, "“Taxes").as_deref(), Some("Jane Brandt"));
 }
+
+#[test]
+fn a_thing_called_by_its_name_is_no_speech() {
+    // "a super PAC called Future45" names a group; the quotation after it
+    // goes on with the speaker before.
+    let t = "“They are running ads against me,” Ana Ruiz said, referring to a super PAC called Future45. “So they think I will win.”";
+    assert_eq!(speaker_of(t, "“So they").as_deref(), Some("Ana Ruiz"));
+    // A person calling someone something still speaks.
+    let t = "The senator called Tom Hale “a liar” on Monday.";
+    assert_eq!(speaker_of(t, "“a liar").as_deref(), Some("the senator"));
+}

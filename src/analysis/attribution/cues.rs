@@ -65,7 +65,12 @@ pub fn in_sentence(
         };
         // A word that is both a cue and a description ("reports", "statement")
         // is a cue only in a sentence that quotes someone.
-        if cue && !noun && !predicted && (!tok.has(Flags::DESCRIPTION) || has_quote) {
+        if cue
+            && !noun
+            && !predicted
+            && !names_a_thing(tokens, t, s.start)
+            && (!tok.has(Flags::DESCRIPTION) || has_quote)
+        {
             // "has been saying": a verb, not a participle clause.
             let participle = tok.has(Flags::PARTICIPLE)
                 && !t
@@ -83,6 +88,29 @@ pub fn in_sentence(
         t += 1;
     }
     out
+}
+
+/// "a super PAC called Future45", "a charity named Bright Start": a naming
+/// verb after a thing's noun phrase gives its name; nobody speaks. After a
+/// person's ("the senator called Ruiz a liar") it still quotes.
+fn names_a_thing(tokens: &[Token], t: usize, start: usize) -> bool {
+    let tok = &tokens[t];
+    let name_follows = tokens
+        .get(t + 1)
+        .is_some_and(|n| n.is_word() && n.is_capitalised());
+    if !tok.has(Flags::NAMING_VERB) || !name_follows {
+        return false;
+    }
+    for k in (start.max(t.saturating_sub(4))..t).rev() {
+        let w = &tokens[k];
+        if !w.is_word() || w.has(Flags::DESCRIPTION | Flags::PRONOUN) || w.possessive() {
+            return false;
+        }
+        if w.has(Flags::DETERMINER) {
+            return k + 1 < t;
+        }
+    }
+    false
 }
 
 /// Whether token `t` is the word `w`, in any case.
