@@ -495,3 +495,16 @@ fn german_article_is_no_particle_of_a_name() {
     let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(people, ["Ursula von der Leyen"], "{text}");
 }
+
+#[test]
+fn german_roundup_line_names_its_speaker() {
+    // Every German noun is capitalised, so such a line reads like a
+    // headline; the full stop inside the quotation says it is prose.
+    check(
+        Language::German,
+        &[(
+            "Die Kommission kritisierte das Gesetz.\n\nPeter Lindqvist, Ratspräsident: „Das Gesetz ist ein Fehler.“",
+            "Peter Lindqvist",
+        )],
+    );
+}

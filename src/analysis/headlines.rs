@@ -33,7 +33,14 @@ struct Count {
 
 impl Count {
     fn read(&mut self, t: &Token, masked: &str) {
-        if t.is_punct('.') {
+        // A quotation ending its sentence with a full stop is prose too: a
+        // headline's quotation has none ("Ruiz: „Wir schaffen das“").
+        let sentence_quoted = t.quote().is_some() && {
+            let inner = masked[t.start()..t.end()]
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            inner.ends_with('.') && !inner.ends_with("..")
+        };
+        if t.is_punct('.') || sentence_quoted {
             self.prose = true;
         }
         if !t.is_word() {
@@ -96,6 +103,17 @@ mod tests {
                 "Mayor Calls Bridge Vote ‘Historic’\n\nThe mayor said the vote was historic."
             ),
             [true, false]
+        );
+    }
+
+    #[test]
+    fn a_quoted_sentence_with_its_full_stop_is_prose() {
+        // A roundup's line: a name, an office, a whole sentence quoted.
+        assert_eq!(
+            headlines(
+                "Tom Brandt, Council President: “We Will Win This Fight.”\n\nMayor Tom Brandt Says “We Will Win”\n\nMayor Tom Brandt Says “We Will Win…”"
+            ),
+            [false, true, true]
         );
     }
 }
