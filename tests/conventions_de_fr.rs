@@ -508,3 +508,27 @@ fn german_roundup_line_names_its_speaker() {
         )],
     );
 }
+
+#[test]
+fn german_perfect_and_verb_final_clauses_find_their_subject() {
+    check(
+        Language::German,
+        &[
+            // The auxiliary stands second, the participle last: a place
+            // before the participle is no speaker.
+            (
+                "Ingrid Wolf hat am Montag in Berlin gesagt, der Plan sei „völlig verfehlt“.",
+                "Ingrid Wolf",
+            ),
+            (
+                "Am Montag hat Ingrid Wolf in Kiel erklärt, der Plan sei „völlig verfehlt“.",
+                "Ingrid Wolf",
+            ),
+            // A clause "wie" opens puts its subject first, its verb last.
+            (
+                "Wie Ingrid Wolf am Montag in Kiel sagte, ist der Plan „völlig verfehlt“.",
+                "Ingrid Wolf",
+            ),
+        ],
+    );
+}

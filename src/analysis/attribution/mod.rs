@@ -213,6 +213,32 @@ impl Attributor<'_> {
             .filter(|(_, span)| span.start == opener)
     }
 
+    /// Where the verb second of a German clause stands, when the speaker is to
+    /// be looked for there: the speech verb at `t` with a speaker plainly
+    /// after it, or the finite auxiliary of the clause a participle at `t`
+    /// ends ("hat" in "Wolf hat am Montag gesagt,"), with no comma, colon or
+    /// quotation between.
+    fn verb_second_at(&self, t: usize, start: usize) -> Option<usize> {
+        let ends_clause = self
+            .tokens
+            .get(t + 1)
+            .is_none_or(|n| !n.is_word() || n.quote().is_some());
+        let clause = || {
+            (start.max(t.saturating_sub(sources::REACH))..t)
+                .rev()
+                .take_while(|&k| self.tokens[k].is_word() && self.tokens[k].quote().is_none())
+        };
+        // "Wie ein Sprecher mitteilte, …": a clause a conjunction opens puts
+        // its verb last and its subject right after the conjunction.
+        let opener = clause()
+            .last()
+            .filter(|&k| ends_clause && self.tokens[k].has(Flags::SUBORDINATOR));
+        let aux = clause().find(|&k| ends_clause && self.tokens[k].has(Flags::FINITE_AUX));
+        opener
+            .or(aux)
+            .or_else(|| self.speaker_evident_at(t + 1).then_some(t))
+    }
+
     fn is_word(&self, t: usize, w: &str) -> bool {
         cues::is_word(self.tokens, self.text, t, w)
     }
@@ -272,15 +298,17 @@ impl Attributor<'_> {
                 }
                 // German: the verb second, its subject right after it, unless
                 // the subject itself opens the clause ("Modder nannte die
-                // Absage einen „Vertrauensbruch“").
+                // Absage einen „Vertrauensbruch“"). In the perfect the
+                // auxiliary stands second ("Wolf hat in Kiel gesagt").
                 CueKind::Verb
                     if word_order::speaker_after_verb_first(self.lex.language)
-                        && self.speaker_evident_at(t + 1) =>
+                        && self.verb_second_at(t, s.start).is_some() =>
                 {
+                    let v = self.verb_second_at(t, s.start).unwrap_or(t);
                     (
-                        self.subject_opening(t, s.start, si)
-                            .or_else(|| self.source_right_near(t + 1, s.end, si))
-                            .or_else(|| self.source_left(t, s.start, si)),
+                        self.subject_opening(v, s.start, si)
+                            .or_else(|| self.source_right_near(v + 1, s.end, si))
+                            .or_else(|| self.source_left(v, s.start, si)),
                         t,
                     )
                 }

@@ -137,6 +137,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "object-lead" => Flags::OBJECT_LEAD,
         "reported-speech" => Flags::REPORTED,
         "subordinator" => Flags::SUBORDINATOR,
+        "finite-aux" => Flags::FINITE_AUX,
         _ => return None,
     })
 }

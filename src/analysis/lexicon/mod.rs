@@ -129,6 +129,9 @@ bitflags! {
         /// A conjunction that opens a clause of its own after a comma ("…,
         /// while Trump calls him “Chris”"): its subject is that clause's.
         const SUBORDINATOR = 1 << 46;
+        /// The finite auxiliary of a compound tense where the participle goes
+        /// last (German "hat … gesagt"): it stands where the verb would.
+        const FINITE_AUX = 1 << 47;
     }
 }
 
