@@ -532,3 +532,24 @@ fn german_perfect_and_verb_final_clauses_find_their_subject() {
         ],
     );
 }
+
+#[test]
+fn german_separable_speech_verbs_end_their_clause_with_the_particle() {
+    check(
+        Language::German,
+        &[
+            (
+                "„Wir bauen nicht aus“, gab Ingrid Wolf am Montag bekannt.",
+                "Ingrid Wolf",
+            ),
+            (
+                "„Der Fonds hilft“, ließ Ingrid Wolf aus Genf verlauten.",
+                "Ingrid Wolf",
+            ),
+            (
+                "Ingrid Wolf hob in Kiel hervor: „Die Lage ist ernst.“",
+                "Ingrid Wolf",
+            ),
+        ],
+    );
+}

@@ -48,7 +48,9 @@ pub fn in_sentence(
             t += len;
             continue;
         }
-        let cue = tok.has(Flags::CUE) || (tok.has(Flags::HEADLINE_CUE) && headline);
+        let cue = tok.has(Flags::CUE)
+            || (tok.has(Flags::HEADLINE_CUE) && headline)
+            || separable_cue(tokens, t, s.start);
         // After "a", "the" or "her", a cue word is a noun: "a chant", "the report".
         let noun = t > s.start && {
             let prev = &tokens[t - 1];
@@ -88,6 +90,18 @@ pub fn in_sentence(
         t += 1;
     }
     out
+}
+
+/// The particle of a separable speech verb ending its clause, with the
+/// verb's finite part before it: "gab ein Sprecher bekannt".
+fn separable_cue(tokens: &[Token], t: usize, start: usize) -> bool {
+    let ends_clause = tokens.get(t + 1).is_none_or(|n| !n.is_word());
+    tokens[t].has(Flags::SEPARABLE)
+        && ends_clause
+        && (start.max(t.saturating_sub(12))..t)
+            .rev()
+            .take_while(|&k| tokens[k].is_word())
+            .any(|k| tokens[k].has(Flags::FINITE_AUX))
 }
 
 /// "a super PAC called Future45", "a charity named Bright Start": a naming

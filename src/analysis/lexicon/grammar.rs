@@ -138,6 +138,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "reported-speech" => Flags::REPORTED,
         "subordinator" => Flags::SUBORDINATOR,
         "finite-aux" => Flags::FINITE_AUX,
+        "separable-particle" => Flags::SEPARABLE,
         _ => return None,
     })
 }

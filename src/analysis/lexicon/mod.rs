@@ -132,6 +132,9 @@ bitflags! {
         /// The finite auxiliary of a compound tense where the participle goes
         /// last (German "hat … gesagt"): it stands where the verb would.
         const FINITE_AUX = 1 << 47;
+        /// The particle of a separable speech verb ("gab … bekannt"): a cue
+        /// where it ends a clause with a finite verb before it.
+        const SEPARABLE = 1 << 48;
     }
 }
 
