@@ -357,3 +357,9 @@ fn a_thing_called_by_its_name_is_no_speech() {
     let t = "The senator called Tom Hale “a liar” on Monday.";
     assert_eq!(speaker_of(t, "“a liar").as_deref(), Some("the senator"));
 }
+
+#[test]
+fn a_message_reading_a_quotation_is_its_authors() {
+    let t = "Ana Ruiz posted a message on Twitter reading “Thank you Ohio” after the polls closed.";
+    assert_eq!(speaker_of(t, "“Thank").as_deref(), Some("Ana Ruiz"));
+}
