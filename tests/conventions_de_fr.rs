@@ -378,6 +378,23 @@ fn german_es_of_heisst_es_is_nobody() {
 }
 
 #[test]
+fn german_heisst_es_names_its_source_after_a_preposition() {
+    check(
+        Language::German,
+        &[
+            (
+                "„Wir wollen wachsen“, heißt es auf der Webseite des Vereins.",
+                "der Webseite",
+            ),
+            (
+                "„Wir wollen wachsen“, heißt es dazu in einer Mitteilung des Vereins.",
+                "einer Mitteilung",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn german_outlet_named_in_quotation_marks_is_the_source() {
     check(
         Language::German,
