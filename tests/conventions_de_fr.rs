@@ -511,6 +511,14 @@ fn german_article_is_no_particle_of_a_name() {
     let a = read_as(Language::German, text);
     let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(people, ["Ursula von der Leyen"], "{text}");
+    // A particle that is also an indefinite article still joins a name.
+    check(
+        Language::French,
+        &[(
+            "Laurence des Cars, présidente du musée, a déclaré : « Nous sommes prêts. »",
+            "Laurence des Cars",
+        )],
+    );
 }
 
 #[test]
@@ -541,6 +549,11 @@ fn german_perfect_and_verb_final_clauses_find_their_subject() {
                 "Am Montag hat Ingrid Wolf in Kiel erklärt, der Plan sei „völlig verfehlt“.",
                 "Ingrid Wolf",
             ),
+            // "und" ends the clause before: its auxiliary is not this verb's.
+            (
+                "Ingrid Wolf hatte den Plan gelobt und Tom Brandt sagte: „Das ist Unsinn.“",
+                "Tom Brandt",
+            ),
             // A clause "wie" opens puts its subject first, its verb last.
             (
                 "Wie Ingrid Wolf am Montag in Kiel sagte, ist der Plan „völlig verfehlt“.",
@@ -564,7 +577,16 @@ fn german_separable_speech_verbs_end_their_clause_with_the_particle() {
                 "Ingrid Wolf",
             ),
             (
-                "Ingrid Wolf hob in Kiel hervor: „Die Lage ist ernst.“",
+                "„Die Lage ist ernst“, hob Ingrid Wolf in Kiel hervor.",
+                "Ingrid Wolf",
+            ),
+            (
+                "„Das kostet Geld“, wies Ingrid Wolf auf die Kosten hin.",
+                "Ingrid Wolf",
+            ),
+            // At the end of a clause a conjunction opens, the verb is one word.
+            (
+                "Wie Ingrid Wolf am Montag mitteilte, sei der Plan „völlig verfehlt“.",
                 "Ingrid Wolf",
             ),
         ],

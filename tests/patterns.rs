@@ -342,6 +342,9 @@ fn a_pronoun_means_the_main_clauses_subject_not_the_opening_clauses() {
     // sentence's "he" or "she" means is Brandt, the main clause's subject.
     let t = "Ana Ruiz hosted the debate. When Ruiz turned to taxes, Jane Brandt seized on the question. “Taxes are too high,” she said.";
     assert_eq!(speaker_of(t, "“Taxes").as_deref(), Some("Jane Brandt"));
+    // An owner opening the main clause is not its subject.
+    let t = "Jane Brandt spoke first. On Monday, Brandt's rival Ana Ruiz said the plan was dead. “It cannot pass,” she added.";
+    assert_eq!(speaker_of(t, "“It cannot").as_deref(), Some("Ana Ruiz"));
     // Even when the opening clause has a speech verb of its own.
     let t = "Ana Ruiz hosted the debate. When Ruiz asked about taxes, Jane Brandt seized on the question. “Taxes are too high,” she said.";
     assert_eq!(speaker_of(t, "“Taxes").as_deref(), Some("Jane Brandt"));
@@ -353,9 +356,24 @@ fn a_thing_called_by_its_name_is_no_speech() {
     // goes on with the speaker before.
     let t = "“They are running ads against me,” Ana Ruiz said, referring to a super PAC called Future45. “So they think I will win.”";
     assert_eq!(speaker_of(t, "“So they").as_deref(), Some("Ana Ruiz"));
-    // A person calling someone something still speaks.
-    let t = "The senator called Tom Hale “a liar” on Monday.";
-    assert_eq!(speaker_of(t, "“a liar").as_deref(), Some("the senator"));
+    // A person calling someone something still speaks, by that verb, and so
+    // does a group whose name has an "of" phrase.
+    for (t, who) in [
+        (
+            "The senator called Tom Hale “a liar” on Monday.",
+            "the senator",
+        ),
+        (
+            "Critics of the plan called Tom Hale “reckless” on Monday.",
+            "Critics of the plan",
+        ),
+    ] {
+        let a = plain(t);
+        let q = &a.quotes[0];
+        assert_eq!(a.speaker_name(q), Some(who), "{t}");
+        let verb = q.cue.as_ref().map(|c| &t[c.verb.clone()]);
+        assert_eq!(verb, Some("called"), "{t}");
+    }
 }
 
 #[test]

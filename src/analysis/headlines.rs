@@ -111,9 +111,9 @@ mod tests {
         // A roundup's line: a name, an office, a whole sentence quoted.
         assert_eq!(
             headlines(
-                "Tom Brandt, Council President: “We Will Win This Fight.”\n\nMayor Tom Brandt Says “We Will Win”\n\nMayor Tom Brandt Says “We Will Win…”"
+                "Tom Brandt, Council President: “We Will Win This Fight.”\n\nMayor Tom Brandt Says “We Will Win”\n\nMayor Tom Brandt Says “We Will Win…”\n\nMayor Tom Brandt Says “We Will Win...”"
             ),
-            [false, true, true]
+            [false, true, true, true]
         );
     }
 }

@@ -120,8 +120,11 @@ fn names_a_thing(tokens: &[Token], t: usize, start: usize) -> bool {
         if !w.is_word() || w.has(Flags::DESCRIPTION | Flags::PRONOUN) || w.possessive() {
             return false;
         }
+        // "Critics of the plan called Ruiz …": a determiner after "of" opens
+        // a noun phrase inside the subject, not the subject.
         if w.has(Flags::DETERMINER) {
-            return k + 1 < t;
+            let inner = k > start && tokens[k - 1].has(Flags::OF);
+            return k + 1 < t && !inner;
         }
     }
     false

@@ -215,21 +215,24 @@ impl Attributor<'_> {
 
     /// Where the verb second of a German clause stands, when the speaker is to
     /// be looked for there: the speech verb at `t` with a speaker plainly
-    /// after it, or the finite auxiliary of the clause a participle at `t`
-    /// ends ("hat" in "Wolf hat am Montag gesagt,"), with no comma, colon or
-    /// quotation between.
+    /// after it; or, for a verb that ends its clause, the finite auxiliary
+    /// before it ("hat" in "Wolf hat am Montag gesagt,") or the conjunction
+    /// that opens the clause ("wie" in "wie Wolf am Montag mitteilte,"). The
+    /// clause ends back at punctuation, a quotation or "und". `None` in a
+    /// language that names the speaker before the verb.
     fn verb_second_at(&self, t: usize, start: usize) -> Option<usize> {
-        let ends_clause = self
-            .tokens
-            .get(t + 1)
-            .is_none_or(|n| !n.is_word() || n.quote().is_some());
+        if !word_order::speaker_after_verb_first(self.lex.language) {
+            return None;
+        }
+        let ends_clause = self.tokens.get(t + 1).is_none_or(|n| !n.is_word());
         let clause = || {
             (start.max(t.saturating_sub(sources::REACH))..t)
                 .rev()
-                .take_while(|&k| self.tokens[k].is_word() && self.tokens[k].quote().is_none())
+                .take_while(|&k| {
+                    let w = &self.tokens[k];
+                    w.is_word() && !w.has(Flags::COORDINATOR)
+                })
         };
-        // "Wie ein Sprecher mitteilte, …": a clause a conjunction opens puts
-        // its verb last and its subject right after the conjunction.
         let opener = clause()
             .last()
             .filter(|&k| ends_clause && self.tokens[k].has(Flags::SUBORDINATOR));
@@ -300,24 +303,19 @@ impl Attributor<'_> {
                 // the subject itself opens the clause ("Modder nannte die
                 // Absage einen „Vertrauensbruch“"). In the perfect the
                 // auxiliary stands second ("Wolf hat in Kiel gesagt").
-                CueKind::Verb
-                    if word_order::speaker_after_verb_first(self.lex.language)
-                        && self.verb_second_at(t, s.start).is_some() =>
-                {
-                    let v = self.verb_second_at(t, s.start).unwrap_or(t);
-                    (
-                        self.subject_opening(v, s.start, si)
+                CueKind::Verb => {
+                    let found = match self.verb_second_at(t, s.start) {
+                        Some(v) => self
+                            .subject_opening(v, s.start, si)
                             .or_else(|| self.source_right_near(v + 1, s.end, si))
                             .or_else(|| self.source_left(v, s.start, si)),
-                        t,
-                    )
+                        None => self
+                            .inverted_source(t, s.clone(), si)
+                            .or_else(|| self.source_left(t, s.start, si))
+                            .or_else(|| self.source_right(t + 1, s.end, si)),
+                    };
+                    (found, t)
                 }
-                CueKind::Verb => (
-                    self.inverted_source(t, s.clone(), si)
-                        .or_else(|| self.source_left(t, s.start, si))
-                        .or_else(|| self.source_right(t + 1, s.end, si)),
-                    t,
-                ),
             };
             if let Some((speaker, span)) = found {
                 out.push(FoundCue {

@@ -179,8 +179,9 @@ impl Attributor<'_> {
     }
 
     /// The person or description a pronoun at token `k` refers to: the nearest
-    /// fitting one before it, preferring an earlier sentence's speaker, then its
-    /// subject (first person named), then whoever was named last. "He" and
+    /// fitting one before it. In an earlier sentence: the subject of its main
+    /// clause when an opening clause comes first, then its speaker, then its
+    /// first person named, then whoever was named last. "He" and
     /// "she" mean a person; "they" may mean a group or an organisation.
     pub(super) fn pronoun(&mut self, k: usize, si: usize) -> Option<Speaker> {
         let g = self.tokens[k].info().gender;
@@ -216,16 +217,15 @@ impl Attributor<'_> {
             if block.saturating_sub(sal.block) > PARAGRAPHS_BACK {
                 break;
             }
-            // Its subject first: after an opening clause ("When Maddow pointed
-            // out …, Clinton seized on it"), the main clause's, before whoever
-            // spoke in the opening clause.
+            // After an opening clause ("When Maddow pointed out …, Clinton
+            // seized on it"), the main clause's subject, before whoever the
+            // opening clause names or quotes.
             let sentence = self.sentences[s].clone();
             let main = self.clause_start(sentence.start, sentence.end);
-            let subject = (main..sentence.end.min(main + REACH))
-                .find_map(|t| self.people.person_at(t))
-                .filter(|&e| fits(&Speaker::Person(e)));
-            if let (Some(e), true) = (subject, main > sentence.start) {
-                return Some(Speaker::Person(e));
+            if main > sentence.start {
+                if let Some(e) = self.subject_at(main).filter(|&e| fits(&Speaker::Person(e))) {
+                    return Some(Speaker::Person(e));
+                }
             }
             if let Some(found) = sal.cue_sources.iter().find(|o| fits(o)) {
                 return Some(found.clone());
@@ -238,15 +238,28 @@ impl Attributor<'_> {
                 continue;
             }
             let named = &sal.persons;
-            let candidates = subject
-                .into_iter()
-                .chain(named.first().copied())
-                .chain(named.iter().rev().copied());
-            if let Some(e) = candidates.into_iter().find(|&e| fits(&Speaker::Person(e))) {
+            let candidates = named.first().into_iter().chain(named.iter().rev());
+            if let Some(&e) = candidates.into_iter().find(|&&e| fits(&Speaker::Person(e))) {
                 return Some(Speaker::Person(e));
             }
         }
         None
+    }
+
+    /// The person a clause starting at token `k` opens with, after an article
+    /// or a title at most: its subject. Not an owner ("Brandt's rival Ruiz").
+    fn subject_at(&self, k: usize) -> Option<usize> {
+        let lead = self
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.has(Flags::DETERMINER | Flags::TITLE));
+        let first = k + usize::from(lead);
+        let run = self.people.run_at(first)?;
+        let last = self.people.runs[run].name.end.checked_sub(1)?;
+        if self.tokens[last].possessive() {
+            return None;
+        }
+        self.people.person_at(first)
     }
 
     /// Whether `s` can be what a pronoun of gender `g` refers to: "he" and

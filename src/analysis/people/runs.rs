@@ -146,14 +146,14 @@ fn run_end(tokens: &[Token], start: usize, text: &str) -> usize {
             continue;
         }
         // "von der Leyen", "bin Salman": particles, then a capitalised word.
-        // An article leads no particles: "Sprecher der Fraktion" is a
-        // spokesman of something, not a name.
+        // The definite article leads no particles: "Sprecher der Fraktion"
+        // is a spokesman of something, not a name ("Laurence des Cars" is).
         let mut p = j + 1;
         while p < tokens.len()
             && p < j + 4
             && tokens[p].is_lowercase_word()
             && tokens[p].has(Flags::PARTICLE)
-            && (p > j + 1 || !tokens[p].has(Flags::DETERMINER))
+            && (p > j + 1 || !tokens[p].has(Flags::THE))
             && joined_by_space(&tokens[p - 1], &tokens[p], text)
         {
             p += 1;
