@@ -95,13 +95,27 @@ pub fn in_sentence(
 /// The particle of a separable speech verb ending its clause, with the
 /// verb's finite part before it: "gab ein Sprecher bekannt".
 fn separable_cue(tokens: &[Token], t: usize, start: usize) -> bool {
-    let ends_clause = tokens.get(t + 1).is_none_or(|n| !n.is_word());
-    tokens[t].has(Flags::SEPARABLE)
-        && ends_clause
-        && (start.max(t.saturating_sub(12))..t)
-            .rev()
-            .take_while(|&k| tokens[k].is_word())
-            .any(|k| tokens[k].has(Flags::FINITE_AUX))
+    tokens[t].has(Flags::SEPARABLE) && finite_aux_before(tokens, t, start).is_some()
+}
+
+/// The finite auxiliary or verb part standing second in the German clause
+/// that the word at `t` ends ("hat" in "Wolf hat am Montag gesagt,", "gab" in
+/// "gab ein Sprecher bekannt."). The clause reaches back to punctuation, a
+/// quotation or "und".
+pub fn finite_aux_before(tokens: &[Token], t: usize, start: usize) -> Option<usize> {
+    if tokens.get(t + 1).is_some_and(|n| n.is_word()) {
+        return None;
+    }
+    clause_before(tokens, t, start).find(|&k| tokens[k].has(Flags::FINITE_AUX))
+}
+
+/// The words of the clause before token `t`, nearest first, back to
+/// punctuation, a quotation or "und", and never further than a source is
+/// looked for.
+pub fn clause_before(tokens: &[Token], t: usize, start: usize) -> impl Iterator<Item = usize> + '_ {
+    (start.max(t.saturating_sub(super::sources::REACH))..t)
+        .rev()
+        .take_while(|&k| tokens[k].is_word() && !tokens[k].has(Flags::COORDINATOR))
 }
 
 /// "a super PAC called Future45", "a charity named Bright Start": a naming

@@ -225,18 +225,10 @@ impl Attributor<'_> {
             return None;
         }
         let ends_clause = self.tokens.get(t + 1).is_none_or(|n| !n.is_word());
-        let clause = || {
-            (start.max(t.saturating_sub(sources::REACH))..t)
-                .rev()
-                .take_while(|&k| {
-                    let w = &self.tokens[k];
-                    w.is_word() && !w.has(Flags::COORDINATOR)
-                })
-        };
-        let opener = clause()
+        let opener = cues::clause_before(self.tokens, t, start)
             .last()
             .filter(|&k| ends_clause && self.tokens[k].has(Flags::SUBORDINATOR));
-        let aux = clause().find(|&k| ends_clause && self.tokens[k].has(Flags::FINITE_AUX));
+        let aux = cues::finite_aux_before(self.tokens, t, start);
         opener
             .or(aux)
             .or_else(|| self.speaker_evident_at(t + 1).then_some(t))
