@@ -559,6 +559,16 @@ fn german_perfect_and_verb_final_clauses_find_their_subject() {
                 "Wie Ingrid Wolf am Montag in Kiel sagte, ist der Plan „völlig verfehlt“.",
                 "Ingrid Wolf",
             ),
+            // So does a relative clause, its auxiliary after the participle,
+            // an aside in brackets passed over.
+            (
+                "Erreicht ist die Marke, die Ingrid Wolf in ihrer Amtszeit (2010 bis 2014) zur wichtigsten Messlatte erklärt hatte: „Wir schaffen das.“",
+                "Ingrid Wolf",
+            ),
+            (
+                "Es war eine Reform, die Tom Brandt im Landtag als großes Vorhaben beschrieben hatte: „Wir bauen aus.“",
+                "Tom Brandt",
+            ),
         ],
     );
 }

@@ -111,11 +111,24 @@ pub fn finite_aux_before(tokens: &[Token], t: usize, start: usize) -> Option<usi
 
 /// The words of the clause before token `t`, nearest first, back to
 /// punctuation, a quotation or "und", and never further than a source is
-/// looked for.
+/// looked for. An aside in brackets is passed over ("die Wolf in seiner
+/// Amtszeit (1998 bis 2002) erklärt hatte").
 pub fn clause_before(tokens: &[Token], t: usize, start: usize) -> impl Iterator<Item = usize> + '_ {
     (start.max(t.saturating_sub(super::sources::REACH))..t)
         .rev()
-        .take_while(|&k| tokens[k].is_word() && !tokens[k].has(Flags::COORDINATOR))
+        .scan(0usize, |depth, k| {
+            let tok = &tokens[k];
+            if tok.is_punct(')') {
+                *depth += 1;
+                return Some(None);
+            }
+            if *depth > 0 {
+                *depth -= usize::from(tok.is_punct('('));
+                return Some(None);
+            }
+            (tok.is_word() && !tok.has(Flags::COORDINATOR)).then_some(Some(k))
+        })
+        .flatten()
 }
 
 /// "a super PAC called Future45", "a charity named Bright Start": a naming

@@ -224,10 +224,23 @@ impl Attributor<'_> {
         if !word_order::speaker_after_verb_first(self.lex.language) {
             return None;
         }
-        let ends_clause = self.tokens.get(t + 1).is_none_or(|n| !n.is_word());
+        // The verb ends its clause, alone or before its auxiliary ("gesagt hatte,").
+        let after = match self.tokens.get(t + 1) {
+            Some(n) if n.has(Flags::FINITE_AUX) => t + 2,
+            _ => t + 1,
+        };
+        let ends_clause = self.tokens.get(after).is_none_or(|n| !n.is_word());
+        // A relative pronoun after a comma opens a clause too ("die Marke,
+        // die Wolf zum Ziel erklärt hatte").
+        let opens = |k: usize| {
+            self.tokens[k].has(Flags::SUBORDINATOR)
+                || (self.tokens[k].has(Flags::RELATIVE)
+                    && k > start
+                    && self.tokens[k - 1].is_punct(','))
+        };
         let opener = cues::clause_before(self.tokens, t, start)
             .last()
-            .filter(|&k| ends_clause && self.tokens[k].has(Flags::SUBORDINATOR));
+            .filter(|&k| ends_clause && opens(k));
         let aux = cues::finite_aux_before(self.tokens, t, start);
         opener
             .or(aux)
