@@ -381,3 +381,31 @@ fn a_message_reading_a_quotation_is_its_authors() {
     let t = "Ana Ruiz posted a message on Twitter reading “Thank you Ohio” after the polls closed.";
     assert_eq!(speaker_of(t, "“Thank").as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn a_count_of_people_before_a_speech_verb_speaks() {
+    // Polls and crowds: a number or a counting word stands for the people.
+    for (t, who) in [
+        (
+            "The poll found broad doubt. Six in 10 said the delegates “should decide.”",
+            "Six in 10",
+        ),
+        (
+            "Of those asked, 14 percent said the party was “broken.”",
+            "14 percent",
+        ),
+        ("Several said they were “tired of waiting.”", "several"),
+        ("Another said the plan was “a joke.”", "another"),
+        ("Some chanted “Recount!” outside the hall.", "some"),
+    ] {
+        assert_eq!(sheet(t)[0].1.as_deref(), Some(who), "{t}");
+    }
+    // A name before the count is the subject; a number alone is an age; a
+    // count's plural noun is no verb.
+    let t = "Tom Hale and Ana Ruiz both denounced the “sham” vote.";
+    assert_eq!(speaker_of(t, "“sham").as_deref(), Some("Tom Hale"));
+    let t = "Ana Ruiz, 60, a doctor, said the clinic was “full.”";
+    assert_eq!(speaker_of(t, "“full").as_deref(), Some("Ana Ruiz"));
+    let t = "Tom Hale spoke first. Several reports called the plan “dead.”";
+    assert_ne!(speaker_of(t, "“dead").as_deref(), Some("several"));
+}

@@ -51,10 +51,15 @@ pub fn in_sentence(
         let cue = tok.has(Flags::CUE)
             || (tok.has(Flags::HEADLINE_CUE) && headline)
             || separable_cue(tokens, t, s.start);
-        // After "a", "the" or "her", a cue word is a noun: "a chant", "the report".
+        // After "a", "the" or "her", a cue word is a noun: "a chant", "the report";
+        // after a count, only its plural is ("several reports", but "Several
+        // said").
         let noun = t > s.start && {
             let prev = &tokens[t - 1];
-            prev.has(Flags::DETERMINER) || prev.possessive()
+            let count_speaks = prev.has(Flags::QUANTITY)
+                && super::counts::count_speaks_at(tokens, t - 1, s.start)
+                && !tok.stem(text).ends_with('s');
+            (prev.has(Flags::DETERMINER) || prev.possessive()) && !count_speaks
         };
         // "Rubio will continue to be", "her campaign would continue": a
         // prediction, nobody's words. "Obama will say, according to excerpts"

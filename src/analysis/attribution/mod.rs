@@ -8,6 +8,7 @@
 //! of the neighbouring quotation in the same paragraph and to the continuing speaker
 //! of the paragraph before; nested quotations take their parent's speaker.
 
+mod counts;
 mod cues;
 mod labels;
 mod pronouns;

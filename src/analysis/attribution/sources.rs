@@ -276,6 +276,7 @@ impl Attributor<'_> {
         }
         self.head_before_modifier(k, start)
             .or_else(|| self.unlisted_head(k, start))
+            .or_else(|| self.quantity_ending(k, start))
     }
 
     /// A noun phrase the lists do not know, ending at `k`: a determiner or a

@@ -139,6 +139,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "subordinator" => Flags::SUBORDINATOR,
         "finite-aux" => Flags::FINITE_AUX,
         "separable-particle" => Flags::SEPARABLE,
+        "quantity" => Flags::QUANTITY,
         _ => return None,
     })
 }

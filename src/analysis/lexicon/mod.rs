@@ -135,6 +135,9 @@ bitflags! {
         /// The particle of a separable speech verb ("gab … bekannt"): a cue
         /// where it ends a clause with a finite verb before it.
         const SEPARABLE = 1 << 48;
+        /// A word that counts people and can stand for them: "Several said",
+        /// "14 percent said", "Six in 10 said".
+        const QUANTITY = 1 << 49;
     }
 }
 
