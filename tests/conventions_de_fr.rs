@@ -602,3 +602,23 @@ fn german_separable_speech_verbs_end_their_clause_with_the_particle() {
         ],
     );
 }
+
+#[test]
+fn german_noun_endings_and_an_opening_article_make_a_noun_that_speaks_as_a_description() {
+    // "-ung", "-heit", "-keit" end nouns, never names ("Jung" is too short to
+    // be one); a noun the sentence opens with, after its article, right
+    // before the speech verb, is the subject.
+    let text = "Die Kommission kritisierte das Gesetz scharf und die Abgeordneten wollen den Plan nicht mittragen.\n\nDie Minderheit sprach von „glatter Erpressung“ durch die Gewerkschaft.\n\nDie Hausverwaltung versicherte, dass die Tafel noch existiere. Eine „offene Frage“ sei der Grund für die Verzögerung.\n\n„Wir warten ab“, sagte Tom Jung.";
+    let a = read_as(Language::German, text);
+    let speakers: Vec<Option<&str>> = a.quotes.iter().map(|q| a.speaker_name(q)).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("die Minderheit"),
+            Some("die Hausverwaltung"),
+            Some("Tom Jung")
+        ]
+    );
+    let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(people, ["Tom Jung"]);
+}

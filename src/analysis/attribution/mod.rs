@@ -10,6 +10,7 @@
 
 mod counts;
 mod cues;
+mod descriptions;
 mod labels;
 mod pronouns;
 mod sources;

@@ -26,6 +26,9 @@ pub struct Suffixes {
     pub inflected: Vec<Box<str>>,
     /// A contraction's ending ("We’ve").
     pub contraction: Vec<Box<str>>,
+    /// Endings only a noun has, in a language that capitalises nouns
+    /// ("Bedrohung", "Minderheit"): a word with one is no name.
+    pub noun: Vec<Box<str>>,
 }
 
 /// What a language does with its nouns, where it matters to reading names.
@@ -80,6 +83,17 @@ impl Suffixes {
     pub fn not_a_name(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         ends_in(&self.not_a_name, &lower) || ends_in(&self.contraction, &lower)
+    }
+
+    /// Whether `word` ends like a noun and is long enough not to be a short
+    /// name that happens to end so ("Jung").
+    pub fn is_noun(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.noun.iter().any(|e| {
+            lower
+                .strip_suffix(e.as_ref())
+                .is_some_and(|stem| stem.chars().count() >= 3)
+        })
     }
 
     /// Whether two words are forms of one by their inflecting endings: one is
@@ -161,6 +175,7 @@ pub(super) fn load(lex: &mut Lexicon, list: &str) {
             "suffix-name-derived" => lex.suffixes.name_derived = endings(words),
             "suffix-inflected" => lex.suffixes.inflected = endings(words),
             "suffix-contraction" => lex.suffixes.contraction = endings(words),
+            "suffix-noun" => lex.suffixes.noun = endings(words),
             "trait" => {
                 for word in words {
                     match word {

@@ -79,15 +79,16 @@ pub fn find(
         i = end;
     }
     if lex.traits.nouns_capitalised {
-        nouns_are_not_names(&mut runs, tokens, text);
+        nouns_are_not_names(&mut runs, tokens, text, lex);
     }
     runs
 }
 
 /// German capitalises every noun. A capitalised word the draft writes after an
-/// article somewhere ("der Bericht", "den Worten") is a noun there and
-/// everywhere: alone, it is no name. A person's surname takes no article.
-fn nouns_are_not_names(runs: &mut [NameRun], tokens: &[Token], text: &str) {
+/// article somewhere ("der Bericht", "den Worten"), or with an ending only
+/// nouns have ("Bedrohung"), is a noun there and everywhere: alone, it is no
+/// name. A person's surname takes no article.
+fn nouns_are_not_names(runs: &mut [NameRun], tokens: &[Token], text: &str, lex: &Lexicon) {
     let nouns: rustc_hash::FxHashSet<&str> = tokens
         .windows(2)
         .filter(|w| {
@@ -99,7 +100,8 @@ fn nouns_are_not_names(runs: &mut [NameRun], tokens: &[Token], text: &str) {
         let single = run.name.len() == 1;
         if single
             && run.class == RunClass::Candidate
-            && nouns.contains(tokens[run.name.start].stem(text))
+            && (nouns.contains(tokens[run.name.start].stem(text))
+                || lex.suffixes.is_noun(tokens[run.name.start].stem(text)))
         {
             run.class = RunClass::Other;
         }
