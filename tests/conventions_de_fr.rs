@@ -622,3 +622,16 @@ fn german_noun_endings_and_an_opening_article_make_a_noun_that_speaks_as_a_descr
     let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(people, ["Tom Jung"]);
 }
+
+#[test]
+fn german_participle_of_another_verb_is_no_cue() {
+    // "gestanden" is "stehen" as often as "gestehen": "Rede und Antwort
+    // gestanden" quotes nobody, and "Antwort" is no person for "Sie".
+    check(
+        Language::German,
+        &[(
+            "Theresa Brandt hatte am Nachmittag dem Landtag Rede und Antwort gestanden. Sie sicherte dabei dem Kanzler ihre „volle Unterstützung“ zu.",
+            "Theresa Brandt",
+        )],
+    );
+}
