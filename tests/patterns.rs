@@ -409,3 +409,13 @@ fn a_count_of_people_before_a_speech_verb_speaks() {
     let t = "Tom Hale spoke first. Several reports called the plan “dead.”";
     assert_ne!(speaker_of(t, "“dead").as_deref(), Some("several"));
 }
+
+#[test]
+fn a_passive_agent_after_the_quoted_words_speaks() {
+    for t in [
+        "The ad was labeled “misleading” by Ana Ruiz on Monday.",
+        "The plan was described as “a fantasy” by Ana Ruiz.",
+    ] {
+        assert_eq!(sheet(t)[0].1.as_deref(), Some("Ana Ruiz"), "{t}");
+    }
+}

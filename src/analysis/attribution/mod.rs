@@ -292,9 +292,9 @@ impl Attributor<'_> {
                 // passive's agent is the source; "the vote was read out" has
                 // none, and what stands before the verb is not one.
                 CueKind::Verb if self.passive(t, s.start) => {
-                    let by = self.tokens.get(t + 1).filter(|n| n.has(Flags::AGENT));
-                    let agent = by.and_then(|_| self.source_right(t + 2, s.end, si));
-                    (agent, t + usize::from(by.is_some()))
+                    let by = self.agent_after(t);
+                    let agent = by.and_then(|b| self.source_right(b + 1, s.end, si));
+                    (agent, by.unwrap_or(t))
                 }
                 // "Ruiz told Reuters": the name after a verb of telling is the
                 // hearer, never the source.
@@ -497,9 +497,27 @@ impl Attributor<'_> {
             .take_while(|&k| self.tokens[k].is_lowercase_word())
             .any(|k| self.tokens[k].has(Flags::BE));
         let comma = t > start && self.tokens[t - 1].is_punct(',');
-        let by = self.tokens.get(t + 1).is_some_and(|n| n.has(Flags::AGENT));
+        let by = self.agent_after(t).is_some();
         // "is saying" is no passive.
         (be && !self.tokens[t].has(Flags::PARTICIPLE)) || (comma && by)
+    }
+
+    /// The "by" of a passive's agent after the verb at `t`, right after it or
+    /// after the words it quotes ("was called “reckless” by Ruiz", "was
+    /// described as “a liar” by Ruiz").
+    fn agent_after(&self, t: usize) -> Option<usize> {
+        let quoted = |k: usize| self.tokens.get(k).is_some_and(|n| n.quote().is_some());
+        let by = if quoted(t + 1) {
+            t + 2
+        } else if quoted(t + 2) && self.is_word(t + 1, "as") {
+            t + 3
+        } else {
+            t + 1
+        };
+        self.tokens
+            .get(by)
+            .is_some_and(|n| n.has(Flags::AGENT))
+            .then_some(by)
     }
 
     /// The colon right before the quotation at token `t`, in its sentence.
