@@ -47,9 +47,13 @@ impl Attributor<'_> {
     }
 }
 
-/// Whether a count at `k` can stand for people as a subject: no name stands
-/// right before it ("Several said", "and 14 percent said", but "Hale and
-/// Gorka both said" is theirs).
+/// Whether a count at `k` can stand for people as a subject: it opens its
+/// clause ("Several said", "Of those asked, 14 percent said", "and 14 percent
+/// said", "to which 21 percent said"); after a name, a pronoun or a noun it
+/// only counts them ("Hale and Ruiz both said", "they both said").
 pub fn count_speaks_at(tokens: &[Token], k: usize, start: usize) -> bool {
-    k == start || !tokens[k - 1].is_word() || tokens[k - 1].is_lowercase_word()
+    let Some(prev) = k.checked_sub(1).filter(|&p| p >= start).map(|p| &tokens[p]) else {
+        return true;
+    };
+    !prev.is_word() || prev.has(Flags::COORDINATOR | Flags::WHAT_WHICH)
 }

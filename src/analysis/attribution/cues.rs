@@ -52,13 +52,14 @@ pub fn in_sentence(
             || (tok.has(Flags::HEADLINE_CUE) && headline)
             || separable_cue(tokens, t, s.start);
         // After "a", "the" or "her", a cue word is a noun: "a chant", "the report";
-        // after a count, only its plural is ("several reports", but "Several
-        // said").
+        // after a count opening its clause, a past tense is a verb ("Several
+        // said", "Some chanted"; but "several reports", "Another chant rose").
         let noun = t > s.start && {
             let prev = &tokens[t - 1];
+            let past = tok.stem(text).ends_with("ed") || is_word(tokens, text, t, "said");
             let count_speaks = prev.has(Flags::QUANTITY)
                 && super::counts::count_speaks_at(tokens, t - 1, s.start)
-                && !tok.stem(text).ends_with('s');
+                && past;
             (prev.has(Flags::DETERMINER) || prev.possessive()) && !count_speaks
         };
         // "Rubio will continue to be", "her campaign would continue": a

@@ -217,11 +217,13 @@ impl Attributor<'_> {
 
     /// Where the verb second of a German clause stands, when the speaker is to
     /// be looked for there: the speech verb at `t` with a speaker plainly
-    /// after it; or, for a verb that ends its clause, the finite auxiliary
-    /// before it ("hat" in "Wolf hat am Montag gesagt,") or the conjunction
-    /// that opens the clause ("wie" in "wie Wolf am Montag mitteilte,"). The
-    /// clause ends back at punctuation, a quotation or "und". `None` in a
-    /// language that names the speaker before the verb.
+    /// after it; or, for a verb that ends its clause (alone or before its
+    /// auxiliary: "erklärt hatte:"), the finite auxiliary before it ("hat" in
+    /// "Wolf hat am Montag gesagt,") or the conjunction or relative pronoun
+    /// that opens the clause ("wie" in "wie Wolf am Montag mitteilte,", "die"
+    /// in ", die Wolf zum Ziel erklärt hatte"). The clause ends back at
+    /// punctuation, a quotation or "und", an aside in brackets passed over.
+    /// `None` in a language that names the speaker before the verb.
     fn verb_second_at(&self, t: usize, start: usize) -> Option<usize> {
         if !word_order::speaker_after_verb_first(self.lex.language) {
             return None;

@@ -96,13 +96,18 @@ fn nouns_are_not_names(runs: &mut [NameRun], tokens: &[Token], text: &str, lex: 
         })
         .map(|w| w[1].stem(text))
         .collect();
+    // A surname the draft writes after a given name ("Eva Hornung") is a name
+    // whatever its ending.
+    let surnames: rustc_hash::FxHashSet<&str> = runs
+        .iter()
+        .filter(|r| r.name.len() > 1)
+        .map(|r| tokens[r.name.end - 1].stem(text))
+        .collect();
     for run in runs.iter_mut() {
         let single = run.name.len() == 1;
-        if single
-            && run.class == RunClass::Candidate
-            && (nouns.contains(tokens[run.name.start].stem(text))
-                || lex.suffixes.is_noun(tokens[run.name.start].stem(text)))
-        {
+        let word = tokens[run.name.start].stem(text);
+        let noun_ending = lex.suffixes.is_noun(word) && !surnames.contains(word);
+        if single && run.class == RunClass::Candidate && (nouns.contains(word) || noun_ending) {
             run.class = RunClass::Other;
         }
     }
