@@ -39,11 +39,12 @@ impl Attributor<'_> {
     /// Whether token `k` counts: a number or a word of counting.
     fn counts(&self, k: usize) -> bool {
         let t = &self.tokens[k];
+        let word = t.stem(self.text);
         t.has(Flags::QUANTITY)
-            || t.stem(self.text)
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-                && t.stem(self.text).starts_with(|c: char| c.is_ascii_digit())
+            || word.starts_with(|c: char| c.is_ascii_digit())
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     }
 }
 

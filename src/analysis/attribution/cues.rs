@@ -56,10 +56,9 @@ pub fn in_sentence(
         // said", "Some chanted"; but "several reports", "Another chant rose").
         let noun = t > s.start && {
             let prev = &tokens[t - 1];
-            let past = tok.stem(text).ends_with("ed") || is_word(tokens, text, t, "said");
             let count_speaks = prev.has(Flags::QUANTITY)
                 && super::counts::count_speaks_at(tokens, t - 1, s.start)
-                && past;
+                && (tok.stem(text).ends_with("ed") || is_word(tokens, text, t, "said"));
             (prev.has(Flags::DETERMINER) || prev.possessive()) && !count_speaks
         };
         // "Rubio will continue to be", "her campaign would continue": a

@@ -100,24 +100,22 @@ impl Attributor<'_> {
 
     /// A German noun after the article that opens the sentence, standing
     /// right before the verb with no speaker after it: the subject ("Die
-    /// Hausverwaltung versicherte").
-    /// Elsewhere a noun before the verb is more often its object.
+    /// Hausverwaltung versicherte"). Elsewhere a noun before the verb is more
+    /// often its object.
     pub(super) fn noun_opening(&self, run: usize, start: usize) -> Option<Found> {
         let r = &self.people.runs[run];
         let head = r.name.start;
+        let noun = self.lex.traits.nouns_capitalised && r.class == RunClass::Other;
+        if !noun || r.name.len() != 1 || head != start + 1 {
+            return None;
+        }
         // An article a subject can take: "der", "die", "das", "ein", "eine";
         // "Den Plan kritisierte …" opens with the object.
-        let article = &self.tokens[start];
-        let nominative =
-            article.has(Flags::THE) || ["ein", "eine"].iter().any(|w| self.is_word(start, w));
+        let nominative = self.tokens[start].has(Flags::THE)
+            || ["ein", "eine"].iter().any(|w| self.is_word(start, w));
         // A speaker right after the verb wins: "Das Gesetz kritisierte die
         // Ministerin".
-        let speaker_after = self.speaker_evident_at(head + 2);
-        let opens = head == start + 1 && nominative && !speaker_after;
-        (self.lex.traits.nouns_capitalised
-            && r.class == RunClass::Other
-            && r.name.len() == 1
-            && opens)
+        (nominative && !self.speaker_evident_at(head + 2))
             .then(|| self.description_ending(head, head, start))
     }
 }
