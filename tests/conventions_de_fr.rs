@@ -3,36 +3,10 @@
 //! phrases ("so Merkel", "laut", "selon", "d'après"), titles, pronouns and
 //! anonymous sources.
 
-use copydesk::analysis::{Analysis, Language, Options, QuoteKind, analyze};
-use copydesk::text::Format;
-
-/// A plain-text draft analysed as written in `language`.
-fn read_as(language: Language, text: &str) -> Analysis {
-    let mut options = Options::new(Format::PlainText);
-    options.language = Some(language);
-    analyze(text, &options)
-}
-
-/// The speaker credited with the draft's last quotation, as named.
-fn speaker(language: Language, text: &str) -> Option<String> {
-    let a = read_as(language, text);
-    let q = a
-        .quotes
-        .last()
-        .unwrap_or_else(|| panic!("no quotation in {text}"));
-    a.speaker_name(q).map(str::to_string)
-}
-
-fn check(language: Language, cases: &[(&str, &str)]) {
-    let wrong: Vec<String> = cases
-        .iter()
-        .filter_map(|(text, want)| {
-            let got = speaker(language, text);
-            (got.as_deref() != Some(*want)).then(|| format!("{text}\n    want {want}, got {got:?}"))
-        })
-        .collect();
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-}
+#[path = "common/speakers.rs"]
+mod speakers;
+use copydesk::analysis::{Language, QuoteKind};
+use speakers::{check, read_as, speaker};
 
 #[test]
 fn german_verbs_in_every_order_and_tense() {

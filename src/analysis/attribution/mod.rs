@@ -210,9 +210,18 @@ impl Attributor<'_> {
         if unknown || !self.speaker_evident_at(before) && self.people.run_at(before).is_none() {
             return None;
         }
-        let opener = self.tokens[start].start();
-        self.source_left(t, start, si)
-            .filter(|(_, span)| span.start == opener)
+        // The source opens the sentence, itself or by its title
+        // ("Innenexperte Paul Wiefel nannte …").
+        let found = self.source_left(t, start, si)?;
+        let first = self
+            .tokens
+            .partition_point(|tok| tok.start() < found.1.start);
+        let opens = first == start
+            || self
+                .people
+                .run_at(first)
+                .is_some_and(|r| self.people.runs[r].first_token() == start);
+        opens.then_some(found)
     }
 
     /// Where the verb second of a German clause stands, when the speaker is to

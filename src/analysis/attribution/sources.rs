@@ -389,8 +389,9 @@ impl Attributor<'_> {
             // One capitalised word that is a head noun ("Regierungskreisen",
             // a German noun) is a description, not a name.
             RunClass::Candidate if self.lone_description(run) => {
+                // Its article and adjectives go with it: "der neue Staatssekretär".
                 let head = self.people.runs[run].name.start;
-                Some(self.description_ending(head, head, head))
+                Some(self.description_ending(head, head, 0))
             }
             RunClass::Candidate | RunClass::Unlinked => {
                 let e = self.people.promote(run, self.tokens, self.text)?;
@@ -446,12 +447,21 @@ impl Attributor<'_> {
             if t.quote().is_some() && (k == from || determiner) {
                 return self.outlet_in_quotes(k);
             }
-            if !t.is_word() {
+            // "nannte den Bericht eine „Ente“": an object follows the verb, not
+            // a subject ("heißt es in dem Bericht" names its source).
+            let object = k == from
+                && t.has(Flags::OBLIQUE)
+                && from
+                    .checked_sub(1)
+                    .is_some_and(|v| self.tokens[v].has(Flags::CUE));
+            if !t.is_word() || object {
                 return None;
             }
             if let Some(run) = self.people.run_at(k) {
                 let run = self.person_after_affiliation(run, end).unwrap_or(run);
-                return self.source_of_run(run);
+                return self
+                    .source_of_run(run)
+                    .or_else(|| determiner.then(|| self.noun_after_article(run, from))?);
             }
             if t.has(Flags::PRONOUN) && k == from {
                 return Some(self.pronoun_source(k, si));

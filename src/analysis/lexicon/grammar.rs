@@ -154,6 +154,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "finite-aux" => Flags::FINITE_AUX,
         "separable-particle" => Flags::SEPARABLE,
         "quantity" => Flags::QUANTITY,
+        "oblique" => Flags::OBLIQUE,
         _ => return None,
     })
 }

@@ -138,6 +138,9 @@ bitflags! {
         /// A word that counts people and can stand for them: "Several said",
         /// "14 percent said", "Six in 10 said".
         const QUANTITY = 1 << 49;
+        /// An article no subject takes (German "den", "dem", "einen"): the
+        /// noun phrase it opens is an object, never who speaks.
+        const OBLIQUE = 1 << 50;
     }
 }
 

@@ -89,12 +89,17 @@ pub fn find(
 /// nouns have ("Bedrohung"), is a noun there and everywhere: alone, it is no
 /// name. A person's surname takes no article.
 fn nouns_are_not_names(runs: &mut [NameRun], tokens: &[Token], text: &str, lex: &Lexicon) {
+    // After a comma the article may be a relative pronoun, and the word
+    // after it the relative clause's subject: "die Marke, die Wolf nannte".
     let nouns: rustc_hash::FxHashSet<&str> = tokens
-        .windows(2)
+        .windows(3)
         .filter(|w| {
-            w[0].has(Flags::DETERMINER) && w[0].is_lowercase_word() && w[1].is_capitalised()
+            w[1].has(Flags::DETERMINER)
+                && w[1].is_lowercase_word()
+                && w[2].is_capitalised()
+                && !w[0].is_punct(',')
         })
-        .map(|w| w[1].stem(text))
+        .map(|w| w[2].stem(text))
         .collect();
     // A surname the draft writes after a given name ("Eva Hornung") is a name
     // whatever its ending.

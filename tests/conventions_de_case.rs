@@ -1,0 +1,91 @@
+//! German case and word order: an article says whether the noun phrase after
+//! a speech verb can be its subject, and a noun for a person after its
+//! article speaks as a description. One sentence of our own each.
+
+#[path = "common/speakers.rs"]
+mod speakers;
+use copydesk::analysis::Language;
+use speakers::check;
+
+#[test]
+fn german_object_after_the_verb_is_no_speaker() {
+    check(
+        Language::German,
+        &[
+            // "den" and "dem" open an object: the subject stands before the verb.
+            (
+                "Innenexperte Paul Wiefel nannte den Bericht eine „Zeitungsente“.",
+                "Paul Wiefel",
+            ),
+            (
+                "Die Ministerin Eva Roth sagte dem Sender, der Plan sei „tot“.",
+                "Eva Roth",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn german_title_before_a_name_opens_the_sentence_with_it() {
+    check(
+        Language::German,
+        &[(
+            "Innenexperte Paul Wiefel nannte die Studie eine „Zeitungsente“.",
+            "Paul Wiefel",
+        )],
+    );
+}
+
+#[test]
+fn german_noun_for_a_person_after_its_article_speaks() {
+    check(
+        Language::German,
+        &[
+            // After the quotation and the verb: "sagte der Student".
+            (
+                "Die Richterin Ute Moll sprach das Urteil. „Das ist ein Fehler“, sagte der Student auf der Anklagebank.",
+                "der Student",
+            ),
+            // Before the verb, with an adjective between, and the outlet
+            // after the verb spoken to.
+            (
+                "Der grüne Staatssekretär sagte der „Berliner Zeitung“, dass eine „grüne Zapfsäule“ fehle.",
+                "der grüne Staatssekretär",
+            ),
+            (
+                "Der Staatssekretär sagte dem Radio, dass eine „grüne Zapfsäule“ fehle.",
+                "der Staatssekretär",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn german_view_of_someone_attributes_what_follows() {
+    check(
+        Language::German,
+        &[
+            (
+                "Nach Ansicht von Ministerpräsident Karl Wulf ist nichts entschieden. „Es ist nur ein Gutachten.“",
+                "Karl Wulf",
+            ),
+            (
+                "Nach Meinung des Ministers Karl Wulf ist der Plan „völlig unrealistisch“.",
+                "Karl Wulf",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn german_name_after_a_relative_pronoun_stays_a_name() {
+    // "die" after the comma opens a relative clause whose subject is Wolf;
+    // it does not make "Wolf" a noun elsewhere.
+    check(
+        Language::German,
+        &[(
+            "Die Partei lehnte die Reform ab, die Wolf vorgeschlagen hatte. „Das ist ein Fehler“, sagte Wolf.",
+            "Wolf",
+        )],
+    );
+}
