@@ -5,7 +5,7 @@
 #[path = "common/speakers.rs"]
 mod speakers;
 use copydesk::analysis::Language;
-use speakers::check;
+use speakers::{check, speaker};
 
 #[test]
 fn german_object_after_the_verb_is_no_speaker() {
@@ -88,4 +88,23 @@ fn german_name_after_a_relative_pronoun_stays_a_name() {
             "Wolf",
         )],
     );
+}
+
+#[test]
+fn german_adverb_or_mood_opening_the_sentence_is_no_speaker() {
+    check(
+        Language::German,
+        &[
+            (
+                "Besorgt äußerte sich auch der Vorsitzende der Initiative, Wolfgang Grau, zu den Vorgängen: „Wir befürchten das Schlimmste.“",
+                "Wolfgang Grau",
+            ),
+            (
+                "Kritisch äußerte sich der Vorsitzende: „Wir befürchten das Schlimmste.“",
+                "der Vorsitzende",
+            ),
+        ],
+    );
+    let adverb = "Die Kammer tagte lange. Letztlich bestehen „begründete Zweifel“ an der Schuld.";
+    assert_eq!(speaker(Language::German, adverb), None, "{adverb}");
 }
