@@ -108,3 +108,23 @@ fn german_adverb_or_mood_opening_the_sentence_is_no_speaker() {
     let adverb = "Die Kammer tagte lange. Letztlich bestehen „begründete Zweifel“ an der Schuld.";
     assert_eq!(speaker(Language::German, adverb), None, "{adverb}");
 }
+
+#[test]
+fn german_main_verb_of_reported_speech_carries_the_speaker_past_its_subject() {
+    check(
+        Language::German,
+        &[(
+            "„Wir halten die Gebühren für richtig“, sagte die Ministerin Eva Roth. Die Studie zeige in Wahrheit, „dass die Gebühren kaum abschrecken“.",
+            "Eva Roth",
+        )],
+    );
+    // A verb of reported speech in a clause after the comma is that clause's:
+    // the sentence's own subject speaks.
+    check(
+        Language::German,
+        &[(
+            "„Wir halten die Gebühren für richtig“, sagte die Ministerin Eva Roth. Der Kanzler Max Weber schrieb am Montag, sie wolle „eine Abstimmung ersparen“.",
+            "Max Weber",
+        )],
+    );
+}

@@ -13,6 +13,7 @@ mod cues;
 mod descriptions;
 mod labels;
 mod pronouns;
+mod reported;
 mod sources;
 mod titled;
 mod word_order;
@@ -376,6 +377,18 @@ impl Attributor<'_> {
             // earlier: "Gorka made the point that it would be “a third
             // term.”", "The ad claims “he lied.”"
             let start = self.sentences[si].start;
+            // With its main verb in the mood of reported speech the sentence
+            // goes on with the last speaker's words, whatever its subject:
+            // „Die Studie zeige, „dass …““ is still the minister's.
+            let reported = self.salience[si].reported.clone();
+            if let Some(speaker) = reported.filter(|_| self.main_verb_reported(start, t)) {
+                out[q] = Some(Attribution {
+                    speaker,
+                    cue: None,
+                    how: How::Continuing,
+                });
+                continue;
+            }
             if t > start {
                 let clause = self.own_clause(start, t);
                 let subject = self.known_subject(si, clause, t).or_else(|| {
@@ -480,21 +493,6 @@ impl Attributor<'_> {
             .take(sources::REACH)
             .find(|&k| self.tokens[k - 1].is_punct(',') && self.tokens[k].has(Flags::SUBORDINATOR))
             .unwrap_or(start)
-    }
-
-    /// Whose reported speech the sentence `s` (with no cue of its own) goes
-    /// on with: the previous sentence's, in this paragraph or the one before,
-    /// when a verb of `s` is in the mood of reported speech (German "sei").
-    fn reported_speech_goes_on(&self, s: Range<usize>) -> Option<Speaker> {
-        let before = self.salience.last()?;
-        let block = self.tokens[s.start].block();
-        let near = before.block + 1 >= block;
-        let reported = s
-            .clone()
-            .any(|t| self.tokens[t].is_lowercase_word() && self.tokens[t].has(Flags::REPORTED));
-        (near && reported)
-            .then(|| before.reported.clone())
-            .flatten()
     }
 
     /// Whether the cue verb at `t` is a passive: a form of "be" before it, over
