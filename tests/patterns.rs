@@ -394,6 +394,15 @@ fn a_count_of_people_before_a_speech_verb_speaks() {
             "Of those asked, 14 percent said the party was “broken.”",
             "14 percent",
         ),
+        // A count written in words is read whole, not cut at "in".
+        (
+            "The poll found broad doubt. Six in ten said the delegates “should decide.”",
+            "Six in ten",
+        ),
+        (
+            "The poll found broad doubt. One in five said the vote was “rigged.”",
+            "one in five",
+        ),
         ("Several said they were “tired of waiting.”", "several"),
         ("Another said the plan was “a joke.”", "another"),
         ("Some chanted “Recount!” outside the hall.", "some"),

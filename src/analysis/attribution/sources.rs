@@ -205,7 +205,9 @@ impl Attributor<'_> {
     /// and a lowercase word that names nobody.
     fn phrase_of_time_or_place(&self, k: usize, start: usize) -> Option<usize> {
         let noun = &self.tokens[k];
-        let names_someone = Flags::DESCRIPTION | Flags::PRONOUN | Flags::RELATIVE | Flags::CUE;
+        // "Six in ten said": a count ends the phrase and stands for people.
+        let names_someone =
+            Flags::DESCRIPTION | Flags::PRONOUN | Flags::RELATIVE | Flags::CUE | Flags::QUANTITY;
         if !noun.is_lowercase_word() || noun.has(names_someone) {
             return None;
         }
