@@ -128,3 +128,20 @@ fn german_main_verb_of_reported_speech_carries_the_speaker_past_its_subject() {
         )],
     );
 }
+
+#[test]
+fn german_outlets_and_documents_speak_by_what_they_are() {
+    check(
+        Language::German,
+        &[
+            (
+                "Das staatliche Fernsehen berichtete von „schweren Verlusten des Feindes“ bei den Kämpfen.",
+                "das staatliche Fernsehen",
+            ),
+            (
+                "Die Partei schrieb an die Polizei. „Wir möchten Sie dringend auffordern, das zu verhindern“, heißt es in dem Schreiben.",
+                "dem Schreiben",
+            ),
+        ],
+    );
+}
