@@ -4,8 +4,8 @@
 
 #[path = "common/speakers.rs"]
 mod speakers;
-use copydesk::analysis::Language;
-use speakers::{check, speaker};
+use copydesk::analysis::{Language, Speaker};
+use speakers::{check, read_as, speaker};
 
 #[test]
 fn german_object_after_the_verb_is_no_speaker() {
@@ -20,6 +20,20 @@ fn german_object_after_the_verb_is_no_speaker() {
             (
                 "Die Ministerin Eva Roth sagte dem Sender, der Plan sei „tot“.",
                 "Eva Roth",
+            ),
+            // The speaker may follow the object: its own title or article
+            // opens it. A name the object's noun titles is the object's.
+            (
+                "„Wir sind bereit“, sagte den Reportern Innenminister Karl Wulf.",
+                "Karl Wulf",
+            ),
+            (
+                "„Wir sind bereit“, sagte dem Sender der Innenminister.",
+                "der Innenminister",
+            ),
+            (
+                "Die Behörde bestätigte dem Abgeordneten Jan Berg, dass er auf einer „Liste“ stehe.",
+                "die Behörde",
             ),
         ],
     );
@@ -70,8 +84,8 @@ fn german_view_of_someone_attributes_what_follows() {
                 "Karl Wulf",
             ),
             (
-                "Nach Meinung des Ministers Karl Wulf ist der Plan „völlig unrealistisch“.",
-                "Karl Wulf",
+                "Die Runde tagte lange. Nach Meinung der Polizei ist der Plan „völlig unrealistisch“.",
+                "Polizei",
             ),
         ],
     );
@@ -83,10 +97,16 @@ fn german_name_after_a_relative_pronoun_stays_a_name() {
     // it does not make "Wolf" a noun elsewhere.
     check(
         Language::German,
-        &[(
-            "Die Partei lehnte die Reform ab, die Wolf vorgeschlagen hatte. „Das ist ein Fehler“, sagte Wolf.",
-            "Wolf",
-        )],
+        &[
+            (
+                "Die Partei lehnte die Reform ab, die Wolf vorgeschlagen hatte. „Das ist ein Fehler“, sagte Wolf.",
+                "Wolf",
+            ),
+            (
+                "Die Partei lehnte die Reform ab, für die Wolf geworben hatte. „Das ist ein Fehler“, sagte Wolf.",
+                "Wolf",
+            ),
+        ],
     );
 }
 
@@ -118,8 +138,15 @@ fn german_main_verb_of_reported_speech_carries_the_speaker_past_its_subject() {
             "Eva Roth",
         )],
     );
-    // A verb of reported speech in a clause after the comma is that clause's:
-    // the sentence's own subject speaks.
+    // A person as the subject speaks for themselves, and a verb of reported
+    // speech in a clause after the comma is that clause's.
+    check(
+        Language::German,
+        &[(
+            "„Wir halten die Gebühren für richtig“, sagte die Ministerin Eva Roth. Max Weber hingegen habe im Bundestag „Unsinn“ gerufen.",
+            "Max Weber",
+        )],
+    );
     check(
         Language::German,
         &[(
@@ -143,5 +170,18 @@ fn german_outlets_and_documents_speak_by_what_they_are() {
                 "dem Schreiben",
             ),
         ],
+    );
+}
+
+#[test]
+fn english_title_word_alone_is_still_a_surname() {
+    // Only in German is a title alone a description ("der Staatssekretär").
+    let text = "“The tax cut is working,” Justice said at a rally.";
+    let a = read_as(Language::English, text);
+    let q = a.quotes.last().expect("a quotation");
+    assert!(
+        matches!(q.speaker, Some(Speaker::Person(_))),
+        "{text}: {:?}",
+        q.speaker
     );
 }

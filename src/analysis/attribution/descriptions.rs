@@ -13,11 +13,16 @@ use crate::analysis::people::RunClass;
 
 impl Attributor<'_> {
     /// Whether a name run is one capitalised word that is a head noun
-    /// ("Regierungskreisen", a German noun): a description, not a name.
+    /// ("Regierungskreisen", a German noun): a description, not a name. In
+    /// German a title alone is one too ("der Staatssekretär"); in English it
+    /// may be a surname ("Justice said").
     pub(super) fn lone_description(&self, run: usize) -> bool {
         let r = &self.people.runs[run];
-        r.name.len() == 1
-            && self.tokens[r.name.start].has(Flags::ANONYMOUS | Flags::DESCRIPTION | Flags::TITLE)
+        let mut heads = Flags::ANONYMOUS | Flags::DESCRIPTION;
+        if self.lex.traits.nouns_capitalised {
+            heads |= Flags::TITLE;
+        }
+        r.name.len() == 1 && self.tokens[r.name.start].has(heads)
     }
 
     /// A description as a source, named as the story writes it: "The company"
@@ -100,7 +105,7 @@ impl Attributor<'_> {
     }
 
     /// A German noun after the article that opens the sentence and the
-    /// adjectives after it, standing right before the verb: the subject ("Die
+    /// lowercase words (adjectives) after it, standing right before the verb: the subject ("Die
     /// Hausverwaltung versicherte", "Der neue Sprecher sagte"). A noun that
     /// names no person yields to a speaker after the verb ("Das Gesetz
     /// kritisierte die Ministerin"): there the noun is more often the object.
@@ -123,9 +128,10 @@ impl Attributor<'_> {
 
     /// A German noun after the article that follows a verb opening its
     /// clause after the quotation: the subject ("„…“, sagte der Student").
-    /// After "der", a noun with a feminine ending is spoken to ("sagte der
-    /// Zeitung"). Where something else stands before the verb, the noun after
-    /// it is as often the object ("Sie nannte die Pläne …").
+    /// After "der" right after the verb, a noun with an ending of the
+    /// feminine nouns ("-ung", "-heit") is spoken to ("sagte der Zeitung").
+    /// Where something else stands before the verb, the noun after it is as
+    /// often the object ("Sie nannte die Pläne …").
     pub(super) fn noun_after_article(&self, run: usize, from: usize) -> Option<Found> {
         let r = &self.people.runs[run];
         let head = r.name.start;

@@ -198,8 +198,8 @@ impl Attributor<'_> {
     }
 
     /// The source before the verb at `t` when it is all that stands before
-    /// it in the sentence: a person already known, a pronoun or a
-    /// description; a capitalised word that may be a noun ("Den Plan
+    /// it in the sentence, with its title at most: a person already known, a
+    /// pronoun or a description; a capitalised word that may be a noun ("Den Plan
     /// kritisierte …") is left alone, and so never made a person here.
     fn subject_opening(&mut self, t: usize, start: usize, si: usize) -> Option<Found> {
         let before = t.checked_sub(1).filter(|&k| k >= start)?;
@@ -377,18 +377,6 @@ impl Attributor<'_> {
             // earlier: "Gorka made the point that it would be “a third
             // term.”", "The ad claims “he lied.”"
             let start = self.sentences[si].start;
-            // With its main verb in the mood of reported speech the sentence
-            // goes on with the last speaker's words, whatever its subject:
-            // „Die Studie zeige, „dass …““ is still the minister's.
-            let reported = self.salience[si].reported.clone();
-            if let Some(speaker) = reported.filter(|_| self.main_verb_reported(start, t)) {
-                out[q] = Some(Attribution {
-                    speaker,
-                    cue: None,
-                    how: How::Continuing,
-                });
-                continue;
-            }
             if t > start {
                 let clause = self.own_clause(start, t);
                 let subject = self.known_subject(si, clause, t).or_else(|| {
@@ -396,6 +384,22 @@ impl Attributor<'_> {
                         .then(|| self.known_subject(si, start, t))
                         .flatten()
                 });
+                // With its main verb in the mood of reported speech the
+                // sentence goes on with the last speaker's words, unless a
+                // person is its subject: Die Studie zeige, „dass …“ is still
+                // the minister's.
+                let person = matches!(subject, Some((Speaker::Person(_), _)));
+                let reported = self.salience[si].reported.clone();
+                if let Some(speaker) =
+                    reported.filter(|_| !person && self.main_verb_reported(start, t))
+                {
+                    out[q] = Some(Attribution {
+                        speaker,
+                        cue: None,
+                        how: How::Continuing,
+                    });
+                    continue;
+                }
                 if let Some((speaker, source)) = subject {
                     out[q] = Some(Attribution {
                         speaker,

@@ -389,7 +389,7 @@ impl Attributor<'_> {
         match self.people.runs[run].class {
             RunClass::Person(e) => Some((Speaker::Person(e), span)),
             // One capitalised word that is a head noun ("Regierungskreisen",
-            // a German noun) is a description, not a name.
+            // a German noun) or a German title alone is a description.
             RunClass::Candidate if self.lone_description(run) => {
                 // Its article and adjectives go with it: "der neue Staatssekretär".
                 let head = self.people.runs[run].name.start;
@@ -450,13 +450,17 @@ impl Attributor<'_> {
                 return self.outlet_in_quotes(k);
             }
             // "nannte den Bericht eine „Ente“": an object follows the verb, not
-            // a subject ("heißt es in dem Bericht" names its source).
+            // a subject ("heißt es in dem Bericht" names its source). A
+            // speaker may still follow it: "sagte dem Sender der Minister".
             let object = k == from
                 && t.has(Flags::OBLIQUE)
                 && from
                     .checked_sub(1)
                     .is_some_and(|v| self.tokens[v].has(Flags::CUE));
-            if !t.is_word() || object {
+            if object {
+                return self.speaker_after_object(k, end);
+            }
+            if !t.is_word() {
                 return None;
             }
             if let Some(run) = self.people.run_at(k) {
@@ -501,6 +505,42 @@ impl Attributor<'_> {
             determiner |= t.has(Flags::DETERMINER);
         }
         None
+    }
+
+    /// The speaker right after an object that the article at `k` opens, its
+    /// lowercase words and its noun: a person ("sagte den Reportern
+    /// Innenminister Karl Wulf") or a description ("sagte dem Sender der
+    /// Minister"). A quotation there is what the object was called.
+    fn speaker_after_object(&mut self, k: usize, end: usize) -> Option<Found> {
+        let noun = (k + 1..end.min(k + 5)).find(|&m| !self.tokens[m].is_lowercase_word())?;
+        let next = noun + 1;
+        if next >= end || !self.tokens[noun].is_capitalised() {
+            return None;
+        }
+        if let Some(run) = self.people.run_at(next) {
+            // "bestätigte dem Abgeordneten Montag": a name the object's noun
+            // titles is the object's.
+            let r = &self.people.runs[run];
+            let own = r.first_token() == next || self.tokens[next].has(Flags::TITLE);
+            let person = matches!(
+                r.class,
+                RunClass::Person(_) | RunClass::Unlinked | RunClass::Candidate
+            );
+            return if person && own {
+                self.source_of_run(run)
+            } else {
+                None
+            };
+        }
+        let article = &self.tokens[next];
+        let head = next + 1;
+        let described = article.has(Flags::DETERMINER)
+            && !article.has(Flags::OBLIQUE)
+            && self
+                .tokens
+                .get(head)
+                .is_some_and(|h| head < end && h.has(Flags::DESCRIPTION | Flags::TITLE));
+        described.then(|| self.description_ending(head, head, next))
     }
 
     /// A person named right before token `t`, with nothing between.

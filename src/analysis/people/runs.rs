@@ -89,17 +89,21 @@ pub fn find(
 /// nouns have ("Bedrohung"), is a noun there and everywhere: alone, it is no
 /// name. A person's surname takes no article.
 fn nouns_are_not_names(runs: &mut [NameRun], tokens: &[Token], text: &str, lex: &Lexicon) {
-    // After a comma the article may be a relative pronoun, and the word
-    // after it the relative clause's subject: "die Marke, die Wolf nannte".
-    let nouns: rustc_hash::FxHashSet<&str> = tokens
-        .windows(3)
-        .filter(|w| {
-            w[1].has(Flags::DETERMINER)
-                && w[1].is_lowercase_word()
-                && w[2].is_capitalised()
-                && !w[0].is_punct(',')
+    // After a comma, or a comma and a preposition, the article may be a
+    // relative pronoun, and the word after it the relative clause's subject:
+    // "die Marke, die Wolf nannte", "die Reform, für die Wolf warb".
+    let comma = |k: usize| tokens[k].is_punct(',');
+    let relative = |k: usize| {
+        k >= 1 && (comma(k - 1) || k >= 2 && comma(k - 2) && tokens[k - 1].has(Flags::PHRASE_BREAK))
+    };
+    let nouns: rustc_hash::FxHashSet<&str> = (0..tokens.len().saturating_sub(1))
+        .filter(|&k| {
+            tokens[k].has(Flags::DETERMINER)
+                && tokens[k].is_lowercase_word()
+                && tokens[k + 1].is_capitalised()
+                && !relative(k)
         })
-        .map(|w| w[2].stem(text))
+        .map(|k| tokens[k + 1].stem(text))
         .collect();
     // A surname the draft writes after a given name ("Eva Hornung") is a name
     // whatever its ending.
