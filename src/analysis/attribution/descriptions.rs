@@ -105,8 +105,9 @@ impl Attributor<'_> {
     }
 
     /// A German noun after the article that opens the sentence and the
-    /// lowercase words (adjectives) after it, standing right before the verb: the subject ("Die
-    /// Hausverwaltung versicherte", "Der neue Sprecher sagte"). A noun that
+    /// lowercase words (adjectives) after it, standing right before the verb:
+    /// the subject ("Die Hausverwaltung versicherte", "Der neue Sprecher
+    /// sagte"). A noun that
     /// names no person yields to a speaker after the verb ("Das Gesetz
     /// kritisierte die Ministerin"): there the noun is more often the object.
     pub(super) fn noun_opening(&self, run: usize, start: usize) -> Option<Found> {

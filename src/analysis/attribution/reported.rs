@@ -17,9 +17,7 @@ impl Attributor<'_> {
         let before = self.salience.last()?;
         let block = self.tokens[s.start].block();
         let near = before.block + 1 >= block;
-        let reported = s
-            .clone()
-            .any(|t| self.tokens[t].is_lowercase_word() && self.tokens[t].has(Flags::REPORTED));
+        let reported = s.clone().any(|t| self.reported_verb(t));
         (near && reported)
             .then(|| before.reported.clone())
             .flatten()
@@ -32,6 +30,11 @@ impl Attributor<'_> {
     pub(super) fn main_verb_reported(&self, start: usize, t: usize) -> bool {
         (start..t.min(start + REACH))
             .take_while(|&k| !self.tokens[k].is_punct(','))
-            .any(|k| self.tokens[k].is_lowercase_word() && self.tokens[k].has(Flags::REPORTED))
+            .any(|k| self.reported_verb(k))
+    }
+
+    /// Whether token `k` is a verb in the mood of reported speech ("sei").
+    fn reported_verb(&self, k: usize) -> bool {
+        self.tokens[k].is_lowercase_word() && self.tokens[k].has(Flags::REPORTED)
     }
 }
