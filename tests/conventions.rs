@@ -433,6 +433,14 @@ fn a_phrase_of_time_between_source_and_verb_is_skipped() {
         speaker("Mayor Ana Ruiz at the time said the plan was “a mistake.”").as_deref(),
         Some("Ana Ruiz")
     );
+    // A phrase counting back in time: "ago" and the count before it.
+    for t in [
+        "Mayor Ana Ruiz two weeks ago said the plan was “a mistake.”",
+        "Mayor Ana Ruiz less than a year ago said the plan was “a mistake.”",
+        "Mayor Ana Ruiz 10 days ago said the plan was “a mistake.”",
+    ] {
+        assert_eq!(speaker(t).as_deref(), Some("Ana Ruiz"), "{t}");
+    }
 }
 
 #[test]
@@ -709,5 +717,51 @@ fn a_quotation_after_a_colon_ends_its_sentence_at_its_own_stop() {
     assert_eq!(
         speaker(text).as_deref(),
         Some("a spokesman for the council")
+    );
+}
+
+#[test]
+fn a_pronoun_run_into_its_verb_opening_a_sentence_names_nobody() {
+    // "I'm" is the writer, not a person called "I'm"; the fragment is a term
+    // of the person the sentence names.
+    let t =
+        "I'm old enough to remember Governor Carl Dunn going on TV, declaring a “war on waste.”";
+    assert_ne!(speaker(t).as_deref(), Some("I'm"));
+    let a = analysis(t);
+    assert!(a.people.iter().all(|p| p.name != "I'm"), "{:?}", a.people);
+    let t = "Ulla Hale went first. We're told she then wrote that the plan was “a disgrace.”";
+    assert!(analysis(t).people.iter().all(|p| p.name != "We're"));
+}
+
+#[test]
+fn a_pronoun_refers_to_the_main_clause_subject_not_a_name_in_an_opening_phrase() {
+    // The name in the opening phrase is a place; the subject is the worker
+    // the description names.
+    assert_eq!(
+        speaker(
+            "Outside the plant in the suburb of Santa Catarina, a worker named Luis Ruiz \
+             has praise for his job. “The mood is calm,” he said."
+        )
+        .as_deref(),
+        Some("Luis Ruiz")
+    );
+    // A participle clause names whom it asks about, not who answers.
+    assert_eq!(
+        speaker(
+            "The actress Susan Sarandon spoke on Monday.\n\nAsked about her own vote in the \
+             event that Hillary Clinton faces Trump, she replied: “I do not know yet.”"
+        )
+        .as_deref(),
+        Some("Susan Sarandon")
+    );
+    // An opening clause with its own subject, and a main clause naming nobody:
+    // the pronoun is that subject.
+    assert_eq!(
+        speaker(
+            "Donald Trump watched. While James Comey said the evidence was clear, he said \
+             there was “no precedent” for charges."
+        )
+        .as_deref(),
+        Some("James Comey")
     );
 }

@@ -257,3 +257,23 @@ fn the_house_list_decides_the_spelling() {
             .contains(&"President of Ukraine".to_string())
     );
 }
+
+#[test]
+fn a_spelling_marked_sic_is_reproduced_on_purpose_and_left_alone() {
+    // The same slip without "[sic]" is reported; with it, or "(sic)", it is
+    // the source's own spelling, quoted as written.
+    let story = |mark: &str| {
+        format!(
+            "State Attorney Angela Corey filed the case in May.\n\n\
+             Corey said the evidence was strong.\n\n\
+             The email urged readers to \"end Angela Correy’s{mark} career\" for good.\n\n\
+             Later, Corey declined to comment.\n"
+        )
+    };
+    let slip = plain(&story(""));
+    assert_eq!(spelling_findings(&slip).len(), 1, "{:?}", slip.findings);
+    for mark in [" [sic]", " (sic)", " [Sic]", " [sic!]"] {
+        let a = plain(&story(mark));
+        assert!(spelling_findings(&a).is_empty(), "{mark}: {:?}", a.findings);
+    }
+}

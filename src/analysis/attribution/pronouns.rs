@@ -198,8 +198,21 @@ impl Attributor<'_> {
         if let Some(first) = same_pronoun_first {
             return self.pronoun(first, si);
         }
-        // In this sentence, before the pronoun: its subject first, then the nearest.
-        let subject = (start..k.min(start + REACH)).find_map(|t| self.people.person_at(t));
+        // In this sentence, before the pronoun: its subject first, then the
+        // nearest. The subject comes after an opening phrase ("Outside the
+        // plant in Santa Ana, a worker named Luis Ruiz …"), or is the opening
+        // clause's own where the main clause names nobody ("While Ruiz
+        // praised the plan, he said …").
+        let first_person =
+            |from: usize| (from..k.min(from + REACH)).find_map(|t| self.people.person_at(t));
+        let main = self.clause_start(start, k);
+        let subject = first_person(main).or_else(|| {
+            let participle = self
+                .lex
+                .suffixes
+                .opens_clause(self.tokens[start].stem(self.text));
+            (!participle).then(|| first_person(start)).flatten()
+        });
         if let Some(first) = subject {
             let nearest = (start.max(k.saturating_sub(REACH))..k)
                 .rev()
@@ -247,13 +260,24 @@ impl Attributor<'_> {
     }
 
     /// The person a clause starting at token `k` opens with, after an article
-    /// or a title at most: its subject. Not an owner ("Brandt's rival Ruiz").
+    /// or a title at most, or a description the name is given for ("a
+    /// worker named Luis Ruiz"): its subject. Not an owner ("Brandt's rival
+    /// Ruiz").
     fn subject_at(&self, k: usize) -> Option<usize> {
         let lead = self
             .tokens
             .get(k)
             .is_some_and(|t| t.has(Flags::DETERMINER | Flags::TITLE));
-        let first = k + usize::from(lead);
+        let mut first = k + usize::from(lead);
+        // "a worker named Luis Ruiz": the name the description goes by.
+        if lead {
+            let naming = (first..first + 3)
+                .take_while(|&t| self.tokens.get(t).is_some_and(|w| w.is_lowercase_word()))
+                .find(|&t| self.tokens[t].has(Flags::NAMING_VERB));
+            if let Some(n) = naming.filter(|&n| n > first) {
+                first = n + 1;
+            }
+        }
         let run = self.people.run_at(first)?;
         let last = self.people.runs[run].name.end.checked_sub(1)?;
         if self.tokens[last].possessive() {

@@ -36,8 +36,11 @@ impl Attributor<'_> {
                 // "Albers on Thursday called"
                 k -= 2;
                 skipped += 2;
-            } else if let Some(len) = self.phrase_of_time_or_place(k, start) {
-                // "who has in the past described"
+            } else if let Some(len) = self
+                .phrase_of_time_or_place(k, start)
+                .or_else(|| self.time_ago(k, start))
+            {
+                // "who has in the past described", "less than two weeks ago said"
                 k -= len;
                 skipped += len;
             } else {
@@ -224,6 +227,18 @@ impl Attributor<'_> {
         } else {
             None
         }
+    }
+
+    /// The length of a phrase of time that counts back and ends at `k`: "a
+    /// year ago", "two weeks ago", "less than two weeks ago".
+    fn time_ago(&self, k: usize, start: usize) -> Option<usize> {
+        let word =
+            |p: usize| p > start && !self.tokens[p].is_capitalised() && self.tokens[p].is_word();
+        if !self.tokens[k].has(Flags::AGO) || k < start + 3 || !word(k - 1) || !word(k - 2) {
+            return None;
+        }
+        let than = self.is_word(k - 3, "than") && k >= start + 5 && word(k - 4);
+        Some(if than { 5 } else { 3 })
     }
 
     /// An auxiliary or an adverb between a source and its verb ("has also",

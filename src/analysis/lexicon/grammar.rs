@@ -155,6 +155,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "separable-particle" => Flags::SEPARABLE,
         "quantity" => Flags::QUANTITY,
         "oblique" => Flags::OBLIQUE,
+        "ago" => Flags::AGO,
         _ => return None,
     })
 }

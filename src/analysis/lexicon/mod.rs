@@ -141,6 +141,9 @@ bitflags! {
         /// An article no subject takes (German "den", "dem", "einen"): the
         /// noun phrase it opens is an object, never who speaks.
         const OBLIQUE = 1 << 50;
+        /// "ago": ends a phrase of time that counts back ("two weeks ago"), which
+        /// may stand between a source and its verb.
+        const AGO = 1 << 51;
     }
 }
 

@@ -61,6 +61,24 @@ fn short_form(a: &str, b: &str) -> bool {
     short.len() >= 3 && long.starts_with(short)
 }
 
+/// Whether the mention ending at `end` is marked "[sic]", "(sic)" or "[sic!]": a
+/// spelling the writer reproduces on purpose, as the source wrote it (AP). It
+/// neither counts towards the story's spelling nor is reported.
+pub fn marked_sic(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or_default();
+    let after = ["’s", "'s", "’", "'"]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after)
+        .trim_start();
+    let mut chars = after.chars();
+    let open = chars.next();
+    let word: String = chars.by_ref().take(3).collect();
+    matches!(open, Some('[' | '('))
+        && word.eq_ignore_ascii_case("sic")
+        && matches!(chars.next(), Some(']' | ')' | '.' | '!'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

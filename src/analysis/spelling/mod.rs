@@ -553,6 +553,7 @@ fn clusters(
             let mut spans = by_person.remove(&c).unwrap_or_default();
             spans.sort_by_key(|(s, _)| s.start);
             spans.dedup_by_key(|(s, _)| s.clone());
+            spans.retain(|(s, _)| !forms::marked_sic(text, s.end));
             let written: Vec<String> = spans
                 .iter()
                 .map(|(s, _)| spaced(&text[s.clone()]).into_owned())
