@@ -185,3 +185,48 @@ fn english_title_word_alone_is_still_a_surname() {
         q.speaker
     );
 }
+
+#[test]
+fn german_sentence_pointing_back_credits_the_words_before_it() {
+    check(
+        Language::German,
+        &[
+            // „Das sagte X“: the source after the verb said what came before.
+            (
+                "Die Junta will nach der Wahl „weiter assistieren“. Das erklärte General Paul Wiefel am Montag vor Diplomaten.",
+                "Paul Wiefel",
+            ),
+            (
+                "Die Partei will „mehr Geld“ für Schulen. Dies sagte der Vorsitzende Karl Wulf am Dienstag.",
+                "Karl Wulf",
+            ),
+        ],
+    );
+    // Opening a sentence with no quotation before it, "das erklärte" is
+    // still an adjective before its noun: the declared goal is no speaker.
+    assert_eq!(
+        speaker(
+            Language::German,
+            "Das erklärte Ziel der Partei ist „mehr Geld“ für Schulen."
+        )
+        .as_deref(),
+        Some("der Partei")
+    );
+}
+
+#[test]
+fn german_speech_verbs_split_in_two_and_questions_asked() {
+    check(
+        Language::German,
+        &[
+            (
+                "„Ich trete als Konservativer an“, strich Mitt Romney in Arbutus heraus.",
+                "Mitt Romney",
+            ),
+            (
+                "„Wo ist meine Stimme?“, wollen die Demonstranten in der Hauptstadt seit Tagen wissen.",
+                "die Demonstranten",
+            ),
+        ],
+    );
+}

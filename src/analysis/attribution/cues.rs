@@ -59,7 +59,10 @@ pub fn in_sentence(
             let count_speaks = prev.has(Flags::QUANTITY)
                 && super::counts::count_speaks_at(tokens, t - 1, s.start)
                 && (tok.stem(text).ends_with("ed") || is_word(tokens, text, t, "said"));
-            (prev.has(Flags::DETERMINER) || prev.possessive()) && !count_speaks
+            // "Das sagte Wulf": opening the sentence, "das" points back at
+            // what was said.
+            let points_back = t - 1 == s.start && prev.has(Flags::POINTS_BACK);
+            (prev.has(Flags::DETERMINER) || prev.possessive()) && !count_speaks && !points_back
         };
         // "Rubio will continue to be", "her campaign would continue": a
         // prediction, nobody's words. "Obama will say, according to excerpts"
@@ -160,6 +163,40 @@ fn names_a_thing(tokens: &[Token], t: usize, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the cue verb at `t` is a passive: a form of "be" before it, over
+/// lowercase words at most ("was read out", "was first reported by"), or a
+/// comma right before it and "by" after ("X, portrayed by Allen"); not "said
+/// by telephone", nor "is saying".
+pub fn passive(tokens: &[Token], text: &str, t: usize, start: usize) -> bool {
+    let be = (start..t)
+        .rev()
+        .take(3)
+        .take_while(|&k| tokens[k].is_lowercase_word())
+        .any(|k| tokens[k].has(Flags::BE));
+    let comma = t > start && tokens[t - 1].is_punct(',');
+    let by = agent_after(tokens, text, t).is_some();
+    // "is saying" is no passive.
+    (be && !tokens[t].has(Flags::PARTICIPLE)) || (comma && by)
+}
+
+/// The "by" of a passive's agent after the verb at `t`, right after it or
+/// after the words it quotes ("was called “reckless” by Ruiz", "was
+/// described as “a liar” by Ruiz").
+pub fn agent_after(tokens: &[Token], text: &str, t: usize) -> Option<usize> {
+    let quoted = |k: usize| tokens.get(k).is_some_and(|n| n.quote().is_some());
+    let by = if quoted(t + 1) {
+        t + 2
+    } else if quoted(t + 2) && is_word(tokens, text, t + 1, "as") {
+        t + 3
+    } else {
+        t + 1
+    };
+    tokens
+        .get(by)
+        .is_some_and(|n| n.has(Flags::AGENT))
+        .then_some(by)
 }
 
 /// Whether token `t` is the word `w`, in any case.

@@ -303,8 +303,8 @@ impl Attributor<'_> {
                 // "was first reported by MSNBC", ", portrayed by Allen": the
                 // passive's agent is the source; "the vote was read out" has
                 // none, and what stands before the verb is not one.
-                CueKind::Verb if self.passive(t, s.start) => {
-                    let by = self.agent_after(t);
+                CueKind::Verb if cues::passive(self.tokens, self.text, t, s.start) => {
+                    let by = cues::agent_after(self.tokens, self.text, t);
                     let agent = by.and_then(|b| self.source_right(b + 1, s.end, si));
                     (agent, by.unwrap_or(t))
                 }
@@ -368,6 +368,14 @@ impl Attributor<'_> {
                 sentence: si,
             } = placed[i];
             if out[q].is_some() {
+                continue;
+            }
+            if let Some(speaker) = self.pointed_back_at(si, cues) {
+                out[q] = Some(Attribution {
+                    speaker,
+                    cue: None,
+                    how: How::Continuing,
+                });
                 continue;
             }
             let block_of = |tok: usize| self.tokens[tok].block();
@@ -497,40 +505,6 @@ impl Attributor<'_> {
             .take(sources::REACH)
             .find(|&k| self.tokens[k - 1].is_punct(',') && self.tokens[k].has(Flags::SUBORDINATOR))
             .unwrap_or(start)
-    }
-
-    /// Whether the cue verb at `t` is a passive: a form of "be" before it, over
-    /// lowercase words at most ("was read out", "was first reported by"), or a
-    /// comma right before it and "by" after ("X, portrayed by Allen"); not "said
-    /// by telephone", nor "is saying".
-    fn passive(&self, t: usize, start: usize) -> bool {
-        let be = (start..t)
-            .rev()
-            .take(3)
-            .take_while(|&k| self.tokens[k].is_lowercase_word())
-            .any(|k| self.tokens[k].has(Flags::BE));
-        let comma = t > start && self.tokens[t - 1].is_punct(',');
-        let by = self.agent_after(t).is_some();
-        // "is saying" is no passive.
-        (be && !self.tokens[t].has(Flags::PARTICIPLE)) || (comma && by)
-    }
-
-    /// The "by" of a passive's agent after the verb at `t`, right after it or
-    /// after the words it quotes ("was called “reckless” by Ruiz", "was
-    /// described as “a liar” by Ruiz").
-    fn agent_after(&self, t: usize) -> Option<usize> {
-        let quoted = |k: usize| self.tokens.get(k).is_some_and(|n| n.quote().is_some());
-        let by = if quoted(t + 1) {
-            t + 2
-        } else if quoted(t + 2) && self.is_word(t + 1, "as") {
-            t + 3
-        } else {
-            t + 1
-        };
-        self.tokens
-            .get(by)
-            .is_some_and(|n| n.has(Flags::AGENT))
-            .then_some(by)
     }
 
     /// The colon right before the quotation at token `t`, in its sentence.

@@ -1,6 +1,7 @@
 //! Reported speech: a German sentence in the mood of reported speech
 //! (Konjunktiv I, „sei“, „habe“) goes on with the words of the speaker
-//! reported last.
+//! reported last; a sentence that points back at what was just said names
+//! who said it („…“ Das sagte Wulf am Montag.).
 
 use std::ops::Range;
 
@@ -31,6 +32,24 @@ impl Attributor<'_> {
         (start..t.min(start + REACH))
             .take_while(|&k| !self.tokens[k].is_punct(','))
             .any(|k| self.reported_verb(k))
+    }
+
+    /// The source of the sentence after `si`, in the same paragraph, when it
+    /// opens with a word pointing back at what was said and its cue right
+    /// after it: „Wir bleiben.“ Das sagte Wulf am Montag. `cues` are every
+    /// cue with its source, in text order.
+    pub(super) fn pointed_back_at(&self, si: usize, cues: &[(usize, Speaker)]) -> Option<Speaker> {
+        let next = self.sentences.get(si + 1)?;
+        let same_block =
+            self.tokens[next.start].block() == self.tokens[self.sentences[si].start].block();
+        if !same_block || !self.tokens[next.start].has(Flags::POINTS_BACK) {
+            return None;
+        }
+        let verb = next.start + 1;
+        let i = cues.partition_point(|(at, _)| *at < verb);
+        cues.get(i)
+            .filter(|(at, _)| *at == verb)
+            .map(|(_, speaker)| speaker.clone())
     }
 
     /// Whether token `k` is a verb in the mood of reported speech ("sei").

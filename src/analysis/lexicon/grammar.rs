@@ -156,6 +156,7 @@ fn role_flags(role: &str) -> Option<Flags> {
         "quantity" => Flags::QUANTITY,
         "oblique" => Flags::OBLIQUE,
         "ago" => Flags::AGO,
+        "points-back" => Flags::POINTS_BACK,
         _ => return None,
     })
 }

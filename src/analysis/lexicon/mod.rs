@@ -144,6 +144,10 @@ bitflags! {
         /// "ago": ends a phrase of time that counts back ("two weeks ago"), which
         /// may stand between a source and its verb.
         const AGO = 1 << 51;
+        /// A word opening a sentence that points back at what was just said
+        /// (German "Das sagte Wulf"): the cue after it credits the words
+        /// before.
+        const POINTS_BACK = 1 << 52;
     }
 }
 
