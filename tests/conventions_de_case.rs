@@ -230,3 +230,31 @@ fn german_speech_verbs_split_in_two_and_questions_asked() {
         ],
     );
 }
+
+#[test]
+fn german_noun_before_von_and_a_given_name_is_no_part_of_the_name() {
+    // "von" joins a name's particles ("Ursula von der Leyen"), not a noun to
+    // the person after it.
+    let a = read_as(
+        Language::German,
+        "Die Initiative kritisiert den Vorschlag von Michel Wolter. Seit dem Amtsantritt von Angela Merkel regiert die Koalition. Ursula von der Leyen schweigt.",
+    );
+    let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+    for name in ["Michel Wolter", "Angela Merkel", "Ursula von der Leyen"] {
+        assert!(people.contains(&name), "{name} in {people:?}");
+    }
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.contains("Vorschlag") || p.contains("Amtsantritt")),
+        "{people:?}"
+    );
+    // Opponents and supporters are described, not named.
+    check(
+        Language::German,
+        &[(
+            "Die Gegner fordern, dass der „Rote Löwe“ bleibt.",
+            "die Gegner",
+        )],
+    );
+}

@@ -174,7 +174,14 @@ fn run_end(tokens: &[Token], start: usize, text: &str) -> usize {
         {
             p += 1;
         }
+        // "Vorschlag von Michel Wolter": a word that is no given name opening
+        // the run, and a given name after the particle, is a noun and then a
+        // name of its own.
+        let noun_then_name = j == start
+            && !cur.has(Flags::GIVEN)
+            && tokens.get(p).is_some_and(|n| n.has(Flags::GIVEN));
         if p > j + 1
+            && !noun_then_name
             && tokens
                 .get(p)
                 .is_some_and(|n| nameable(n) && joined_by_space(&tokens[p - 1], n, text))
