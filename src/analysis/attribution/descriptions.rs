@@ -111,10 +111,8 @@ impl Attributor<'_> {
     /// names no person yields to a speaker after the verb ("Das Gesetz
     /// kritisierte die Ministerin"): there the noun is more often the object.
     pub(super) fn noun_opening(&self, run: usize, start: usize) -> Option<Found> {
-        let r = &self.people.runs[run];
-        let head = r.name.start;
-        let noun = self.lex.traits.nouns_capitalised && r.class == RunClass::Other;
-        if !noun || r.name.len() != 1 || head <= start || head > start + 3 {
+        let head = self.lone_noun(run)?;
+        if head <= start || head > start + 3 {
             return None;
         }
         // An article a subject can take: "der", "die", "eine", "seine"; "Den
@@ -134,18 +132,24 @@ impl Attributor<'_> {
     /// Where something else stands before the verb, the noun after it is as
     /// often the object ("Sie nannte die Pläne …").
     pub(super) fn noun_after_article(&self, run: usize, from: usize) -> Option<Found> {
-        let r = &self.people.runs[run];
-        let head = r.name.start;
-        let noun = self.lex.traits.nouns_capitalised && r.class == RunClass::Other;
+        let head = self.lone_noun(run)?;
         // German sets a comma after the quotation: „…“, sagte der Student.
         let verb_opens = from >= 3
             && self.tokens[from - 2].is_punct(',')
             && self.tokens[from - 3].quote().is_some();
-        if !noun || r.name.len() != 1 || !verb_opens {
+        if !verb_opens {
             return None;
         }
         let word = self.tokens[head].stem(self.text);
         let dative = self.is_word(from, "der") && self.lex.suffixes.is_noun(word);
         (!dative).then(|| self.description_ending(head, head, from))
+    }
+
+    /// The token of a run that is one capitalised noun and no name, in a
+    /// language that capitalises its nouns ("Student" in "der Student").
+    fn lone_noun(&self, run: usize) -> Option<usize> {
+        let r = &self.people.runs[run];
+        let noun = self.lex.traits.nouns_capitalised && r.class == RunClass::Other;
+        (noun && r.name.len() == 1).then_some(r.name.start)
     }
 }
