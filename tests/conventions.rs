@@ -437,10 +437,13 @@ fn a_phrase_of_time_between_source_and_verb_is_skipped() {
     for t in [
         "Mayor Ana Ruiz two weeks ago said the plan was “a mistake.”",
         "Mayor Ana Ruiz less than a year ago said the plan was “a mistake.”",
-        "Mayor Ana Ruiz 10 days ago said the plan was “a mistake.”",
+        "Mayor Ana Ruiz a few weeks ago said the plan was “a mistake.”",
     ] {
         assert_eq!(speaker(t).as_deref(), Some("Ana Ruiz"), "{t}");
     }
+    // With no count, the word before "years ago" is the subject's own.
+    let t = "Ana Ruiz lost the race. Ruiz’s lawyer years ago said the plan was “a mistake.”";
+    assert_ne!(speaker(t).as_deref(), Some("Ana Ruiz"));
 }
 
 #[test]
@@ -722,8 +725,7 @@ fn a_quotation_after_a_colon_ends_its_sentence_at_its_own_stop() {
 
 #[test]
 fn a_pronoun_run_into_its_verb_opening_a_sentence_names_nobody() {
-    // "I'm" is the writer, not a person called "I'm"; the fragment is a term
-    // of the person the sentence names.
+    // "I'm" is the writer, not a person called "I'm".
     let t =
         "I'm old enough to remember Governor Carl Dunn going on TV, declaring a “war on waste.”";
     assert_ne!(speaker(t).as_deref(), Some("I'm"));
@@ -731,6 +733,11 @@ fn a_pronoun_run_into_its_verb_opening_a_sentence_names_nobody() {
     assert!(a.people.iter().all(|p| p.name != "I'm"), "{:?}", a.people);
     let t = "Ulla Hale went first. We're told she then wrote that the plan was “a disgrace.”";
     assert!(analysis(t).people.iter().all(|p| p.name != "We're"));
+    // "She’d", "they've": the pronoun, referring back as "she" does.
+    assert_eq!(
+        speaker("Ana Ruiz spoke. She’d told reporters the plan was “a mistake.”").as_deref(),
+        Some("Ana Ruiz")
+    );
 }
 
 #[test]
@@ -753,6 +760,15 @@ fn a_pronoun_refers_to_the_main_clause_subject_not_a_name_in_an_opening_phrase()
         )
         .as_deref(),
         Some("Susan Sarandon")
+    );
+    // After "But", the person opening the sentence is its subject, whatever
+    // aside follows.
+    assert_eq!(
+        speaker(
+            "But Ana Ruiz, unlike Maria Diaz, stayed calm, and she said the plan was “a mistake.”"
+        )
+        .as_deref(),
+        Some("Ana Ruiz")
     );
     // An opening clause with its own subject, and a main clause naming nobody:
     // the pronoun is that subject.

@@ -59,9 +59,11 @@ pub fn in_sentence(
             let count_speaks = prev.has(Flags::QUANTITY)
                 && super::counts::count_speaks_at(tokens, t - 1, s.start)
                 && (tok.stem(text).ends_with("ed") || is_word(tokens, text, t, "said"));
-            // "Das sagte Wulf": opening the sentence, "das" points back at
-            // what was said.
-            let points_back = t - 1 == s.start && prev.has(Flags::POINTS_BACK);
+            // "Das sagte Wulf": opening the sentence, or right after the
+            // quotation („Wir bleiben.“ Das sagte Wulf), "das" points back
+            // at what was said.
+            let opens = t - 1 == s.start || tokens[t - 2].quote().is_some();
+            let points_back = opens && prev.has(Flags::POINTS_BACK);
             (prev.has(Flags::DETERMINER) || prev.possessive()) && !count_speaks && !points_back
         };
         // "Rubio will continue to be", "her campaign would continue": a

@@ -154,6 +154,7 @@ impl Attributor<'_> {
         let first = &self.tokens[start];
         let opener = first.is_word()
             && (first.has(Flags::STOP) && !first.has(Flags::DETERMINER | Flags::PRONOUN)
+                || first.has(Flags::PREPOSITION)
                 || self.lex.suffixes.opens_clause(first.stem(self.text)));
         if !opener {
             return start;
@@ -205,7 +206,14 @@ impl Attributor<'_> {
         // praised the plan, he said …").
         let first_person =
             |from: usize| (from..k.min(from + REACH)).find_map(|t| self.people.person_at(t));
-        let main = self.clause_start(start, k);
+        // A person right after an opening "But" or "And" is the subject,
+        // whatever aside follows ("But Ana Ruiz, unlike Maria Diaz, …").
+        let but = self.tokens[start].has(Flags::COORDINATOR);
+        let main = if but && self.people.person_at(start + 1).is_some() {
+            start
+        } else {
+            self.clause_start(start, k)
+        };
         let subject = first_person(main).or_else(|| {
             let participle = self
                 .lex

@@ -47,9 +47,19 @@ impl Attributor<'_> {
         }
         let verb = next.start + 1;
         let i = cues.partition_point(|(at, _)| *at < verb);
-        cues.get(i)
-            .filter(|(at, _)| *at == verb)
-            .map(|(_, speaker)| speaker.clone())
+        let (at, speaker) = cues.get(i)?;
+        // The source stands right after the verb, after a title at most: in
+        // "Das erklärte Ziel von Olaf Scholz …" the verb is an adjective.
+        let right_after = match speaker {
+            Speaker::Person(e) => {
+                (verb + 1..verb + 3).any(|k| self.people.person_at(k) == Some(*e))
+            }
+            Speaker::Description(d) => self
+                .tokens
+                .get(verb + 1)
+                .is_some_and(|t| t.start() == d.span.start),
+        };
+        (*at == verb && right_after).then(|| speaker.clone())
     }
 
     /// Whether token `k` is a verb in the mood of reported speech ("sei").

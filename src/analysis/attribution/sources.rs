@@ -9,6 +9,7 @@ use super::Attributor;
 use crate::analysis::lexicon::{Flags, Gender, Language};
 use crate::analysis::model::Speaker;
 use crate::analysis::people::RunClass;
+use crate::analysis::tokens::{Case, Kind};
 
 /// How many tokens a participle looks over within its own sentence for its
 /// clause's subject: a sentence's narrative is shorter than this (each quotation
@@ -229,16 +230,28 @@ impl Attributor<'_> {
         }
     }
 
-    /// The length of a phrase of time that counts back and ends at `k`: "a
-    /// year ago", "two weeks ago", "less than two weeks ago".
+    /// The length of a phrase of time that counts back and ends at `k`: a
+    /// count, a unit and "ago" ("a year ago", "10 days ago"), perhaps after
+    /// "a" ("a few weeks ago") or "less than" ("less than two weeks ago").
     fn time_ago(&self, k: usize, start: usize) -> Option<usize> {
-        let word =
-            |p: usize| p > start && !self.tokens[p].is_capitalised() && self.tokens[p].is_word();
-        if !self.tokens[k].has(Flags::AGO) || k < start + 3 || !word(k - 1) || !word(k - 2) {
+        let lower = |p: usize| p > start && self.tokens[p].is_lowercase_word();
+        let count = |p: usize| {
+            p > start
+                && (self.tokens[p].has(Flags::DETERMINER | Flags::QUANTITY)
+                    || self.tokens[p].kind() == Kind::Word(Case::Other))
+        };
+        if !self.tokens[k].has(Flags::AGO) || k < start + 3 || !lower(k - 1) || !count(k - 2) {
             return None;
         }
-        let than = self.is_word(k - 3, "than") && k >= start + 5 && word(k - 4);
-        Some(if than { 5 } else { 3 })
+        let than = k >= start + 5 && self.is_word(k - 3, "than") && lower(k - 4);
+        let a_few = k >= start + 4 && self.tokens[k - 3].has(Flags::DETERMINER);
+        Some(if than {
+            5
+        } else if a_few {
+            4
+        } else {
+            3
+        })
     }
 
     /// An auxiliary or an adverb between a source and its verb ("has also",
