@@ -63,7 +63,7 @@ pub fn in_sentence(
             // quotation („Wir bleiben.“ Das sagte Wulf), "das" points back
             // at what was said.
             let opens = t - 1 == s.start || tokens[t - 2].quote().is_some();
-            let points_back = opens && prev.has(Flags::POINTS_BACK);
+            let points_back = opens && prev.is_capitalised() && prev.has(Flags::POINTS_BACK);
             (prev.has(Flags::DETERMINER) || prev.possessive()) && !count_speaks && !points_back
         };
         // "Rubio will continue to be", "her campaign would continue": a
