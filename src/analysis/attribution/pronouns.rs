@@ -155,13 +155,20 @@ impl Attributor<'_> {
         let opener = first.is_word()
             && (first.has(Flags::STOP) && !first.has(Flags::DETERMINER | Flags::PRONOUN)
                 || first.has(Flags::PREPOSITION)
-                || self.lex.suffixes.opens_clause(first.stem(self.text)));
+                || self.opens_with_participle(start));
         if !opener {
             return start;
         }
         (start..before.min(start + REACH))
             .find(|&t| self.tokens[t].is_punct(','))
             .map_or(start, |c| c + 1)
+    }
+
+    /// Whether the sentence starting at `start` opens with a participle
+    /// ("Speaking from Sochi, …", "Asked about …").
+    fn opens_with_participle(&self, start: usize) -> bool {
+        let first = &self.tokens[start];
+        first.is_word() && self.lex.suffixes.opens_clause(first.stem(self.text))
     }
 
     /// The source a pronoun at token `k` names: whom it refers to, or when that
@@ -215,11 +222,9 @@ impl Attributor<'_> {
             self.clause_start(start, k)
         };
         let subject = first_person(main).or_else(|| {
-            let participle = self
-                .lex
-                .suffixes
-                .opens_clause(self.tokens[start].stem(self.text));
-            (!participle).then(|| first_person(start)).flatten()
+            (!self.opens_with_participle(start))
+                .then(|| first_person(start))
+                .flatten()
         });
         if let Some(first) = subject {
             let nearest = (start.max(k.saturating_sub(REACH))..k)
