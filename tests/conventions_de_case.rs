@@ -240,3 +240,38 @@ fn german_noun_before_von_and_a_given_name_is_no_part_of_the_name() {
         )],
     );
 }
+
+#[test]
+fn german_subject_after_its_article_and_adjectives_is_the_speaker() {
+    // Verb second: the person opening the clause speaks; the known person
+    // after the verb is the one spoken of.
+    check(
+        Language::German,
+        &[(
+            "Jonas Berg ist tot. Die frühere grüne Ministerin Eva Wolf nannte Berg einen „wahren Freund“.",
+            "Eva Wolf",
+        )],
+    );
+}
+
+#[test]
+fn quotation_in_brackets_after_a_name_is_that_persons() {
+    // Roundups set reactions in brackets after each name.
+    check(
+        Language::German,
+        &[(
+            "Viele gratulierten, so der Leiter der Behörde, Karl Wulf („Niemand verdient es mehr.“), und andere.",
+            "Karl Wulf",
+        )],
+    );
+    check(
+        Language::English,
+        &[(
+            "Many sent praise, among them the agency's head, Eva Wolf (\"No one deserves it more.\"), and others.",
+            "Eva Wolf",
+        )],
+    );
+    // A few words in brackets are what others call the person.
+    let t = "Trump mocked Ana Ruiz (\"Little Ana\") at the rally.";
+    assert_ne!(speaker(Language::English, t).as_deref(), Some("Ana Ruiz"));
+}

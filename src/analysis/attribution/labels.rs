@@ -95,6 +95,35 @@ impl Attributor<'_> {
         if named { self.source_of_run(run) } else { None }
     }
 
+    /// The person a quotation in brackets right after their name belongs to,
+    /// as roundups set reactions: "the agency's head, Eva Wolf („Well
+    /// deserved.“), and …". Only a sentence: a few words in brackets after a
+    /// name are what others call the person ("Marco Rubio (“Little
+    /// Marco”)").
+    pub(super) fn bracketed_after_name(&mut self, q: usize) -> Option<Found> {
+        let open = q.checked_sub(1)?;
+        let name_end = open.checked_sub(1)?;
+        let bracketed = self.tokens[open].is_punct('(')
+            && self.tokens.get(q + 1).is_some_and(|t| t.is_punct(')'));
+        let quoted = self.tokens[q];
+        let sentence = self.text[quoted.start()..quoted.end()]
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?'))
+            .ends_with(['.', '!', '?']);
+        if !bracketed || !sentence {
+            return None;
+        }
+        let run = self.people.run_at(name_end)?;
+        let person = matches!(
+            self.people.runs[run].class,
+            RunClass::Person(_) | RunClass::Unlinked
+        );
+        if person {
+            self.source_of_run(run)
+        } else {
+            None
+        }
+    }
+
     /// An outlet's name in quotation marks where a source stands ("laut
     /// „Reuters“", "schrieb „Die Zeit“"): a few words, each capitalised.
     pub(super) fn outlet_in_quotes(&self, k: usize) -> Option<Found> {

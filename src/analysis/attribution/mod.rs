@@ -119,24 +119,21 @@ pub fn attribute(
                     token: t,
                     sentence: si,
                 });
-                if let Some(c) = nearest_cue(&found, t) {
-                    out[q] = Some(Attribution {
+                out[q] = if let Some(found) = a.bracketed_after_name(t) {
+                    Some(named_beside(found))
+                } else if let Some(c) = nearest_cue(&found, t) {
+                    Some(Attribution {
                         speaker: c.speaker.clone(),
                         cue: Some(c.cue.clone()),
                         how: How::Cue,
-                    });
+                    })
                 } else if let Some(colon) = a.colon_before(t, s.start) {
-                    out[q] = a.introduced_by_colon(si, s.start, colon);
-                }
+                    a.introduced_by_colon(si, s.start, colon)
+                } else {
+                    None
+                };
                 if out[q].is_none() {
-                    out[q] = a.signed_with(t).map(|(speaker, source)| Attribution {
-                        speaker,
-                        cue: Some(Cue {
-                            verb: source.clone(),
-                            source,
-                        }),
-                        how: How::Cue,
-                    });
+                    out[q] = a.signed_with(t).map(named_beside);
                 }
             }
         }
@@ -167,6 +164,19 @@ pub fn attribute(
     out
 }
 
+/// A quotation credited to the name set beside it, with no verb: the name is
+/// the whole cue.
+fn named_beside((speaker, source): Found) -> Attribution {
+    Attribution {
+        speaker,
+        cue: Some(Cue {
+            verb: source.clone(),
+            source,
+        }),
+        how: How::Cue,
+    }
+}
+
 /// The cue nearest token `t`, the earlier one on a tie. `cues` are in text
 /// order, so this is a binary search: a sentence that never ends (a megabyte
 /// with no full stop) may hold thousands of quotations and cues.
@@ -180,87 +190,6 @@ fn nearest_cue(cues: &[FoundCue], t: usize) -> Option<&FoundCue> {
 }
 
 impl Attributor<'_> {
-    /// Whether a speaker plainly starts at token `k`: a person known as one (by
-    /// a title, a given name, an earlier full name), a pronoun, or a
-    /// determiner, title or description opening a description. In German,
-    /// where every noun is capitalised, a capital alone is no evidence.
-    fn speaker_evident_at(&self, k: usize) -> bool {
-        let Some(tok) = self.tokens.get(k) else {
-            return false;
-        };
-        match self.people.run_at(k) {
-            Some(run) => matches!(
-                self.people.runs[run].class,
-                RunClass::Person(_) | RunClass::Unlinked
-            ),
-            None => tok.has(Flags::DETERMINER | Flags::PRONOUN | Flags::TITLE | Flags::DESCRIPTION),
-        }
-    }
-
-    /// The source before the verb at `t` when it is all that stands before
-    /// it in the sentence, with its title at most: a person already known, a
-    /// pronoun or a description; a capitalised word that may be a noun ("Den Plan
-    /// kritisierte …") is left alone, and so never made a person here.
-    fn subject_opening(&mut self, t: usize, start: usize, si: usize) -> Option<Found> {
-        let before = t.checked_sub(1).filter(|&k| k >= start)?;
-        let unknown = (start..t).any(|k| {
-            self.people.run_at(k).is_some_and(|r| {
-                self.people.runs[r].class == RunClass::Candidate && !self.lone_description(r)
-            })
-        });
-        if unknown || !self.speaker_evident_at(before) && self.people.run_at(before).is_none() {
-            return None;
-        }
-        // The source opens the sentence, itself or by its title
-        // ("Innenexperte Paul Wiefel nannte …").
-        let found = self.source_left(t, start, si)?;
-        let first = self
-            .tokens
-            .partition_point(|tok| tok.start() < found.1.start);
-        let opens = first == start
-            || self
-                .people
-                .run_at(first)
-                .is_some_and(|r| self.people.runs[r].first_token() == start);
-        opens.then_some(found)
-    }
-
-    /// Where the verb second of a German clause stands, when the speaker is to
-    /// be looked for there: the speech verb at `t` with a speaker plainly
-    /// after it; or, for a verb that ends its clause (alone or before its
-    /// auxiliary: "erklärt hatte:"), the finite auxiliary before it ("hat" in
-    /// "Wolf hat am Montag gesagt,") or the conjunction or relative pronoun
-    /// that opens the clause ("wie" in "wie Wolf am Montag mitteilte,", "die"
-    /// in ", die Wolf zum Ziel erklärt hatte"). The clause ends back at
-    /// punctuation, a quotation or "und", an aside in brackets passed over.
-    /// `None` in a language that names the speaker before the verb.
-    fn verb_second_at(&self, t: usize, start: usize) -> Option<usize> {
-        if !word_order::speaker_after_verb_first(self.lex.language) {
-            return None;
-        }
-        // The verb ends its clause, alone or before its auxiliary ("gesagt hatte,").
-        let after = match self.tokens.get(t + 1) {
-            Some(n) if n.has(Flags::FINITE_AUX) => t + 2,
-            _ => t + 1,
-        };
-        let ends_clause = self.tokens.get(after).is_none_or(|n| !n.is_word());
-        // A relative pronoun after a comma opens a clause too ("die Marke,
-        // die Wolf zum Ziel erklärt hatte").
-        let opens = |k: usize| {
-            self.tokens[k].has(Flags::SUBORDINATOR)
-                || (self.tokens[k].has(Flags::RELATIVE)
-                    && k > start
-                    && self.tokens[k - 1].is_punct(','))
-        };
-        let opener = cues::clause_before(self.tokens, t, start)
-            .last()
-            .filter(|&k| ends_clause && opens(k));
-        let aux = cues::finite_aux_before(self.tokens, t, start);
-        opener
-            .or(aux)
-            .or_else(|| self.speaker_evident_at(t + 1).then_some(t))
-    }
-
     fn is_word(&self, t: usize, w: &str) -> bool {
         cues::is_word(self.tokens, self.text, t, w)
     }
