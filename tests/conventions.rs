@@ -781,3 +781,24 @@ fn a_pronoun_refers_to_the_main_clause_subject_not_a_name_in_an_opening_phrase()
         Some("James Comey")
     );
 }
+
+#[test]
+fn a_quotation_goes_on_with_the_last_speaker_its_paragraph_credits() {
+    // Sentences of the story between the paraphrase and the quotation do not
+    // break the thread, as long as nobody else is named.
+    assert_eq!(
+        speaker(
+            "Mayor Dana Whitfield said the budget would pass. The council meets on Tuesday. “We have the votes.”"
+        )
+        .as_deref(),
+        Some("Dana Whitfield")
+    );
+    // Someone else named in between takes the thread.
+    assert_ne!(
+        speaker(
+            "Mayor Dana Whitfield said the budget would pass. Council member Ray Ortiz disagrees. “We have the votes.”"
+        )
+        .as_deref(),
+        Some("Dana Whitfield")
+    );
+}

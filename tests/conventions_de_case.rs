@@ -275,3 +275,30 @@ fn quotation_in_brackets_after_a_name_is_that_persons() {
     let t = "Trump mocked Ana Ruiz (\"Little Ana\") at the rally.";
     assert_ne!(speaker(Language::English, t).as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn german_so_before_a_verb_or_an_adjective_is_no_cue() {
+    // "„…“, so Merkel" names a source; "So sollen Schüler …" is "thus", and
+    // "so genannte" an adjective: neither makes the noun after it a person.
+    let a = read_as(
+        Language::German,
+        "So sollen Gymnasiasten keine Hausaufgaben mehr bekommen. Die so genannten Experten schweigen.",
+    );
+    let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(people.is_empty(), "{people:?}");
+    check(
+        Language::German,
+        &[
+            ("„Wir bleiben“, so Karl Wulf.", "Karl Wulf"),
+            ("„Wir bleiben“, so der Minister.", "der Minister"),
+        ],
+    );
+    // A paragraph's speaker goes on past such a sentence.
+    check(
+        Language::German,
+        &[(
+            "Ministerpräsident Karl Wulf hat angekündigt, die Schulen zu reformieren. So sollen Gymnasiasten keine Hausaufgaben mehr bekommen. „Nicht jede Formel ist nötig.“",
+            "Karl Wulf",
+        )],
+    );
+}

@@ -226,6 +226,17 @@ fn phrase_at(
                 .iter()
                 .enumerate()
                 .all(|(k, w)| is_word(tokens, text, t + k, w));
-        fits.then_some((n, *source))
+        // "so Merkel", "laut dem Bericht", "per the filing": a word alone
+        // stands right before its source. Before a verb it is an adverb ("So
+        // sollen Schüler …"), before an adjective part of one ("so genannte").
+        let bare = n == 1 && *source == PhraseSource::After && {
+            let next = tokens.get(t + 1);
+            next.is_some_and(|w| {
+                w.is_lowercase_word()
+                    && !w
+                        .has(Flags::DETERMINER | Flags::TITLE | Flags::DESCRIPTION | Flags::PRONOUN)
+            })
+        };
+        (fits && !bare).then_some((n, *source))
     })
 }
