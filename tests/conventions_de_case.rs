@@ -5,7 +5,7 @@
 #[path = "common/speakers.rs"]
 mod speakers;
 use copydesk::analysis::{Language, Speaker};
-use speakers::{check, read_as, speaker};
+use speakers::{check, people_named, read_as, speaker};
 
 #[test]
 fn german_object_after_the_verb_is_no_speaker() {
@@ -217,13 +217,12 @@ fn german_sentence_pointing_back_credits_the_words_before_it() {
 fn german_noun_before_von_and_a_given_name_is_no_part_of_the_name() {
     // "von" joins a name's particles ("Ursula von der Leyen"), not a noun to
     // the person after it.
-    let a = read_as(
+    let people = people_named(
         Language::German,
         "Die Initiative kritisiert den Vorschlag von Michel Wolter. Seit dem Amtsantritt von Angela Merkel regiert die Koalition. Ursula von der Leyen schweigt.",
     );
-    let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
     for name in ["Michel Wolter", "Angela Merkel", "Ursula von der Leyen"] {
-        assert!(people.contains(&name), "{name} in {people:?}");
+        assert!(people.iter().any(|p| p == name), "{name} in {people:?}");
     }
     assert!(
         !people
@@ -280,11 +279,10 @@ fn quotation_in_brackets_after_a_name_is_that_persons() {
 fn german_so_before_a_verb_or_an_adjective_is_no_cue() {
     // "„…“, so Merkel" names a source; "So sollen Schüler …" is "thus", and
     // "so genannte" an adjective: neither makes the noun after it a person.
-    let a = read_as(
+    let people = people_named(
         Language::German,
         "So sollen Gymnasiasten keine Hausaufgaben mehr bekommen. Die so genannten Experten schweigen.",
     );
-    let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
     assert!(people.is_empty(), "{people:?}");
     check(
         Language::German,

@@ -6,7 +6,7 @@
 #[path = "common/speakers.rs"]
 mod speakers;
 use copydesk::analysis::{Language, QuoteKind};
-use speakers::{check, read_as, speaker};
+use speakers::{check, people_named, read_as, speaker};
 
 #[test]
 fn german_verbs_in_every_order_and_tense() {
@@ -482,9 +482,11 @@ fn german_article_is_no_particle_of_a_name() {
     // "Sprecher der Fraktion" is an office of a group, not a person named
     // "der Fraktion"; "von der Leyen" keeps its particles.
     let text = "Der Sprecher der Fraktion sagte, man sei mit dem Ergebnis zufrieden. Ursula von der Leyen sagte, sie sei froh.";
-    let a = read_as(Language::German, text);
-    let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(people, ["Ursula von der Leyen"], "{text}");
+    assert_eq!(
+        people_named(Language::German, text),
+        ["Ursula von der Leyen"],
+        "{text}"
+    );
     // A particle that is also an indefinite article still joins a name.
     check(
         Language::French,

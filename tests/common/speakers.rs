@@ -11,6 +11,15 @@ pub fn read_as(language: Language, text: &str) -> Analysis {
     analyze(text, &options)
 }
 
+/// The people the draft names, as first named in full.
+pub fn people_named(language: Language, text: &str) -> Vec<String> {
+    read_as(language, text)
+        .people
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
 /// The speaker credited with the draft's last quotation, as named.
 pub fn speaker(language: Language, text: &str) -> Option<String> {
     let a = read_as(language, text);
