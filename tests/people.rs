@@ -277,3 +277,16 @@ fn a_spelling_marked_sic_is_reproduced_on_purpose_and_left_alone() {
         assert!(spelling_findings(&a).is_empty(), "{mark}: {:?}", a.findings);
     }
 }
+
+#[test]
+fn a_lowercase_title_before_an_unknown_name_makes_a_person() {
+    // "Brigid" is no given name copydesk knows; the title says who she is.
+    let a = plain(
+        "Political science professor Brigid Harrison saw sadness. “It looked like heartbreak,” she said.",
+    );
+    assert_eq!(names(&a), ["Brigid Harrison"]);
+    assert_eq!(a.speaker_name(&a.quotes[0]), Some("Brigid Harrison"));
+    // A group after a noun of its own stays nobody.
+    let a = plain("The group Black Lives Matter marched on Sunday.");
+    assert!(names(&a).is_empty(), "{:?}", names(&a));
+}

@@ -73,6 +73,16 @@ pub fn find(
                 // A title reaches back no further than the run before ends.
                 let floor = runs.last().map_or(0, |r| r.name.end);
                 run.title = lowercase_title(run.title.take(), start, tokens, floor);
+                // "political science professor Brigid Harrison": a title is
+                // evidence of a person, lowercase as well.
+                let titled = run.title.as_ref().is_some_and(|t| {
+                    tokens[t.clone()]
+                        .iter()
+                        .any(|w| w.is_lowercase_word() && w.has(Flags::TITLE))
+                });
+                if run.class == RunClass::Candidate && titled {
+                    run.class = RunClass::Unlinked;
+                }
             }
             runs.push(run);
         }
