@@ -290,3 +290,13 @@ fn a_lowercase_title_before_an_unknown_name_makes_a_person() {
     let a = plain("The group Black Lives Matter marched on Sunday.");
     assert!(names(&a).is_empty(), "{:?}", names(&a));
 }
+
+#[test]
+fn an_adjective_before_a_known_surname_names_no_second_person() {
+    // "Former Carson advisers" are advisers; the surname stays Ana Carson's.
+    let a = plain(
+        "Ana Carson spoke on Monday. Former Carson advisers said the campaign was adrift. “We will go on,” Carson said.",
+    );
+    assert_eq!(names(&a), ["Ana Carson"]);
+    assert_eq!(a.speaker_name(&a.quotes[0]), Some("Ana Carson"));
+}

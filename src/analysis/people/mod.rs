@@ -382,6 +382,12 @@ impl People {
             if self.runs[r].class != RunClass::Candidate || self.runs[r].words < 2 {
                 continue;
             }
+            // "Former Carson advisers": an adjective qualifies the name; it
+            // gives no one a first name.
+            let first = &tokens[self.runs[r].name.start];
+            if first.has(Flags::ADJECTIVE) && !first.has(Flags::GIVEN) {
+                continue;
+            }
             let full = lower_name(&text[self.name_span(r, tokens)]);
             let reused = full
                 .match_indices(' ')
