@@ -802,3 +802,16 @@ fn a_quotation_goes_on_with_the_last_speaker_its_paragraph_credits() {
         Some("Dana Whitfield")
     );
 }
+
+#[test]
+fn a_pronoun_refers_to_the_first_person_of_its_clause_who_fits() {
+    // "Lopez campaign manager Tom Hale": the owner of the title is a woman,
+    // so "he" is the manager, not the man named last.
+    assert_eq!(
+        speaker(
+            "Anna Lopez won on Tuesday. In a memo, Lopez campaign manager Tom Hale acknowledged that Lopez and Bob Ruiz had split the contests, an outcome, he said, “we long anticipated.”"
+        )
+        .as_deref(),
+        Some("Tom Hale")
+    );
+}

@@ -211,8 +211,13 @@ impl Attributor<'_> {
         // plant in Santa Ana, a worker named Luis Ruiz …"), or is the opening
         // clause's own where the main clause names nobody ("While Ruiz
         // praised the plan, he said …").
-        let first_person =
-            |from: usize| (from..k.min(from + REACH)).find_map(|t| self.people.person_at(t));
+        // "Clinton campaign manager Robby Mook …, he said": a name owning
+        // the title is no subject; the first person who fits is.
+        let first_person = |from: usize| {
+            (from..k.min(from + REACH))
+                .filter_map(|t| self.people.person_at(t))
+                .find(|&e| fits(&Speaker::Person(e)))
+        };
         // A person right after an opening "But" or "And" is the subject,
         // whatever aside follows ("But Ana Ruiz, unlike Maria Diaz, …").
         let but = self.tokens[start].has(Flags::COORDINATOR);
@@ -226,16 +231,8 @@ impl Attributor<'_> {
                 .then(|| first_person(start))
                 .flatten()
         });
-        if let Some(first) = subject {
-            let nearest = (start.max(k.saturating_sub(REACH))..k)
-                .rev()
-                .filter_map(|t| self.people.person_at(t));
-            if let Some(e) = std::iter::once(first)
-                .chain(nearest)
-                .find(|&e| fits(&Speaker::Person(e)))
-            {
-                return Some(Speaker::Person(e));
-            }
+        if let Some(e) = subject {
+            return Some(Speaker::Person(e));
         }
         let block = self.tokens[k].block();
         for s in (0..si).rev().take(SENTENCES_BACK) {
