@@ -784,23 +784,28 @@ fn a_pronoun_refers_to_the_main_clause_subject_not_a_name_in_an_opening_phrase()
 
 #[test]
 fn a_quotation_goes_on_with_the_last_speaker_its_paragraph_credits() {
-    // Sentences of the story between the paraphrase and the quotation do not
-    // break the thread, as long as nobody else is named.
-    assert_eq!(
-        speaker(
-            "Mayor Dana Whitfield said the budget would pass. The council meets on Tuesday. “We have the votes.”"
-        )
-        .as_deref(),
-        Some("Dana Whitfield")
-    );
-    // Someone else named in between takes the thread.
-    assert_ne!(
-        speaker(
-            "Mayor Dana Whitfield said the budget would pass. Council member Ray Ortiz disagrees. “We have the votes.”"
-        )
-        .as_deref(),
-        Some("Dana Whitfield")
-    );
+    // A sentence of the story between the paraphrase and the quotation does
+    // not break the thread, nor does one whose subject is the speaker.
+    for between in ["Voting starts at noon on Tuesday.", "She left early."] {
+        let text = format!(
+            "Mayor Dana Whitfield said the budget would pass. {between} “We have the votes.”"
+        );
+        assert_eq!(speaker(&text).as_deref(), Some("Dana Whitfield"), "{text}");
+    }
+    // Someone else named in between, or a subject of its own, takes it.
+    for between in [
+        "Council member Ray Ortiz disagrees.",
+        "A council spokesman disagreed sharply.",
+        "Her rival thinks otherwise.",
+    ] {
+        let text = format!(
+            "Mayor Dana Whitfield said the budget would pass. {between} “We have the votes.”"
+        );
+        assert_ne!(speaker(&text).as_deref(), Some("Dana Whitfield"), "{text}");
+    }
+    // Only a quotation standing as a sentence of its own.
+    let text = "Mayor Dana Whitfield said the budget would pass. Voting starts at noon. “Stop the cuts” was painted on a wall.";
+    assert_ne!(speaker(text).as_deref(), Some("Dana Whitfield"), "{text}");
 }
 
 #[test]

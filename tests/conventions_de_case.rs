@@ -251,6 +251,14 @@ fn german_subject_after_its_article_and_adjectives_is_the_speaker() {
             "Eva Wolf",
         )],
     );
+    // An object may open the clause too: its article says so.
+    check(
+        Language::German,
+        &[(
+            "Eva Wolf ist Ministerin. Jonas Berg ist tot. Den früheren Minister Jonas Berg nannte Eva Wolf einen „wahren Freund“.",
+            "Eva Wolf",
+        )],
+    );
 }
 
 #[test]
@@ -270,9 +278,21 @@ fn quotation_in_brackets_after_a_name_is_that_persons() {
             "Eva Wolf",
         )],
     );
-    // A few words in brackets are what others call the person.
-    let t = "Trump mocked Ana Ruiz (\"Little Ana\") at the rally.";
-    assert_ne!(speaker(Language::English, t).as_deref(), Some("Ana Ruiz"));
+    // A few words in brackets are what others call the person; after a verb
+    // the person is spoken of, and the cue's source speaks.
+    for t in [
+        "Trump mocked Ana Ruiz (\"Little Ana\") at the rally.",
+        "Critics mocked Ana Ruiz (\"Little Ana!\") at the rally.",
+        "President Tom Reed attacked Senator Ana Ruiz (\"She is a disaster.\") on Friday.",
+    ] {
+        assert_ne!(
+            speaker(Language::English, t).as_deref(),
+            Some("Ana Ruiz"),
+            "{t}"
+        );
+    }
+    let t = "Karl Wulf lobte Eva Wolf („Sie hat es verdient.“) und ihr Team.";
+    assert_eq!(speaker(Language::German, t).as_deref(), Some("Karl Wulf"));
 }
 
 #[test]
@@ -289,9 +309,22 @@ fn german_so_before_a_verb_or_an_adjective_is_no_cue() {
         &[
             ("„Wir bleiben“, so Karl Wulf.", "Karl Wulf"),
             ("„Wir bleiben“, so der Minister.", "der Minister"),
+            ("Der Plan sei „tot“, so etwa der Minister.", "der Minister"),
+            (
+                "Der Plan sei „tot“, so zwei Sprecher der Regierung.",
+                "zwei Sprecher",
+            ),
         ],
     );
-    // A paragraph's speaker goes on past such a sentence.
+    check(
+        Language::English,
+        &[(
+            "The deal was \"basically dead,\" per senior officials.",
+            "senior officials",
+        )],
+    );
+    // A paragraph's speaker goes on past such a sentence, not past one with
+    // a subject of its own.
     check(
         Language::German,
         &[(
@@ -299,4 +332,6 @@ fn german_so_before_a_verb_or_an_adjective_is_no_cue() {
             "Karl Wulf",
         )],
     );
+    let t = "Ministerpräsident Karl Wulf hat angekündigt, die Schulen zu reformieren. Die Opposition hält das für falsch. „Das ist Unsinn.“";
+    assert_ne!(speaker(Language::German, t).as_deref(), Some("Karl Wulf"));
 }

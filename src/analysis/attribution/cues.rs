@@ -40,7 +40,7 @@ pub fn in_sentence(
     let mut t = s.start;
     while t < s.end {
         let tok = &tokens[t];
-        if let Some((len, source)) = phrase_at(tokens, text, lex, t, s.end) {
+        if let Some((len, source)) = phrase_at(tokens, text, lex, t, s.clone()) {
             out.push(CueWord {
                 at: t,
                 kind: CueKind::Phrase(len, source),
@@ -207,14 +207,14 @@ pub fn is_word(tokens: &[Token], text: &str, t: usize, w: &str) -> bool {
     tok.is_word() && tok.stem(text).eq_ignore_ascii_case(w)
 }
 
-/// A multi-word cue phrase starting at `t` and ending before `end`: its length
+/// A cue phrase starting at `t` within the sentence `start..end`: its length
 /// in tokens and where its source stands.
 fn phrase_at(
     tokens: &[Token],
     text: &str,
     lex: &Lexicon,
     t: usize,
-    end: usize,
+    Range { start, end }: Range<usize>,
 ) -> Option<(usize, PhraseSource)> {
     if !tokens[t].has(Flags::PHRASE_START) {
         return None;
@@ -226,16 +226,20 @@ fn phrase_at(
                 .iter()
                 .enumerate()
                 .all(|(k, w)| is_word(tokens, text, t + k, w));
-        // "so Merkel", "laut dem Bericht", "per the filing": a word alone
-        // stands right before its source. Before a verb it is an adverb ("So
-        // sollen Schüler …"), before an adjective part of one ("so genannte").
+        // "so Merkel", "so etwa der Minister", "per senior officials": a word
+        // alone names its source after it, but opening a sentence before a
+        // lowercase word it is an adverb ("So sollen Schüler …", the verb
+        // second), and after an article part of an adjective ("die so
+        // genannten Experten").
         let bare = n == 1 && *source == PhraseSource::After && {
-            let next = tokens.get(t + 1);
-            next.is_some_and(|w| {
+            let next_lowercase = tokens.get(t + 1).is_some_and(|w| {
                 w.is_lowercase_word()
                     && !w
                         .has(Flags::DETERMINER | Flags::TITLE | Flags::DESCRIPTION | Flags::PRONOUN)
-            })
+            });
+            let opens = t == start;
+            let after_article = t > start && tokens[t - 1].has(Flags::DETERMINER);
+            next_lowercase && (opens || after_article)
         };
         (fits && !bare).then_some((n, *source))
     })

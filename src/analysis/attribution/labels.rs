@@ -4,7 +4,7 @@
 
 use super::Attributor;
 use super::sources::Found;
-use crate::analysis::lexicon::Gender;
+use crate::analysis::lexicon::{Flags, Gender};
 use crate::analysis::model::{Description, Speaker};
 use crate::analysis::people::RunClass;
 use crate::analysis::tokens::{Case, Kind};
@@ -96,28 +96,37 @@ impl Attributor<'_> {
     }
 
     /// The person a quotation in brackets right after their name belongs to,
-    /// as roundups set reactions: "the agency's head, Eva Wolf („Well
-    /// deserved.“), and …". Only a sentence: a few words in brackets after a
-    /// name are what others call the person ("Marco Rubio (“Little
-    /// Marco”)").
+    /// as roundups list reactions: "the agency's head, Eva Wolf („Well
+    /// deserved.“), and …". Only an item of such a list, the name after a
+    /// comma or "and": after a verb the person is spoken of, and the cue's
+    /// source speaks ("Reed attacked Ruiz (“She lied.”)"). Only a statement:
+    /// a few words in brackets are what others call the person ("Marco
+    /// Rubio (“Little Marco”)", "(“Liar!”)").
     pub(super) fn bracketed_after_name(&mut self, q: usize) -> Option<Found> {
         let open = q.checked_sub(1)?;
         let name_end = open.checked_sub(1)?;
         let bracketed = self.tokens[open].is_punct('(')
             && self.tokens.get(q + 1).is_some_and(|t| t.is_punct(')'));
         let quoted = self.tokens[q];
-        let sentence = self.text[quoted.start()..quoted.end()]
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?'))
-            .ends_with(['.', '!', '?']);
-        if !bracketed || !sentence {
+        let statement = self.text[quoted.start()..quoted.end()]
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?'))
+            .ends_with(['.', '?']);
+        if !bracketed || !statement {
             return None;
         }
         let run = self.people.run_at(name_end)?;
+        let listed = self.people.runs[run]
+            .first_token()
+            .checked_sub(1)
+            .is_some_and(|p| {
+                let before = &self.tokens[p];
+                before.is_punct(',') || before.is_word() && before.has(Flags::COORDINATOR)
+            });
         let person = matches!(
             self.people.runs[run].class,
             RunClass::Person(_) | RunClass::Unlinked
         );
-        if person {
+        if listed && person {
             self.source_of_run(run)
         } else {
             None

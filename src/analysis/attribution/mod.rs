@@ -376,30 +376,18 @@ impl Attributor<'_> {
             // quotation.
             if found.is_none() && si > 0 {
                 let sal = &self.salience[si - 1];
-                // In the same paragraph, the last sentence that credits anyone:
-                // for a quotation standing as a sentence of its own, however
-                // many sentences of the story come between; for a fragment
-                // worked into one, only the sentence right before.
-                let alone = t == self.sentences[si].start;
-                let cued = (0..si)
-                    .rev()
-                    .take_while(|&s| {
-                        let same_block = self.salience[s].block == block_of(t);
-                        if s == si - 1 {
-                            sal.ends_with_colon || same_block
-                        } else {
-                            alone && same_block
-                        }
-                    })
-                    .find(|&s| !self.salience[s].cue_sources.is_empty());
-                if let Some(c) = cued {
-                    let from = self.sentences[c + 1].start;
-                    found = self.salience[c]
+                if sal.ends_with_colon || sal.block == block_of(t) {
+                    let from = self.sentences[si].start;
+                    found = sal
                         .cue_sources
                         .last()
                         .filter(|s| self.nobody_else(from, t, s))
                         .cloned();
                 }
+                if found.is_none() {
+                    found = self.credited_a_little_before(si, t);
+                }
+                let sal = &self.salience[si - 1];
                 if found.is_none() && sal.ends_with_colon {
                     let (from, to) = (self.sentences[si - 1].start, self.sentences[si - 1].end - 1);
                     found = self.subject(si - 1, from, to).map(|(speaker, _)| speaker);

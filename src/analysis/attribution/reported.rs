@@ -10,7 +10,48 @@ use super::sources::REACH;
 use crate::analysis::lexicon::Flags;
 use crate::analysis::model::Speaker;
 
+/// How many sentences of the story may stand between a quotation and the
+/// sentence crediting its speaker.
+const SENTENCES_BETWEEN: usize = 2;
+
 impl Attributor<'_> {
+    /// Whom a quotation at token `t` that is sentence `si` all by itself goes
+    /// on with: the source of a sentence a little before in its paragraph
+    /// ("Wolf said the plan was dead. Voting starts at noon. “We have the
+    /// votes.”"), when the sentences between name no one else and open with
+    /// no subject of their own ("A council spokesman disagreed." takes the
+    /// thread; "She left early." keeps it when "she" is the source).
+    pub(super) fn credited_a_little_before(&mut self, si: usize, t: usize) -> Option<Speaker> {
+        let sentence = self.sentences[si].clone();
+        let whole = t == sentence.start
+            && (t + 1..sentence.end)
+                .all(|k| !self.tokens[k].is_word() && self.tokens[k].quote().is_none());
+        if !whole || si < 2 {
+            return None;
+        }
+        let block = self.tokens[t].block();
+        let mut openers = Vec::new();
+        for s in (si.saturating_sub(SENTENCES_BETWEEN + 1)..si).rev() {
+            if self.salience[s].block != block {
+                return None;
+            }
+            if let Some(source) = self.salience[s].cue_sources.last().cloned() {
+                let from = self.sentences[s + 1].start;
+                let own_subject = |this: &mut Self, (b, k): (usize, usize)| {
+                    let tok = this.tokens[k];
+                    let same =
+                        tok.has(Flags::PRONOUN) && this.pronoun(k, b).as_ref() == Some(&source);
+                    this.speaker_evident_at(k) && !same && this.people.person_at(k).is_none()
+                };
+                let taken = openers.into_iter().any(|o| own_subject(self, o));
+                let kept = s + 1 < si && !taken && self.nobody_else(from, t, &source);
+                return kept.then_some(source);
+            }
+            openers.push((s, self.sentences[s].start));
+        }
+        None
+    }
+
     /// Whose reported speech the sentence `s` (with no cue of its own) goes
     /// on with: the previous sentence's, in this paragraph or the one before,
     /// when a verb of `s` is in the mood of reported speech (German "sei").

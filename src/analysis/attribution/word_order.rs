@@ -57,16 +57,22 @@ impl Attributor<'_> {
             return None;
         }
         // The source opens the sentence, itself or by its title, after an
-        // article and its adjectives at most ("Innenexperte Paul Wiefel nannte
-        // …", "Die frühere Ministerin Eva Wolf nannte …").
+        // article of the subject and its adjectives at most ("Innenexperte
+        // Paul Wiefel nannte …", "Die frühere Ministerin Eva Wolf nannte …";
+        // not "Den früheren Minister Berg nannte Wolf …", nor "Das von Wolf
+        // geleitete Amt").
         let found = self.source_left(t, start, si)?;
         let first = self
             .tokens
             .partition_point(|tok| tok.start() < found.1.start);
         let lead = |k: usize| {
             let tok = &self.tokens[k];
-            k == start && tok.has(Flags::DETERMINER)
-                || k > start && tok.is_lowercase_word() && !tok.has(Flags::CUE)
+            if k == start {
+                tok.has(Flags::DETERMINER) && !tok.has(Flags::OBLIQUE)
+            } else {
+                tok.is_lowercase_word()
+                    && !tok.has(Flags::CUE | Flags::PHRASE_BREAK | Flags::PREPOSITION)
+            }
         };
         let opens_at = |k: usize| (start..k).all(lead);
         let opens = opens_at(first)
