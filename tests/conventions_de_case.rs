@@ -4,7 +4,7 @@
 
 #[path = "common/speakers.rs"]
 mod speakers;
-use copydesk::analysis::{Language, Speaker};
+use copydesk::analysis::{Language, QuoteKind, Speaker};
 use speakers::{check, people_named, read_as, speaker};
 
 #[test]
@@ -334,4 +334,25 @@ fn german_so_before_a_verb_or_an_adjective_is_no_cue() {
     );
     let t = "Ministerpräsident Karl Wulf hat angekündigt, die Schulen zu reformieren. Die Opposition hält das für falsch. „Das ist Unsinn.“";
     assert_ne!(speaker(Language::German, t).as_deref(), Some("Karl Wulf"));
+}
+
+#[test]
+fn a_transcripts_label_in_marks_is_no_quotation() {
+    // An interview set as a transcript, its labels in italics marks. German
+    // capitalises every noun, so no capital says "title" here.
+    let text = "''Zeitung'': Warum jetzt?\n\n''Wulf'': Weil das Gesetz falsch ist.\n\n''Zeitung'': Und dann?\n";
+    let a = read_as(Language::German, text);
+    let kinds: Vec<QuoteKind> = a.quotes.iter().map(|q| q.kind).collect();
+    assert!(kinds.iter().all(|&k| k == QuoteKind::Term), "{kinds:?}");
+    assert!(
+        a.findings.iter().all(|f| f.rule != "unattributed-quote"),
+        "{:?}",
+        a.findings
+    );
+    // Words of someone's opening a paragraph before a colon still count.
+    let a = read_as(
+        Language::German,
+        "„Wir geben nicht auf.“: Das stand auf jedem Plakat.\n",
+    );
+    assert_eq!(a.quotes[0].kind, QuoteKind::Full);
 }

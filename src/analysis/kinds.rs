@@ -51,8 +51,9 @@ pub fn shapes(
                 && is_title_case(inner)
                 && (!alone || at_most_words(inner, 5));
             let continues = continuation_of(q, siblings[i], raw, masked);
+            let block_start = blocks[q.blocks.0].start;
             Shape {
-                term: has_term_signal(q, masked, lex),
+                term: has_term_signal(q, masked, lex) || is_label(q, masked, block_start),
                 title_case,
                 alone,
                 continues,
@@ -287,6 +288,21 @@ pub fn is_title_case(inner: &str) -> bool {
     }
     // Every long word is capitalised by now; a title needs enough of them.
     !(long_count == 0 || (words >= 3 && long_count < 2))
+}
+
+/// Whether the quotation is a transcript's label: a name or two in marks
+/// opening a paragraph, right before a colon, as an interview sets who
+/// speaks (''Pau'': …, ''Wikinews'': …). It names a speaker; it says nothing.
+fn is_label(q: &RawQuote, masked: &str, block_start: usize) -> bool {
+    let inner = &masked[q.inner.clone()];
+    let opens = masked[block_start.min(q.span.start)..q.span.start]
+        .trim()
+        .is_empty();
+    opens
+        && masked[q.span.end..].starts_with(':')
+        && at_most_words(inner, 2)
+        && inner.split_whitespace().all(starts_upper)
+        && !ends_with_stop(inner)
 }
 
 /// Whether the quotation stands where a sentence of speech can start: at the start
