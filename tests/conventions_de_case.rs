@@ -356,3 +356,22 @@ fn a_transcripts_label_in_marks_is_no_quotation() {
     );
     assert_eq!(a.quotes[0].kind, QuoteKind::Full);
 }
+
+#[test]
+fn german_name_in_marks_after_its_article_is_a_term() {
+    // German sets the names of groups, ships and products in marks, used
+    // with their article like any noun.
+    for text in [
+        "Bei dem „Oberen Atmosphären Satelliten“ handelt es sich um ein altes Gerät.",
+        "Die französische „Allianz für den Planeten“ hatte dazu aufgerufen.",
+    ] {
+        let a = read_as(Language::German, text);
+        assert_eq!(a.quotes[0].kind, QuoteKind::Term, "{text}");
+    }
+    // Words worked into a sentence without an article are still someone's.
+    let a = read_as(
+        Language::German,
+        "Im Land gilt „Niemand darf das Land verlassen“ seit Montag.",
+    );
+    assert_eq!(a.quotes[0].kind, QuoteKind::Partial);
+}

@@ -15,6 +15,10 @@ use super::sentences::ends_with_stop;
 pub struct Shape {
     /// A term by its surroundings ("so-called “experts”"), whoever is credited.
     pub term: bool,
+    /// A name in marks after its article, where every noun is capitalised
+    /// (die „Neue Rechte“, das „Space Telescope Institute“): a term unless
+    /// someone is credited with it.
+    pub named_after_article: bool,
     /// Set in title case ("Meet the Press"): a term, unless it opens its
     /// sentence with a cue after it ("“Really,” she said.").
     pub title_case: bool,
@@ -54,6 +58,9 @@ pub fn shapes(
             let block_start = blocks[q.blocks.0].start;
             Shape {
                 term: has_term_signal(q, masked, lex) || is_label(q, masked, block_start),
+                named_after_article: lex.traits.nouns_capitalised
+                    && starts_upper(inner)
+                    && after_article(q, masked, lex),
                 title_case,
                 alone,
                 continues,
@@ -77,7 +84,9 @@ pub fn kind_of(shape: Shape, inner: &str, how: Option<How>, lex: &Lexicon) -> Qu
     } else if !attributed
         // A few words that make no sentence, or words that name their own kind,
         // are a term unless someone is credited with them.
-        && ((at_most_words(inner, 3) && !ends_with_stop(inner)) || names_its_kind(inner, lex))
+        && ((at_most_words(inner, 3) && !ends_with_stop(inner))
+            || names_its_kind(inner, lex)
+            || shape.named_after_article)
     {
         QuoteKind::Term
     } else {
@@ -288,6 +297,21 @@ pub fn is_title_case(inner: &str) -> bool {
     }
     // Every long word is capitalised by now; a title needs enough of them.
     !(long_count == 0 || (words >= 3 && long_count < 2))
+}
+
+/// Whether an article stands right before the quotation, perhaps with one
+/// adjective between ("die französische „Alliance“").
+fn after_article(q: &RawQuote, masked: &str, lex: &Lexicon) -> bool {
+    let gap = masked[..q.span.start].trim_end_matches([' ', '\u{a0}']);
+    if !gap.ends_with(is_signal_word_char) {
+        return false;
+    }
+    let article = |w: &str| lex.word(w).has(Flags::DETERMINER);
+    match words_before(masked, q.span.start, 2).as_slice() {
+        [.., last] if article(last) => true,
+        [first, last] => article(first) && last.chars().next().is_some_and(char::is_lowercase),
+        _ => false,
+    }
 }
 
 /// Whether the quotation is a transcript's label: a name or two in marks
