@@ -375,3 +375,56 @@ fn german_name_in_marks_after_its_article_is_a_term() {
     );
     assert_eq!(a.quotes[0].kind, QuoteKind::Partial);
 }
+
+#[test]
+fn german_separable_speech_verbs_end_their_clause_with_the_particle() {
+    check(
+        Language::German,
+        &[
+            (
+                "„Wir bauen nicht aus“, gab Ingrid Wolf am Montag bekannt.",
+                "Ingrid Wolf",
+            ),
+            (
+                "„Der Fonds hilft“, ließ Ingrid Wolf aus Genf verlauten.",
+                "Ingrid Wolf",
+            ),
+            (
+                "„Die Lage ist ernst“, hob Ingrid Wolf in Kiel hervor.",
+                "Ingrid Wolf",
+            ),
+            (
+                "„Das kostet Geld“, wies Ingrid Wolf auf die Kosten hin.",
+                "Ingrid Wolf",
+            ),
+            (
+                "„Ich trete an“, strich Ingrid Wolf in Kiel heraus.",
+                "Ingrid Wolf",
+            ),
+            (
+                "„Wo ist das Geld?“, wollte Ingrid Wolf wissen.",
+                "Ingrid Wolf",
+            ),
+            // At the end of a clause a conjunction opens, the verb is one word.
+            (
+                "Wie Ingrid Wolf am Montag mitteilte, sei der Plan „völlig verfehlt“.",
+                "Ingrid Wolf",
+            ),
+        ],
+    );
+    // A particle says "speech" only with the verb it belongs to: a publisher
+    // bringing out a book, or a wish not to comment, quotes no one.
+    for text in [
+        "Der Verlag Wulf gab das Buch „Neue Wege für alle“ heraus.",
+        "„Neue Wege für alle“ gab der Verlag Wulf heraus.",
+    ] {
+        let a = read_as(Language::German, text);
+        assert!(
+            a.quotes[0]
+                .cue
+                .as_ref()
+                .is_none_or(|c| !text[c.verb.clone()].contains("heraus")),
+            "{text}"
+        );
+    }
+}

@@ -550,36 +550,6 @@ fn german_perfect_and_verb_final_clauses_find_their_subject() {
 }
 
 #[test]
-fn german_separable_speech_verbs_end_their_clause_with_the_particle() {
-    check(
-        Language::German,
-        &[
-            (
-                "„Wir bauen nicht aus“, gab Ingrid Wolf am Montag bekannt.",
-                "Ingrid Wolf",
-            ),
-            (
-                "„Der Fonds hilft“, ließ Ingrid Wolf aus Genf verlauten.",
-                "Ingrid Wolf",
-            ),
-            (
-                "„Die Lage ist ernst“, hob Ingrid Wolf in Kiel hervor.",
-                "Ingrid Wolf",
-            ),
-            (
-                "„Das kostet Geld“, wies Ingrid Wolf auf die Kosten hin.",
-                "Ingrid Wolf",
-            ),
-            // At the end of a clause a conjunction opens, the verb is one word.
-            (
-                "Wie Ingrid Wolf am Montag mitteilte, sei der Plan „völlig verfehlt“.",
-                "Ingrid Wolf",
-            ),
-        ],
-    );
-}
-
-#[test]
 fn german_noun_endings_and_an_opening_article_make_a_noun_that_speaks_as_a_description() {
     // "-ung", "-heit", "-keit" end nouns, never names ("Jung" is too short to
     // be one); a noun the sentence opens with, after its article, right

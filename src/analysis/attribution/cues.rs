@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::lexicon::{Flags, Lexicon, PhraseSource};
+use crate::analysis::lexicon::{Flags, Lexicon, PhraseSource, lowercase};
 use crate::analysis::tokens::Token;
 
 /// A word or phrase that may attribute a quotation.
@@ -50,7 +50,7 @@ pub fn in_sentence(
         }
         let cue = tok.has(Flags::CUE)
             || (tok.has(Flags::HEADLINE_CUE) && headline)
-            || separable_cue(tokens, t, s.start);
+            || split_verb_finite(tokens, text, lex, t, s.start).is_some();
         // After "a", "the" or "her", a cue word is a noun: "a chant", "the report";
         // after a count opening its clause, a past tense is a verb ("Several
         // said", "Some chanted"; but "several reports", "Another chant rose").
@@ -102,16 +102,30 @@ pub fn in_sentence(
     out
 }
 
-/// The particle of a separable speech verb ending its clause, with the
-/// verb's finite part before it: "gab ein Sprecher bekannt".
-fn separable_cue(tokens: &[Token], t: usize, start: usize) -> bool {
-    tokens[t].has(Flags::SEPARABLE) && finite_aux_before(tokens, t, start).is_some()
+/// Where the finite part of a speech verb split in two stands, when the word
+/// at `t` is its particle ending the clause: "gab" in "gab ein Sprecher
+/// bekannt", "strich" in "strich Wolf in Kiel heraus". Only forms that go
+/// with the particle: "gab das Buch heraus" is no speech.
+pub fn split_verb_finite(
+    tokens: &[Token],
+    text: &str,
+    lex: &Lexicon,
+    t: usize,
+    start: usize,
+) -> Option<usize> {
+    if !tokens[t].has(Flags::SEPARABLE) || tokens.get(t + 1).is_some_and(|n| n.is_word()) {
+        return None;
+    }
+    let forms = lex.split_verbs.get(&*lowercase(tokens[t].stem(text)))?;
+    clause_before(tokens, t, start).find(|&k| {
+        let word = lowercase(tokens[k].stem(text));
+        forms.iter().any(|f| **f == *word)
+    })
 }
 
-/// The finite auxiliary or verb part standing second in the German clause
-/// that the word at `t` ends ("hat" in "Wolf hat am Montag gesagt,", "gab" in
-/// "gab ein Sprecher bekannt."). The clause reaches back to punctuation, a
-/// quotation or "und".
+/// The finite auxiliary standing second in the German clause that the word
+/// at `t` ends ("hat" in "Wolf hat am Montag gesagt,"). The clause reaches
+/// back to punctuation, a quotation or "und".
 pub fn finite_aux_before(tokens: &[Token], t: usize, start: usize) -> Option<usize> {
     if tokens.get(t + 1).is_some_and(|n| n.is_word()) {
         return None;

@@ -113,7 +113,8 @@ impl Attributor<'_> {
         let opener = cues::clause_before(self.tokens, t, start)
             .last()
             .filter(|&k| ends_clause && opens(k));
-        let aux = cues::finite_aux_before(self.tokens, t, start);
+        let aux = cues::split_verb_finite(self.tokens, self.text, self.lex, t, start)
+            .or_else(|| cues::finite_aux_before(self.tokens, t, start));
         opener
             .or(aux)
             .or_else(|| self.speaker_evident_at(t + 1).then_some(t))

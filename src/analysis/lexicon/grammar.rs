@@ -152,7 +152,6 @@ fn role_flags(role: &str) -> Option<Flags> {
         "reported-speech" => Flags::REPORTED,
         "subordinator" => Flags::SUBORDINATOR,
         "finite-aux" => Flags::FINITE_AUX,
-        "separable-particle" => Flags::SEPARABLE,
         "quantity" => Flags::QUANTITY,
         "oblique" => Flags::OBLIQUE,
         "ago" => Flags::AGO,
@@ -179,6 +178,18 @@ pub(super) fn load(lex: &mut Lexicon, list: &str) {
             "suffix-inflected" => lex.suffixes.inflected = endings(words),
             "suffix-contraction" => lex.suffixes.contraction = endings(words),
             "suffix-noun" => lex.suffixes.noun = endings(words),
+            // "split-verb heraus strich streicht": the particle, then the
+            // finite forms of the verb it ends.
+            "split-verb" => {
+                let Some(particle) = words.next() else {
+                    continue;
+                };
+                lex.add(particle, Flags::SEPARABLE);
+                lex.split_verbs
+                    .entry(Box::from(particle))
+                    .or_default()
+                    .extend(words.map(Box::from));
+            }
             "trait" => {
                 for word in words {
                     match word {
@@ -215,7 +226,9 @@ mod tests {
             for line in entries(list) {
                 let role = line.split_whitespace().next().unwrap_or_default();
                 assert!(
-                    role.starts_with("suffix-") || role == "trait" || role_flags(role).is_some(),
+                    role.starts_with("suffix-")
+                        || matches!(role, "trait" | "split-verb")
+                        || role_flags(role).is_some(),
                     "{role}"
                 );
             }

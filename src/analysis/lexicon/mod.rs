@@ -133,7 +133,7 @@ bitflags! {
         /// last (German "hat … gesagt"): it stands where the verb would.
         const FINITE_AUX = 1 << 47;
         /// The particle of a separable speech verb ("gab … bekannt"): a cue
-        /// where it ends a clause with a finite verb before it.
+        /// where it ends a clause with a finite form it goes with before it.
         const SEPARABLE = 1 << 48;
         /// A word that counts people and can stand for them: "Several said",
         /// "14 percent said", "Six in 10 said".
@@ -233,6 +233,9 @@ pub struct Lexicon {
     organisations: FxHashSet<Box<str>>,
     /// Multi-word cue phrases, as lowercase word sequences (none empty).
     pub cue_phrases: Vec<(Vec<Box<str>>, PhraseSource)>,
+    /// Speech verbs split in two (German "strich … heraus"): each particle
+    /// with the finite forms it goes with, lowercase.
+    pub split_verbs: FxHashMap<Box<str>, Vec<Box<str>>>,
     /// Word sequences right before an opening mark that make a quotation a term.
     pub term_before: Vec<Vec<Box<str>>>,
     /// Phrases that make a description an anonymous source, as words.
@@ -320,6 +323,7 @@ impl Lexicon {
             places: FxHashSet::default(),
             organisations: FxHashSet::default(),
             cue_phrases: Vec::new(),
+            split_verbs: FxHashMap::default(),
             term_before: Vec::new(),
             anonymous_phrases: Vec::new(),
             suffixes: Suffixes::default(),
