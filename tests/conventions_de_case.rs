@@ -413,7 +413,7 @@ fn german_separable_speech_verbs_end_their_clause_with_the_particle() {
         ],
     );
     // A particle says "speech" only with the verb it belongs to: a publisher
-    // bringing out a book, or a wish not to comment, quotes no one.
+    // bringing out a book quotes no one.
     for text in [
         "Der Verlag Wulf gab das Buch „Neue Wege für alle“ heraus.",
         "„Neue Wege für alle“ gab der Verlag Wulf heraus.",
