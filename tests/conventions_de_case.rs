@@ -278,6 +278,20 @@ fn quotation_in_brackets_after_a_name_is_that_persons() {
             "Eva Wolf",
         )],
     );
+    // A title may come first in the list: "were Senator …", "her deputy …".
+    check(
+        Language::English,
+        &[
+            (
+                "Among the critics were Senator Eva Wolf (\"A disgrace.\"), and others.",
+                "Eva Wolf",
+            ),
+            (
+                "The head, Eva Wolf (\"Well deserved.\"), and her deputy Tom Hale (\"Overdue.\") welcomed it.",
+                "Tom Hale",
+            ),
+        ],
+    );
     // A few words in brackets are what others call the person; after a verb
     // the person is spoken of, and the cue's source speaks.
     for t in [
@@ -355,6 +369,14 @@ fn a_transcripts_label_in_marks_is_no_quotation() {
         "„Wir geben nicht auf.“: Das stand auf jedem Plakat.\n",
     );
     assert_eq!(a.quotes[0].kind, QuoteKind::Full);
+    // A slogan someone is credited with is theirs, label or not.
+    check(
+        Language::English,
+        &[(
+            "\"Resign Now\": protesters chanted it for hours outside the hall.",
+            "protesters",
+        )],
+    );
 }
 
 #[test]
@@ -369,11 +391,14 @@ fn german_name_in_marks_after_its_article_is_a_term() {
         assert_eq!(a.quotes[0].kind, QuoteKind::Term, "{text}");
     }
     // Words worked into a sentence without an article are still someone's.
-    let a = read_as(
-        Language::German,
+    // Nor are words after an article that read as no name.
+    for text in [
         "Im Land gilt „Niemand darf das Land verlassen“ seit Montag.",
-    );
-    assert_eq!(a.quotes[0].kind, QuoteKind::Partial);
+        "Die Opposition kritisierte die „Politik der leeren Versprechen“ scharf.",
+    ] {
+        let a = read_as(Language::German, text);
+        assert_eq!(a.quotes[0].kind, QuoteKind::Partial, "{text}");
+    }
 }
 
 #[test]

@@ -15,10 +15,10 @@ use super::sentences::ends_with_stop;
 pub struct Shape {
     /// A term by its surroundings ("so-called “experts”"), whoever is credited.
     pub term: bool,
-    /// A name in marks after its article, where every noun is capitalised
-    /// (die „Neue Rechte“, das „Space Telescope Institute“): a term unless
-    /// someone is credited with it.
-    pub named_after_article: bool,
+    /// A name, not words of anyone's, unless someone is credited with it: a
+    /// transcript's label (''Pau'': …), or where every noun is capitalised, a
+    /// name in marks after its article (die „Neue Rechte“).
+    pub name: bool,
     /// Set in title case ("Meet the Press"): a term, unless it opens its
     /// sentence with a cue after it ("“Really,” she said.").
     pub title_case: bool,
@@ -57,10 +57,11 @@ pub fn shapes(
             let continues = continuation_of(q, siblings[i], raw, masked);
             let block_start = blocks[q.blocks.0].start;
             Shape {
-                term: has_term_signal(q, masked, lex) || is_label(q, masked, block_start),
-                named_after_article: lex.traits.nouns_capitalised
-                    && starts_upper(inner)
-                    && after_article(q, masked, lex),
+                term: has_term_signal(q, masked, lex),
+                name: is_label(q, masked, block_start)
+                    || lex.traits.nouns_capitalised
+                        && reads_as_name(inner)
+                        && after_article(q, masked, lex),
                 title_case,
                 alone,
                 continues,
@@ -77,16 +78,15 @@ pub fn kind_of(shape: Shape, inner: &str, how: Option<How>, lex: &Lexicon) -> Qu
     // Short speech with its cue is speech, whatever its capitals: “Fine,” she
     // said; “Never,” Jones insisted.
     let spoken = shape.alone && how == Some(How::Cue);
-    if shape.term || (shape.title_case && !spoken) || (shape.headline_fragment && !attributed) {
+    let name = (shape.name || shape.headline_fragment) && !attributed;
+    if shape.term || (shape.title_case && !spoken) || name {
         QuoteKind::Term
     } else if shape.full || (spoken && starts_upper(inner)) {
         QuoteKind::Full
     } else if !attributed
         // A few words that make no sentence, or words that name their own kind,
         // are a term unless someone is credited with them.
-        && ((at_most_words(inner, 3) && !ends_with_stop(inner))
-            || names_its_kind(inner, lex)
-            || shape.named_after_article)
+        && ((at_most_words(inner, 3) && !ends_with_stop(inner)) || names_its_kind(inner, lex))
     {
         QuoteKind::Term
     } else {
@@ -297,6 +297,20 @@ pub fn is_title_case(inner: &str) -> bool {
     }
     // Every long word is capitalised by now; a title needs enough of them.
     !(long_count == 0 || (words >= 3 && long_count < 2))
+}
+
+/// Whether the words in marks read as a name: a few capitalised words, short
+/// lowercase ones between at most ("Alternative für Deutschland"), no
+/// punctuation of a sentence.
+fn reads_as_name(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let capital = |w: &&str| starts_upper(w);
+    !words.is_empty()
+        && words.len() <= 6
+        && words.first().is_some_and(capital)
+        && words.last().is_some_and(capital)
+        && words.iter().all(|w| capital(w) || w.chars().count() <= 4)
+        && !inner.contains([',', '.', '!', '?', ';', ':'])
 }
 
 /// Whether an article stands right before the quotation, perhaps with one

@@ -98,8 +98,9 @@ impl Attributor<'_> {
     /// The person a quotation in brackets right after their name belongs to,
     /// as roundups list reactions: "the agency's head, Eva Wolf („Well
     /// deserved.“), and …". Only an item of such a list, the name after a
-    /// comma or "and": after a verb the person is spoken of, and the cue's
-    /// source speaks ("Reed attacked Ruiz (“She lied.”)"). Only a statement:
+    /// comma, "and", "were" or an article ("and her deputy Tom Hale"): after
+    /// a verb the person is spoken of, and the cue's source speaks ("Reed
+    /// attacked Ruiz (“She lied.”)"). Only a statement:
     /// a few words in brackets are what others call the person ("Marco
     /// Rubio (“Little Marco”)", "(“Liar!”)").
     pub(super) fn bracketed_after_name(&mut self, q: usize) -> Option<Found> {
@@ -120,7 +121,9 @@ impl Attributor<'_> {
             .checked_sub(1)
             .is_some_and(|p| {
                 let before = &self.tokens[p];
-                before.is_punct(',') || before.is_word() && before.has(Flags::COORDINATOR)
+                before.is_punct(',')
+                    || before.is_word()
+                        && before.has(Flags::COORDINATOR | Flags::DETERMINER | Flags::BE)
             });
         let person = matches!(
             self.people.runs[run].class,

@@ -74,12 +74,15 @@ pub fn find(
                 let floor = runs.last().map_or(0, |r| r.name.end);
                 run.title = lowercase_title(run.title.take(), start, tokens, floor);
                 // "political science professor Brigid Harrison": a title is
-                // evidence of a person, lowercase as well.
-                let titled = run.title.as_ref().is_some_and(|t| {
-                    tokens[t.clone()]
-                        .iter()
-                        .any(|w| w.is_lowercase_word() && w.has(Flags::TITLE))
-                });
+                // evidence of a person, lowercase as well, before a full name
+                // (a job word before one word may describe a company: "the
+                // oil producer Aramco").
+                let titled = run.words > 1
+                    && run.title.as_ref().is_some_and(|t| {
+                        tokens[t.clone()]
+                            .iter()
+                            .any(|w| w.is_lowercase_word() && w.has(Flags::TITLE))
+                    });
                 if run.class == RunClass::Candidate && titled {
                     run.class = RunClass::Unlinked;
                 }
