@@ -100,9 +100,9 @@ impl Attributor<'_> {
     /// deserved.“), and …". Only an item of such a list, the name after a
     /// comma, "and", "were" or an article ("and her deputy Tom Hale"): after
     /// a verb the person is spoken of, and the cue's source speaks ("Reed
-    /// attacked Ruiz (“She lied.”)"). Only a statement:
-    /// a few words in brackets are what others call the person ("Marco
-    /// Rubio (“Little Marco”)", "(“Liar!”)").
+    /// attacked Ruiz (“She lied.”)"). Only a statement: a few words in
+    /// brackets are what others call the person ("Marco Rubio (“Little
+    /// Marco”)", "(“Liar!”)").
     pub(super) fn bracketed_after_name(&mut self, q: usize) -> Option<Found> {
         let open = q.checked_sub(1)?;
         let name_end = open.checked_sub(1)?;

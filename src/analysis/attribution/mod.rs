@@ -4,7 +4,8 @@
 //! any tense with its source before it ("Trump posted") or after it ("said Edward
 //! Alden"), a participle whose source is the main clause's subject ("…, saying"),
 //! or a phrase ("according to Putin", "in a statement"). Each quotation takes the
-//! nearest cue of its sentence. What is left falls back, in order, to the speaker
+//! nearest cue of its sentence, or in a roundup the name it follows in brackets
+//! ("Eva Wolf (“Well deserved.”)"). What is left falls back, in order, to the speaker
 //! of the neighbouring quotation in the same paragraph and to the continuing speaker
 //! of the paragraph before; nested quotations take their parent's speaker.
 
@@ -376,7 +377,8 @@ impl Attributor<'_> {
             // quotation.
             if found.is_none() && si > 0 {
                 let sal = &self.salience[si - 1];
-                if sal.ends_with_colon || sal.block == block_of(t) {
+                let colon = sal.ends_with_colon;
+                if colon || sal.block == block_of(t) {
                     let from = self.sentences[si].start;
                     found = sal
                         .cue_sources
@@ -387,8 +389,7 @@ impl Attributor<'_> {
                 if found.is_none() {
                     found = self.credited_a_little_before(si, t);
                 }
-                let sal = &self.salience[si - 1];
-                if found.is_none() && sal.ends_with_colon {
+                if found.is_none() && colon {
                     let (from, to) = (self.sentences[si - 1].start, self.sentences[si - 1].end - 1);
                     found = self.subject(si - 1, from, to).map(|(speaker, _)| speaker);
                 }

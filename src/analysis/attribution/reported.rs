@@ -1,7 +1,9 @@
 //! Reported speech: a German sentence in the mood of reported speech
 //! (Konjunktiv I, „sei“, „habe“) goes on with the words of the speaker
 //! reported last; a sentence that points back at what was just said names
-//! who said it („…“ Das sagte Wulf am Montag.).
+//! who said it („…“ Das sagte Wulf am Montag.); a quotation standing as a
+//! sentence of its own goes on with the source a sentence a little before
+//! credits.
 
 use std::ops::Range;
 
