@@ -797,6 +797,8 @@ fn a_quotation_goes_on_with_the_last_speaker_its_paragraph_credits() {
         "Council member Ray Ortiz disagrees.",
         "A council spokesman disagreed sharply.",
         "Her rival thinks otherwise.",
+        // After an opening adverb too.
+        "Then the crowd booed.",
     ] {
         let text = format!(
             "Mayor Dana Whitfield said the budget would pass. {between} “We have the votes.”"

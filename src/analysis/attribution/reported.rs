@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
-use super::Attributor;
 use super::sources::REACH;
+use super::{Attributor, word_order};
 use crate::analysis::lexicon::Flags;
 use crate::analysis::model::Speaker;
 
@@ -49,9 +49,27 @@ impl Attributor<'_> {
                 let kept = s + 1 < si && !taken && self.nobody_else(from, t, &source);
                 return kept.then_some(source);
             }
-            openers.push((s, self.sentences[s].start));
+            openers.push((s, self.subject_start(self.sentences[s].clone())));
         }
         None
+    }
+
+    /// Where the subject of the sentence `s` may start: after an opening
+    /// adverb and its comma ("Then the crowd booed", "Later, the council
+    /// met"). German puts its verb second there and the subject after it.
+    fn subject_start(&self, s: Range<usize>) -> usize {
+        if word_order::speaker_after_verb_first(self.lex.language) {
+            return s.start;
+        }
+        let adverb = |k: usize| {
+            let tok = &self.tokens[k];
+            tok.is_word() && tok.has(Flags::STOP) && !tok.has(Flags::DETERMINER | Flags::PRONOUN)
+        };
+        let mut k = s.start;
+        while k + 1 < s.end && k < s.start + 2 && (adverb(k) || self.tokens[k].is_punct(',')) {
+            k += 1;
+        }
+        k
     }
 
     /// Whose reported speech the sentence `s` (with no cue of its own) goes
