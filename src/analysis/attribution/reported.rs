@@ -32,26 +32,26 @@ impl Attributor<'_> {
             return None;
         }
         let block = self.tokens[t].block();
-        let mut openers = Vec::new();
-        for s in (si.saturating_sub(SENTENCES_BETWEEN + 1)..si).rev() {
-            if self.salience[s].block != block {
-                return None;
-            }
-            if let Some(source) = self.salience[s].cue_sources.last().cloned() {
-                let from = self.sentences[s + 1].start;
-                let own_subject = |this: &mut Self, (b, k): (usize, usize)| {
-                    let tok = this.tokens[k];
-                    let same =
-                        tok.has(Flags::PRONOUN) && this.pronoun(k, b).as_ref() == Some(&source);
-                    this.speaker_evident_at(k) && !same && this.people.person_at(k).is_none()
-                };
-                let taken = openers.into_iter().any(|o| own_subject(self, o));
-                let kept = s + 1 < si && !taken && self.nobody_else(from, t, &source);
-                return kept.then_some(source);
-            }
-            openers.push((s, self.subject_start(self.sentences[s].clone())));
-        }
-        None
+        let cued = (si.saturating_sub(SENTENCES_BETWEEN + 1)..si)
+            .rev()
+            .take_while(|&s| self.salience[s].block == block)
+            .find(|&s| !self.salience[s].cue_sources.is_empty())?;
+        let source = self.salience[cued].cue_sources.last()?.clone();
+        // The sentence right before credits no one else here: continuing
+        // has asked it already.
+        let kept = cued + 1 < si
+            && !(cued + 1..si).any(|s| self.opens_with_other_subject(s, &source))
+            && self.nobody_else(self.sentences[cued + 1].start, t, &source);
+        kept.then_some(source)
+    }
+
+    /// Whether sentence `s` opens with a subject of its own other than
+    /// `source`: a description, a person or a pronoun meaning someone else.
+    fn opens_with_other_subject(&mut self, s: usize, source: &Speaker) -> bool {
+        let k = self.subject_start(self.sentences[s].clone());
+        let same =
+            self.tokens[k].has(Flags::PRONOUN) && self.pronoun(k, s).as_ref() == Some(source);
+        self.speaker_evident_at(k) && !same && self.people.person_at(k).is_none()
     }
 
     /// Where the subject of the sentence `s` may start: after an opening
